@@ -1,0 +1,250 @@
+/*
+ * zonelint/model.h - the read-only forest model, as rules see it.
+ *
+ * Every pointer returned here is borrowed from the model: valid until the
+ * model is freed, never to be freed or modified by the caller.  Lists are
+ * read as (count, item at index) pairs; their order is stated for each.
+ *
+ * Names are interned: two names are the same name exactly when their
+ * pointers are equal.  A name's text is lower case, absolute, with the
+ * trailing dot ("dc1.corp."), in DNS presentation format.
+ */
+#ifndef ZONELINT_MODEL_H
+#define ZONELINT_MODEL_H
+
+#include <zonelint/types.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct zl_model zl_model;
+typedef struct zl_name zl_name;
+typedef struct zl_server zl_server;
+typedef struct zl_zone zl_zone;
+typedef struct zl_view zl_view;
+typedef struct zl_record zl_record;
+typedef struct zl_problem zl_problem;
+
+/* ---- names ------------------------------------------------------------ */
+
+const char *zl_name_text(const zl_name *n);
+/* Number of labels, the root not counted: "corp." is 1, "." is 0. */
+unsigned zl_name_labels(const zl_name *n);
+/* The name with its leftmost label removed; NULL for the root. */
+const zl_name *zl_name_parent(const zl_name *n);
+/* True when `n` equals `ancestor` or lies below it. */
+bool zl_name_is_below(const zl_name *n, const zl_name *ancestor);
+/*
+ * The interned name for `text` (any case, trailing dot optional), or NULL
+ * when no part of the model ever used that name: then nothing is there.
+ */
+const zl_name *zl_model_name(const zl_model *m, const char *text);
+
+/* ---- the forest ------------------------------------------------------- */
+
+const zl_name *zl_model_forest(const zl_model *m);
+/* AD domains of the forest, in inventory order (the forest first if absent). */
+size_t zl_model_domain_count(const zl_model *m);
+const zl_name *zl_model_domain(const zl_model *m, size_t i);
+/* Where the forest / domain i is named in the inventory. */
+zl_location zl_model_forest_location(const zl_model *m);
+zl_location zl_model_domain_location(const zl_model *m, size_t i);
+
+/* Audit date: seconds since 1970-01-01 UTC at 00:00 of the audit day. */
+int64_t zl_model_audit_date(const zl_model *m);
+
+/* A value of the inventory's free-form `settings:` map, or NULL. */
+const char *zl_model_setting(const zl_model *m, const char *key);
+
+/* ---- servers ---------------------------------------------------------- */
+
+enum {
+	ZL_ROLE_DC = 1u << 0,
+	ZL_ROLE_DNS = 1u << 1,
+	ZL_ROLE_GC = 1u << 2,
+};
+
+/* Servers sorted by name. */
+size_t zl_model_server_count(const zl_model *m);
+const zl_server *zl_model_server(const zl_model *m, size_t i);
+const zl_server *zl_model_server_find(const zl_model *m, const zl_name *name);
+
+const zl_name *zl_server_name(const zl_server *s);
+/* The longest AD domain that is a suffix of the name; NULL when none is. */
+const zl_name *zl_server_domain(const zl_server *s);
+unsigned zl_server_roles(const zl_server *s);
+/* Inventory `os` value ("windows-server-2003", ...) or NULL when not given. */
+const char *zl_server_os(const zl_server *s);
+const char *zl_server_site(const zl_server *s);      /* NULL when not given */
+const char *zl_server_dsa_guid(const zl_server *s);  /* lower case, or NULL */
+/* Addresses in inventory order, each with the prefix of its network. */
+size_t zl_server_address_count(const zl_server *s);
+const zl_prefix *zl_server_address(const zl_server *s, size_t i);
+bool zl_server_has_address(const zl_server *s, const zl_addr *a);
+/* The server's inventory entry, and its `os` value (entry when absent). */
+zl_location zl_server_location(const zl_server *s);
+zl_location zl_server_os_location(const zl_server *s);
+
+/* Inbound connections (`replicates_from`), in inventory order. */
+size_t zl_server_inbound_count(const zl_server *s);
+const zl_server *zl_server_inbound(const zl_server *s, size_t i);
+/* Servers that replicate from this one, sorted by name. */
+size_t zl_server_outbound_count(const zl_server *s);
+const zl_server *zl_server_outbound(const zl_server *s, size_t i);
+/* Replication partners: inbound and outbound together, sorted by name. */
+size_t zl_server_partner_count(const zl_server *s);
+const zl_server *zl_server_partner(const zl_server *s, size_t i);
+
+/* ---- zones ------------------------------------------------------------ */
+
+typedef enum zl_storage {
+	ZL_STORAGE_FILE = 0,
+	ZL_STORAGE_AD_FOREST,
+	ZL_STORAGE_AD_DOMAIN,
+	ZL_STORAGE_AD_LEGACY,
+} zl_storage;
+
+/* "file", "ad-forest", "ad-domain", "ad-legacy". */
+const char *zl_storage_name(zl_storage s);
+
+/* Zones in inventory order (-z: the one zone). */
+size_t zl_model_zone_count(const zl_model *m);
+const zl_zone *zl_model_zone(const zl_model *m, size_t i);
+/* The zone whose origin is exactly `name`, or NULL. */
+const zl_zone *zl_model_zone_find(const zl_model *m, const zl_name *name);
+
+const zl_name *zl_zone_name(const zl_zone *z);
+zl_storage zl_zone_storage(const zl_zone *z);
+/* The domain the zone belongs to for default hosting (SPEC 3). */
+const zl_name *zl_zone_domain(const zl_zone *z);
+/* Hosting servers, sorted by name. */
+size_t zl_zone_host_count(const zl_zone *z);
+const zl_server *zl_zone_host(const zl_zone *z, size_t i);
+bool zl_zone_is_hosted_on(const zl_zone *z, const zl_server *s);
+/* Aging intervals in days (default 7 and 7). */
+unsigned zl_zone_no_refresh_days(const zl_zone *z);
+unsigned zl_zone_refresh_days(const zl_zone *z);
+zl_location zl_zone_location(const zl_zone *z);
+
+/* ---- views ------------------------------------------------------------ */
+
+/*
+ * A view is one distinct copy of a zone's data (one file, one transfer).
+ * Several servers may share a view.  Views are listed zone by zone, in the
+ * zones' order; a zone with no readable data has no view.
+ */
+size_t zl_model_view_count(const zl_model *m);
+const zl_view *zl_model_view(const zl_model *m, size_t i);
+/* Server s's copy of zone z, or NULL when s does not host z or it is unread. */
+const zl_view *zl_model_view_of(const zl_model *m, const zl_zone *z,
+                                const zl_server *s);
+/*
+ * The closest enclosing zone of `name` among those `s` hosts, or NULL.  A
+ * name below a delegation inside that zone is not held by it: NULL then
+ * too, unless s hosts the delegated zone (which is then closer).
+ */
+const zl_zone *zl_model_zone_holding(const zl_model *m, const zl_server *s,
+                                     const zl_name *name);
+
+const zl_zone *zl_view_zone(const zl_view *v);
+/* The path of the view's main file as the user would open it. */
+const char *zl_view_file(const zl_view *v);
+/* Servers that hold this copy, sorted by name (empty with -z). */
+size_t zl_view_server_count(const zl_view *v);
+const zl_server *zl_view_server(const zl_view *v, size_t i);
+
+/* Records in load order, $INCLUDEd ones where the directive stood. */
+size_t zl_view_record_count(const zl_view *v);
+const zl_record *zl_view_record(const zl_view *v, size_t i);
+/* The first SOA record at the apex, or NULL. */
+const zl_record *zl_view_soa(const zl_view *v);
+/* Where a finding about something missing from the view goes: its SOA line,
+ * else line 1 of its file. */
+zl_location zl_view_soa_location(const zl_view *v);
+
+/*
+ * Records at `owner` in load order, optionally only of one `type` (0 = all
+ * types).  Iterate with:
+ *     zl_iter it;
+ *     for (const zl_record *r = zl_view_find(v, name, ZL_TYPE_A, &it); r;
+ *          r = zl_iter_next(&it))
+ * Index lookup: constant time per record found.
+ */
+typedef struct zl_iter {
+	const zl_view *view;     /* private */
+	uint32_t next;           /* private */
+	uint16_t type;           /* private */
+} zl_iter;
+const zl_record *zl_view_find(const zl_view *v, const zl_name *owner,
+                              uint16_t type, zl_iter *it);
+const zl_record *zl_iter_next(zl_iter *it);
+
+/* Distinct owner names of the view, in first-seen order. */
+size_t zl_view_owner_count(const zl_view *v);
+const zl_name *zl_view_owner(const zl_view *v, size_t i);
+
+/* ---- records ---------------------------------------------------------- */
+
+/* Record types, as numbered by IANA. */
+enum {
+	ZL_TYPE_A = 1, ZL_TYPE_NS = 2, ZL_TYPE_CNAME = 5, ZL_TYPE_SOA = 6,
+	ZL_TYPE_PTR = 12, ZL_TYPE_MX = 15, ZL_TYPE_TXT = 16, ZL_TYPE_AAAA = 28,
+	ZL_TYPE_SRV = 33, ZL_TYPE_DNAME = 39, ZL_TYPE_RRSIG = 46,
+	ZL_TYPE_NSEC = 47, ZL_TYPE_DNSKEY = 48, ZL_TYPE_NSEC3 = 50,
+};
+
+/* Kinds of rdata fields. */
+typedef enum zl_field_kind {
+	ZL_FIELD_NAME = 1,       /* a domain name */
+	ZL_FIELD_ADDR,           /* an IPv4 or IPv6 address */
+	ZL_FIELD_INT,            /* an unsigned number of 8, 16 or 32 bits */
+	ZL_FIELD_OTHER,          /* strings and everything else, as wire bytes */
+} zl_field_kind;
+
+const zl_name *zl_record_owner(const zl_record *r);
+uint16_t zl_record_type(const zl_record *r);
+uint16_t zl_record_class(const zl_record *r);
+uint32_t zl_record_ttl(const zl_record *r);
+/* "A", "SRV", "TYPE65534": the type's mnemonic (static storage). */
+const char *zl_type_name(uint16_t type);
+/* Windows aging stamp: hours since 1601-01-01 00:00 UTC; 0 when none. */
+uint32_t zl_record_age(const zl_record *r);
+/* File and line of the record in view v (column 1). */
+zl_location zl_record_location(const zl_view *v, const zl_record *r);
+
+size_t zl_record_field_count(const zl_record *r);
+zl_field_kind zl_record_field_kind(const zl_record *r, size_t i);
+/* Field i as a name (NULL when it is not one). */
+const zl_name *zl_record_field_name(const zl_record *r, size_t i);
+/* Field i as an address; false when it is not one. */
+bool zl_record_field_addr(const zl_record *r, size_t i, zl_addr *out);
+/* Field i as a number (0 when it is not one). */
+uint32_t zl_record_field_int(const zl_record *r, size_t i);
+/* Raw bytes of an OTHER field (length in *len), NULL for other kinds. */
+const uint8_t *zl_record_field_bytes(const zl_record *r, size_t i, size_t *len);
+
+/* The address of an A/AAAA record; false for other types. */
+bool zl_record_addr(const zl_record *r, zl_addr *out);
+/* The name an NS, CNAME, DNAME, PTR, MX or SRV record points to, else NULL. */
+const zl_name *zl_record_target(const zl_record *r);
+/* The rdata in presentation format into buf (truncated to size); returns buf. */
+char *zl_record_rdata_text(const zl_record *r, char *buf, size_t size);
+
+/* ---- problems found while loading ------------------------------------- */
+
+/*
+ * Sources record what was wrong with the input itself (bad YAML, a zone
+ * file that does not parse, a skipped Windows record type) as problems; the
+ * rules named by zl_problem_rule surface them as findings.  In load order.
+ */
+size_t zl_model_problem_count(const zl_model *m);
+const zl_problem *zl_model_problem(const zl_model *m, size_t i);
+/* The rule id the problem belongs to ("inventory", "zone-syntax", ...). */
+const char *zl_problem_rule(const zl_problem *p);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

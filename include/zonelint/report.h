@@ -1,0 +1,55 @@
+/*
+ * zonelint/report.h - how a rule reports what it found.
+ *
+ * A check function gets a zl_report and calls zl_report_add once per
+ * finding, then fills in the optional parts.  The engine owns every finding:
+ * it applies severities, suppressions and the baseline and sorts them, so a
+ * rule never prints, never decides whether it is enabled, and never frees
+ * what it reported.  Strings passed in are copied.
+ *
+ * When memory runs out, zl_report_add returns NULL; every zl_finding_*
+ * call accepts NULL and does nothing, so rules need no error path for it.
+ */
+#ifndef ZONELINT_REPORT_H
+#define ZONELINT_REPORT_H
+
+#include <zonelint/model.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct zl_report zl_report;
+typedef struct zl_finding zl_finding;
+
+/* A new finding of the running rule at `where`, message from fmt. */
+zl_finding *zl_report_add(zl_report *r, zl_location where, const char *fmt, ...)
+	ZL_PRINTF(3, 4);
+
+/* What the finding is about: absolute names, any case (stored lower case,
+ * trailing dot added).  Each may be set once; later calls replace it. */
+void zl_finding_zone(zl_finding *f, const zl_name *zone);
+void zl_finding_server(zl_finding *f, const zl_name *server);
+void zl_finding_owner(zl_finding *f, const zl_name *owner);
+void zl_finding_owner_text(zl_finding *f, const char *owner);
+/* The record data the finding is about ("10.9.9.9"); part of the
+ * fingerprint, so a baseline still matches after lines move. */
+void zl_finding_data(zl_finding *f, const char *data);
+/* A finding less severe than the rule's default (e.g. an `inventory`
+ * warning).  Ignored when the user set the rule's severity. */
+void zl_finding_severity(zl_finding *f, zl_severity s);
+/* An explanatory line printed under the finding. */
+void zl_finding_note(zl_finding *f, const char *fmt, ...) ZL_PRINTF(2, 3);
+/* The remedy: one sentence, then the exact commands, in order. */
+void zl_finding_fix(zl_finding *f, const char *fmt, ...) ZL_PRINTF(2, 3);
+void zl_finding_command(zl_finding *f, const char *fmt, ...) ZL_PRINTF(2, 3);
+
+/* Reports a problem found while loading (see zl_model_problem) with all
+ * it carries; for the rules that surface them. */
+zl_finding *zl_report_problem(zl_report *r, const zl_problem *p);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

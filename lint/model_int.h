@@ -1,0 +1,172 @@
+/*
+ * lint/model_int.h - building the forest model (private to lint/).
+ *
+ * Sources (the inventory loader, the zone loader) fill a model through these
+ * calls; rules only ever see the read-only queries of zonelint/model.h.
+ *
+ * Life cycle: zl_model_new; sources add the forest, servers, zones and
+ * problems; zl_model_resolve links names to servers and computes defaults;
+ * the zone loader adds views and records; zl_model_free frees everything.
+ * All strings handed in are copied into the model's arena.
+ */
+#ifndef ZL_MODEL_INT_H
+#define ZL_MODEL_INT_H
+
+#include <stdarg.h>
+#include <zonelint/model.h>
+
+/* The longest name in presentation format, escapes included. */
+#define ZL_NAME_TEXT_MAX 1024
+
+zl_model *zl_model_new(void);
+void zl_model_free(zl_model *m);
+
+/* Copies `s` (len bytes, NUL added) into the model; lives as long as it. */
+const char *zl_model_strndup(zl_model *m, const char *s, size_t len);
+const char *zl_model_strdup(zl_model *m, const char *s);
+
+/*
+ * Interns a name given as presentation text (any case, trailing dot
+ * optional; relative names are taken as absolute) or as uncompressed wire
+ * format.  Returns NULL for a malformed name (a label over 63 octets, a
+ * name over 255, a bad escape) or when memory runs out.
+ */
+const zl_name *zl_model_intern(zl_model *m, const char *text);
+const zl_name *zl_model_intern_wire(zl_model *m, const uint8_t *wire, size_t len);
+/* `label` prepended to `parent` ("_msdcs" + "corp." -> "_msdcs.corp."). */
+const zl_name *zl_model_intern_child(zl_model *m, const char *label,
+                                     const zl_name *parent);
+
+/* ---- problems --------------------------------------------------------- */
+
+/*
+ * Records a problem with the input for `rule` (a string literal).
+ * `unusable` marks input that could not be used (exit code 2).  zone,
+ * server and owner may be NULL.
+ */
+void zl_model_problem_add(zl_model *m, const char *rule, zl_severity severity,
+                          bool unusable, zl_location where,
+                          const zl_name *zone, const zl_name *server,
+                          const char *fmt, ...) ZL_PRINTF(8, 9);
+/* Any problem with `unusable` set so far. */
+bool zl_model_unusable(const zl_model *m);
+
+/* Fields of a problem, for zl_report_problem. */
+zl_severity zl_problem_severity(const zl_problem *p);
+zl_location zl_problem_location(const zl_problem *p);
+const char *zl_problem_message(const zl_problem *p);
+const zl_name *zl_problem_zone(const zl_problem *p);
+const zl_name *zl_problem_server(const zl_problem *p);
+
+/* ---- forest, servers, zones --------------------------------------------- */
+
+void zl_model_set_forest(zl_model *m, const zl_name *forest, zl_location where);
+/* false when the domain is already listed (nothing added). */
+bool zl_model_add_domain(zl_model *m, const zl_name *domain, zl_location where);
+int zl_model_set_setting(zl_model *m, const char *key, const char *value);
+void zl_model_set_audit_date(zl_model *m, int64_t midnight_utc);
+
+/* A rule severity set by the inventory's `rules:` map. */
+int zl_model_add_rule_override(zl_model *m, const char *rule, zl_severity s,
+                               zl_location where);
+size_t zl_model_rule_override_count(const zl_model *m);
+const char *zl_model_rule_override(const zl_model *m, size_t i,
+                                   zl_severity *s, zl_location *where);
+
+/* NULL when a server of that name exists (the caller reports it) or on OOM. */
+zl_server *zl_model_add_server(zl_model *m, const zl_name *name, zl_location where);
+zl_server *zl_model_server_mut(zl_model *m, const zl_name *name);
+void zl_server_set_roles(zl_server *s, unsigned roles);
+void zl_server_set_os(zl_server *s, const char *os, zl_location where);
+void zl_server_set_site(zl_server *s, const char *site);
+void zl_server_set_dsa_guid(zl_server *s, const char *guid);
+void zl_server_set_dns(zl_server *s, const char *endpoint);
+const char *zl_server_dns(const zl_server *s);   /* NULL: first address, 53 */
+int zl_server_add_address(zl_server *s, const zl_prefix *p);
+/* Named inbound partner; resolved (or reported unknown) by zl_model_resolve. */
+int zl_server_add_inbound_name(zl_server *s, const zl_name *name, zl_location where);
+
+zl_zone *zl_model_add_zone(zl_model *m, const zl_name *name, zl_location where);
+void zl_zone_set_storage(zl_zone *z, zl_storage storage);
+void zl_zone_set_aging(zl_zone *z, unsigned no_refresh_days, unsigned refresh_days);
+/* An explicit `hosted_on` entry; resolved by zl_model_resolve. */
+int zl_zone_add_host_name(zl_zone *z, const zl_name *name, zl_location where);
+/* hosted_on was given (even empty): no default hosting. */
+void zl_zone_set_hosts_explicit(zl_zone *z);
+/* The zone's `file`, as the user opens it (already joined with the
+ * inventory's folder), and where it was named. */
+void zl_zone_set_file(zl_zone *z, const char *path, zl_location where);
+const char *zl_zone_file(const zl_zone *z);
+zl_location zl_zone_file_location(const zl_zone *z);
+/* A `views:` entry: server name and path. */
+int zl_zone_add_view_path(zl_zone *z, const zl_name *server, const char *path,
+                          zl_location where);
+
+/*
+ * After the inventory is read: resolves server names in replicates_from,
+ * hosted_on and views (unknown ones become `inventory` problems), computes
+ * server domains, default hosting, outbound links and partner lists, and
+ * sorts servers.  Call once, before adding views.
+ */
+int zl_model_resolve(zl_model *m);
+
+/*
+ * The path server s reads zone z from (its views entry, else the zone's
+ * file), or NULL.  Valid after zl_model_resolve.
+ */
+const char *zl_model_view_path(const zl_model *m, const zl_zone *z,
+                               const zl_server *s);
+zl_location zl_model_view_path_location(const zl_model *m, const zl_zone *z,
+                                        const zl_server *s);
+
+/* ---- views and records ---------------------------------------------------- */
+
+/* A new, empty view of z read from `path`; servers are attached after. */
+zl_view *zl_model_add_view(zl_model *m, zl_zone *z, const char *path);
+/* Records that s reads this view as its copy of the view's zone. */
+int zl_view_attach_server(zl_model *m, zl_view *v, const zl_server *s);
+/* Registers one more file of the view ($INCLUDE); returns its index, or
+ * -1 when there are too many (65535). Index 0 is the view's own file. */
+int zl_view_add_file(zl_view *v, const char *path);
+const char *zl_view_file_at(const zl_view *v, unsigned index);
+
+/*
+ * Builds one record's rdata field by field, then adds the record.  A
+ * builder lives on the caller's stack; zl_rdata_begin resets it.
+ */
+typedef struct zl_rdata_builder {
+	uint8_t buf[65536 + 1024];
+	size_t len;
+	unsigned count;
+	bool overflow;
+} zl_rdata_builder;
+
+void zl_rdata_begin(zl_rdata_builder *b);
+void zl_rdata_name(zl_rdata_builder *b, const zl_name *n);
+void zl_rdata_addr(zl_rdata_builder *b, const zl_addr *a);
+/* A number of `width` bytes (1, 2 or 4). */
+void zl_rdata_int(zl_rdata_builder *b, uint32_t value, unsigned width);
+/* Other wire data; `format` is a formatter tag kept for zl_record_rdata_text
+ * (the source's own, e.g. an ldns rdf type). */
+void zl_rdata_other(zl_rdata_builder *b, uint8_t format, const uint8_t *data,
+                    size_t len);
+
+typedef struct zl_record_spec {
+	const zl_name *owner;
+	uint16_t type;
+	uint16_t rclass;
+	uint32_t ttl;
+	uint32_t age;            /* hours since 1601, 0 when none */
+	uint16_t file;           /* zl_view_add_file index */
+	uint32_t line;
+} zl_record_spec;
+
+/* Copies the record into the view and indexes it by owner; -1 on OOM or
+ * when the builder overflowed. */
+int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
+                       const zl_rdata_builder *rdata);
+
+/* Totals for the summary: records loaded in all views. */
+size_t zl_model_record_count(const zl_model *m);
+
+#endif

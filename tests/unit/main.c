@@ -1,0 +1,19 @@
+/* The unit test runner: every module's suite, one report. */
+#include <stdlib.h>
+
+#include "suites.h"
+
+int main(void)
+{
+	SRunner *sr = srunner_create(model_suite());
+
+	srunner_add_suite(sr, inventory_suite());
+	srunner_add_suite(sr, zonefile_suite());
+	srunner_add_suite(sr, engine_suite());
+	srunner_add_suite(sr, rules_suite());
+	srunner_add_suite(sr, output_suite());
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
