@@ -206,7 +206,7 @@ const zl_name *zl_record_owner(const zl_record *r);
 uint16_t zl_record_type(const zl_record *r);
 uint16_t zl_record_class(const zl_record *r);
 uint32_t zl_record_ttl(const zl_record *r);
-/* "A", "SRV", "TYPE65534": the type's mnemonic (static storage). */
+/* "A", "SRV": the type's mnemonic (static storage), NULL when unknown. */
 const char *zl_type_name(uint16_t type);
 /* Windows aging stamp: hours since 1601-01-01 00:00 UTC; 0 when none. */
 uint32_t zl_record_age(const zl_record *r);

@@ -47,6 +47,9 @@ void zl_finding_command(zl_finding *f, const char *fmt, ...) ZL_PRINTF(2, 3);
 /* Reports a problem found while loading (see zl_model_problem) with all
  * it carries; for the rules that surface them. */
 zl_finding *zl_report_problem(zl_report *r, const zl_problem *p);
+/* Reports every problem the loaders recorded for rule `id`; returns how
+ * many. */
+size_t zl_report_problems(zl_report *r, const zl_model *m, const char *id);
 
 #ifdef __cplusplus
 }

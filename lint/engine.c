@@ -1,0 +1,419 @@
+/*
+ * lint/engine.c - the registry, the report sink rules write into, and the
+ * run: severities, sorting, counting.
+ */
+#include "engine.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_int.h"
+
+/* Generated from the files in rules/ by scripts/gen-rules-table.sh. */
+extern const zl_rule *const zl_builtin_rules[];
+
+typedef struct rule_entry {
+	const zl_rule *rule;      /* ref only */
+	zl_severity cli;          /* --rule, OFF..ERROR, or -1 when not given */
+	zl_severity effective;    /* for the current run */
+	bool overridden;          /* effective comes from the user */
+} rule_entry;
+
+struct zl_engine {
+	VEC(rule_entry) rules;    /* sorted by id */
+	const char *pack;         /* ref only; NULL = all packs */
+};
+
+struct zl_report {
+	const rule_entry *entry;  /* the running rule */
+	zl_results *results;
+	bool oom;
+};
+
+/* ---- registry --------------------------------------------------------- */
+
+static int cmp_entry(const void *a, const void *b)
+{
+	return strcmp(((const rule_entry *)a)->rule->id, ((const rule_entry *)b)->rule->id);
+}
+
+zl_engine *zl_engine_new(void)
+{
+	zl_engine *e = calloc(1, sizeof(*e));
+
+	if (!e)
+		return NULL;
+	for (size_t i = 0; zl_builtin_rules[i]; i++) {
+		rule_entry re = { zl_builtin_rules[i], (zl_severity)-1, ZL_SEVERITY_OFF, false };
+		if (VEC_PUSH(e->rules, re) != 0) {
+			zl_engine_free(e);
+			return NULL;
+		}
+	}
+	qsort(e->rules.v, e->rules.n, sizeof(*e->rules.v), cmp_entry);
+	return e;
+}
+
+void zl_engine_free(zl_engine *e)
+{
+	if (!e)
+		return;
+	VEC_FREE(e->rules);
+	free(e);
+}
+
+size_t zl_engine_rule_count(const zl_engine *e) { return e->rules.n; }
+const zl_rule *zl_engine_rule(const zl_engine *e, size_t i) { return e->rules.v[i].rule; }
+void zl_engine_set_pack(zl_engine *e, const char *pack) { e->pack = pack; }
+
+static rule_entry *find_entry(const zl_engine *e, const char *id)
+{
+	rule_entry key = { &(zl_rule){ .id = id }, 0, 0, false };
+
+	return bsearch(&key, e->rules.v, e->rules.n, sizeof(*e->rules.v), cmp_entry);
+}
+
+const zl_rule *zl_engine_find(const zl_engine *e, const char *id)
+{
+	const rule_entry *re = find_entry(e, id);
+
+	return re ? re->rule : NULL;
+}
+
+int zl_engine_set_severity(zl_engine *e, const char *id, zl_severity s)
+{
+	rule_entry *re = find_entry(e, id);
+
+	if (!re)
+		return -1;
+	re->cli = s;
+	return 0;
+}
+
+zl_severity zl_engine_severity(const zl_engine *e, const zl_rule *rule)
+{
+	const rule_entry *re = find_entry(e, rule->id);
+
+	return re ? re->effective : rule->severity;
+}
+
+/* ---- the report sink (zonelint/report.h) ------------------------------ */
+
+static char *vformat(const char *fmt, va_list ap)
+{
+	va_list ap2;
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap2);
+	va_end(ap2);
+	if (n < 0)
+		return NULL;
+	char *s = malloc((size_t)n + 1);
+	if (s)
+		vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+static void finding_free(zl_finding *f)
+{
+	if (!f)
+		return;
+	free(f->file);
+	free(f->message);
+	free(f->zone);
+	free(f->server);
+	free(f->owner);
+	free(f->data);
+	for (size_t i = 0; i < f->notes.n; i++)
+		free(f->notes.v[i]);
+	VEC_FREE(f->notes);
+	free(f->fix);
+	for (size_t i = 0; i < f->commands.n; i++)
+		free(f->commands.v[i]);
+	VEC_FREE(f->commands);
+	free(f);
+}
+
+zl_finding *zl_report_add(zl_report *r, zl_location where, const char *fmt, ...)
+{
+	zl_finding *f = calloc(1, sizeof(*f));
+	va_list ap;
+
+	if (!f) {
+		r->oom = true;
+		return NULL;
+	}
+	va_start(ap, fmt);
+	f->message = vformat(fmt, ap);
+	va_end(ap);
+	f->rule = r->entry->rule;
+	f->file = strdup(where.file ? where.file : "-");
+	f->line = where.line;
+	f->column = where.column;
+	if (!f->message || !f->file || VEC_PUSH(r->results->findings, f) != 0) {
+		finding_free(f);
+		r->oom = true;
+		return NULL;
+	}
+	return f;
+}
+
+/* Names in findings: lower case, absolute, trailing dot (SPEC 4). */
+static char *absolute_lower(const char *text)
+{
+	size_t n = strlen(text);
+	bool dot = n > 0 && text[n - 1] == '.';
+	char *s = malloc(n + 2);
+
+	if (!s)
+		return NULL;
+	for (size_t i = 0; i < n; i++)
+		s[i] = (text[i] >= 'A' && text[i] <= 'Z') ? (char)(text[i] + 32) : text[i];
+	if (!dot)
+		s[n++] = '.';
+	s[n] = '\0';
+	return s;
+}
+
+static void replace(char **slot, char *value)
+{
+	free(*slot);
+	*slot = value;
+}
+
+void zl_finding_zone(zl_finding *f, const zl_name *zone)
+{
+	if (f && zone)
+		replace(&f->zone, strdup(zl_name_text(zone)));
+}
+
+void zl_finding_server(zl_finding *f, const zl_name *server)
+{
+	if (f && server)
+		replace(&f->server, strdup(zl_name_text(server)));
+}
+
+void zl_finding_owner(zl_finding *f, const zl_name *owner)
+{
+	if (f && owner)
+		replace(&f->owner, strdup(zl_name_text(owner)));
+}
+
+void zl_finding_owner_text(zl_finding *f, const char *owner)
+{
+	if (f && owner)
+		replace(&f->owner, absolute_lower(owner));
+}
+
+void zl_finding_data(zl_finding *f, const char *data)
+{
+	if (f && data)
+		replace(&f->data, strdup(data));
+}
+
+void zl_finding_severity(zl_finding *f, zl_severity s)
+{
+	if (f && s >= ZL_SEVERITY_INFO && s <= ZL_SEVERITY_ERROR)
+		f->requested = s;
+}
+
+void zl_finding_note(zl_finding *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!f)
+		return;
+	va_start(ap, fmt);
+	char *s = vformat(fmt, ap);
+	va_end(ap);
+	if (s && VEC_PUSH(f->notes, s) != 0)
+		free(s);
+}
+
+void zl_finding_fix(zl_finding *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!f)
+		return;
+	va_start(ap, fmt);
+	replace(&f->fix, vformat(fmt, ap));
+	va_end(ap);
+}
+
+void zl_finding_command(zl_finding *f, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!f)
+		return;
+	va_start(ap, fmt);
+	char *s = vformat(fmt, ap);
+	va_end(ap);
+	if (s && VEC_PUSH(f->commands, s) != 0)
+		free(s);
+}
+
+zl_finding *zl_report_problem(zl_report *r, const zl_problem *p)
+{
+	zl_finding *f = zl_report_add(r, zl_problem_location(p), "%s", zl_problem_message(p));
+
+	zl_finding_severity(f, zl_problem_severity(p));
+	zl_finding_zone(f, zl_problem_zone(p));
+	zl_finding_server(f, zl_problem_server(p));
+	return f;
+}
+
+size_t zl_report_problems(zl_report *r, const zl_model *m, const char *id)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < zl_model_problem_count(m); i++) {
+		const zl_problem *p = zl_model_problem(m, i);
+		if (strcmp(zl_problem_rule(p), id) == 0) {
+			zl_report_problem(r, p);
+			n++;
+		}
+	}
+	return n;
+}
+
+/* ---- the run ---------------------------------------------------------- */
+
+/* FNV-1a over rule, zone, server, owner and data: what a finding is about,
+ * not where it sits or how it is worded (SPEC 4, used by baselines). */
+static void fingerprint(zl_finding *f)
+{
+	const char *parts[] = { f->rule->id, f->zone, f->server, f->owner, f->data };
+	uint64_t h = 14695981039346656037u;
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++) {
+		for (const char *p = parts[i] ? parts[i] : ""; *p; p++) {
+			h ^= (uint8_t)*p;
+			h *= 1099511628211u;
+		}
+		h ^= 0xff;                /* separator: ("ab","") != ("a","b") */
+		h *= 1099511628211u;
+	}
+	snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", (unsigned long long)h);
+}
+
+static int cmp_finding(const void *a, const void *b)
+{
+	const zl_finding *x = *(const zl_finding *const *)a;
+	const zl_finding *y = *(const zl_finding *const *)b;
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	if (x->line != y->line)
+		return x->line < y->line ? -1 : 1;
+	if (x->column != y->column)
+		return x->column < y->column ? -1 : 1;
+	if ((c = strcmp(x->rule->id, y->rule->id)))
+		return c;
+	if ((c = strcmp(x->message, y->message)))
+		return c;
+	/* Same place, same words: fall back on what they are about. */
+	return strcmp(x->fingerprint, y->fingerprint);
+}
+
+void zl_results_free(zl_results *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->findings.n; i++)
+		finding_free(r->findings.v[i]);
+	VEC_FREE(r->findings);
+	free(r);
+}
+
+/* The inventory's `rules:` map, then --rule, which wins. */
+static void apply_overrides(zl_engine *e, const zl_model *m, zl_report *report)
+{
+	for (size_t i = 0; i < e->rules.n; i++) {
+		e->rules.v[i].effective = e->rules.v[i].rule->severity;
+		e->rules.v[i].overridden = false;
+	}
+	const rule_entry *inventory = find_entry(e, "inventory");
+	for (size_t i = 0; i < zl_model_rule_override_count(m); i++) {
+		zl_severity s;
+		zl_location where;
+		const char *id = zl_model_rule_override(m, i, &s, &where);
+		rule_entry *re = find_entry(e, id);
+		if (re) {
+			re->effective = s;
+			re->overridden = true;
+		} else if (inventory) {
+			/* A misspelt override leaves the audit usable: a warning. */
+			report->entry = inventory;
+			zl_finding *f = zl_report_add(report, where, "unknown rule '%s' in "
+			                              "rules; zonelint --list-rules shows them", id);
+			zl_finding_severity(f, ZL_SEVERITY_WARNING);
+		}
+	}
+	for (size_t i = 0; i < e->rules.n; i++) {
+		if ((int)e->rules.v[i].cli >= 0) {
+			e->rules.v[i].effective = e->rules.v[i].cli;
+			e->rules.v[i].overridden = true;
+		}
+	}
+}
+
+static void settle(zl_engine *e, zl_results *res)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < res->findings.n; i++) {
+		zl_finding *f = res->findings.v[i];
+		const rule_entry *re = find_entry(e, f->rule->id);
+		f->severity = re->effective;
+		if (!re->overridden && f->requested)
+			f->severity = f->requested;
+		if (f->severity == ZL_SEVERITY_OFF) {
+			finding_free(f);
+			continue;
+		}
+		fingerprint(f);
+		res->count[f->severity]++;
+		res->findings.v[kept++] = f;
+	}
+	res->findings.n = kept;
+	if (kept > 1)
+		qsort(res->findings.v, res->findings.n, sizeof(*res->findings.v), cmp_finding);
+}
+
+int zl_engine_run(zl_engine *e, const zl_model *m, zl_results **out)
+{
+	zl_results *res = calloc(1, sizeof(*res));
+	zl_report report = { NULL, res, false };
+
+	*out = NULL;
+	if (!res)
+		return -1;
+	apply_overrides(e, m, &report);
+	for (size_t i = 0; i < e->rules.n && !report.oom; i++) {
+		const rule_entry *re = &e->rules.v[i];
+		if (re->effective == ZL_SEVERITY_OFF)
+			continue;
+		if (e->pack && strcmp(re->rule->pack, e->pack) != 0)
+			continue;
+		report.entry = re;
+		if (re->rule->check(m, &report) != 0) {
+			fprintf(stderr, "zonelint: rule %s could not run\n", re->rule->id);
+			report.oom = true;
+		}
+	}
+	if (report.oom) {
+		zl_results_free(res);
+		return -1;
+	}
+	settle(e, res);
+	res->servers = zl_model_server_count(m);
+	res->zones = zl_model_zone_count(m);
+	res->views = zl_model_view_count(m);
+	res->records = zl_model_record_count(m);
+	*out = res;
+	return 0;
+}

@@ -1,0 +1,59 @@
+/*
+ * lint/engine.h - the rule registry and the engine that runs it (private).
+ *
+ * The engine owns every finding.  It applies, once for all rules: the
+ * severity overrides (inventory `rules:`, then --rule, which wins), the
+ * pack filter (-z runs the zone pack only), and then sorts the findings
+ * by file, line, column, rule and message so output is reproducible.
+ */
+#ifndef ZL_ENGINE_H
+#define ZL_ENGINE_H
+
+#include <zonelint/rule.h>
+
+#include "vec.h"
+
+struct zl_finding {
+	const zl_rule *rule;      /* ref only */
+	zl_severity severity;     /* effective, after overrides */
+	zl_severity requested;    /* set by zl_finding_severity, 0 = default */
+	char *file;
+	uint32_t line, column;
+	char *message;
+	char *zone, *server, *owner, *data;   /* NULL when not applicable */
+	VEC(char *) notes;
+	char *fix;
+	VEC(char *) commands;
+	char fingerprint[17];     /* 64-bit hash in hex */
+};
+
+typedef struct zl_results {
+	VEC(zl_finding *) findings;           /* sorted */
+	size_t count[ZL_SEVERITY_ERROR + 1];  /* by severity */
+	size_t suppressed;
+	size_t servers, zones, views, records;
+} zl_results;
+
+typedef struct zl_engine zl_engine;
+
+/* An engine with every built-in rule registered. */
+zl_engine *zl_engine_new(void);
+void zl_engine_free(zl_engine *e);
+
+/* Rules sorted by id. */
+size_t zl_engine_rule_count(const zl_engine *e);
+const zl_rule *zl_engine_rule(const zl_engine *e, size_t i);
+const zl_rule *zl_engine_find(const zl_engine *e, const char *id);
+
+/* --rule ID=SEVERITY; -1 when the id is unknown. */
+int zl_engine_set_severity(zl_engine *e, const char *id, zl_severity s);
+/* Run only the rules of this pack (NULL: all). */
+void zl_engine_set_pack(zl_engine *e, const char *pack);
+/* The severity a rule runs at, once the model's overrides are applied. */
+zl_severity zl_engine_severity(const zl_engine *e, const zl_rule *rule);
+
+/* Runs every enabled rule over m; *out is the caller's (zl_results_free). */
+int zl_engine_run(zl_engine *e, const zl_model *m, zl_results **out);
+void zl_results_free(zl_results *r);
+
+#endif

@@ -1,0 +1,968 @@
+/*
+ * lint/model.c - the forest model: building it (model_int.h) and the
+ * read-only queries rules use (zonelint/model.h).
+ */
+#include "model_int.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "names.h"
+#include "record.h"
+#include "vec.h"
+
+/* Records are stored in chunks so that growing a view never copies them. */
+#define CHUNK_BITS 12
+#define CHUNK_SIZE (1u << CHUNK_BITS)
+#define NO_RECORD UINT32_MAX
+
+typedef struct owner_slot {
+	const zl_name *name;      /* NULL: empty slot */
+	uint32_t first, last;     /* record chain at this owner */
+} owner_slot;
+
+struct zl_view {
+	const zl_zone *zone;
+	VEC(const char *) files;  /* [0] is the view's own file */
+	zl_record **chunks;
+	size_t nchunks;
+	size_t count;
+	owner_slot *slots;        /* owner -> records, open addressing */
+	size_t slot_cap;
+	VEC(uint32_t) owners;     /* first record of each owner, first-seen order */
+	VEC(const zl_server *) servers;
+	uint32_t soa;             /* first SOA at the apex, NO_RECORD if none */
+};
+
+typedef struct named_ref {
+	const zl_name *name;
+	zl_location where;
+	const char *path;         /* views: only */
+} named_ref;
+
+struct zl_server {
+	const zl_name *name;
+	const zl_name *domain;
+	unsigned roles;
+	const char *os, *site, *guid, *dns;
+	zl_location where, os_where;
+	VEC(zl_prefix) addrs;
+	VEC(named_ref) inbound_names;
+	VEC(const zl_server *) inbound, outbound, partners;
+};
+
+struct zl_zone {
+	const zl_name *name;
+	const zl_name *domain;
+	zl_storage storage;
+	zl_location where;
+	const char *file;
+	zl_location file_where;
+	bool hosts_explicit;
+	unsigned no_refresh, refresh;
+	VEC(named_ref) host_names;
+	VEC(named_ref) view_paths;
+	VEC(const zl_server *) hosts;   /* sorted by name */
+	VEC(zl_view *) host_views;      /* parallel to hosts */
+};
+
+struct zl_problem {
+	const char *rule;
+	zl_severity severity;
+	bool unusable;
+	zl_location where;
+	const char *message;
+	const zl_name *zone, *server;
+};
+
+typedef struct setting {
+	const char *key, *value;
+} setting;
+
+typedef struct rule_override {
+	const char *rule;
+	zl_severity severity;
+	zl_location where;
+} rule_override;
+
+struct zl_model {
+	zl_arena arena;
+	zl_names names;
+	const zl_name *forest;
+	zl_location forest_where;
+	VEC(const zl_name *) domains;
+	VEC(zl_location) domain_where;
+	int64_t audit_date;
+	VEC(setting) settings;
+	VEC(rule_override) overrides;
+	VEC(zl_server *) servers;
+	VEC(zl_zone *) zones;
+	VEC(zl_view *) views;
+	VEC(zl_problem) problems;
+	size_t records;
+	bool unusable;
+};
+
+/* ---- life cycle ------------------------------------------------------- */
+
+zl_model *zl_model_new(void)
+{
+	zl_model *m = calloc(1, sizeof(*m));
+
+	if (!m)
+		return NULL;
+	zl_arena_init(&m->arena);
+	zl_names_init(&m->names, &m->arena);
+	return m;
+}
+
+static void server_free(zl_server *s)
+{
+	VEC_FREE(s->addrs);
+	VEC_FREE(s->inbound_names);
+	VEC_FREE(s->inbound);
+	VEC_FREE(s->outbound);
+	VEC_FREE(s->partners);
+	free(s);
+}
+
+static void zone_free(zl_zone *z)
+{
+	VEC_FREE(z->host_names);
+	VEC_FREE(z->view_paths);
+	VEC_FREE(z->hosts);
+	VEC_FREE(z->host_views);
+	free(z);
+}
+
+static void view_free(zl_view *v)
+{
+	for (size_t i = 0; i < v->nchunks; i++)
+		free(v->chunks[i]);
+	free(v->chunks);
+	free(v->slots);
+	VEC_FREE(v->files);
+	VEC_FREE(v->owners);
+	VEC_FREE(v->servers);
+	free(v);
+}
+
+void zl_model_free(zl_model *m)
+{
+	if (!m)
+		return;
+	for (size_t i = 0; i < m->servers.n; i++)
+		server_free(m->servers.v[i]);
+	for (size_t i = 0; i < m->zones.n; i++)
+		zone_free(m->zones.v[i]);
+	for (size_t i = 0; i < m->views.n; i++)
+		view_free(m->views.v[i]);
+	VEC_FREE(m->servers);
+	VEC_FREE(m->zones);
+	VEC_FREE(m->views);
+	VEC_FREE(m->domains);
+	VEC_FREE(m->domain_where);
+	VEC_FREE(m->settings);
+	VEC_FREE(m->overrides);
+	VEC_FREE(m->problems);
+	zl_names_release(&m->names);
+	zl_arena_release(&m->arena);
+	free(m);
+}
+
+const char *zl_model_strndup(zl_model *m, const char *s, size_t len)
+{
+	char *p = zl_arena_alloc(&m->arena, len + 1, 1);
+
+	if (!p)
+		return NULL;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+const char *zl_model_strdup(zl_model *m, const char *s)
+{
+	return s ? zl_model_strndup(m, s, strlen(s)) : NULL;
+}
+
+/* ---- names ------------------------------------------------------------ */
+
+const zl_name *zl_model_intern(zl_model *m, const char *text)
+{
+	return zl_names_intern_text(&m->names, text);
+}
+
+const zl_name *zl_model_intern_wire(zl_model *m, const uint8_t *wire, size_t len)
+{
+	return zl_names_intern_wire(&m->names, wire, len);
+}
+
+const zl_name *zl_model_intern_child(zl_model *m, const char *label,
+                                     const zl_name *parent)
+{
+	char text[ZL_NAME_TEXT_MAX + 70];
+
+	if ((size_t)snprintf(text, sizeof(text), "%s.%s", label,
+	                     parent->labels ? parent->text : "") >= sizeof(text))
+		return NULL;
+	return zl_model_intern(m, text);
+}
+
+const zl_name *zl_model_name(const zl_model *m, const char *text)
+{
+	return zl_names_lookup(&m->names, text);
+}
+
+const char *zl_name_text(const zl_name *n)
+{
+	return n->text;
+}
+
+unsigned zl_name_labels(const zl_name *n)
+{
+	return n->labels;
+}
+
+const zl_name *zl_name_parent(const zl_name *n)
+{
+	return n->parent;
+}
+
+bool zl_name_is_below(const zl_name *n, const zl_name *ancestor)
+{
+	while (n && n->labels > ancestor->labels)
+		n = n->parent;
+	return n == ancestor;
+}
+
+/* ---- problems --------------------------------------------------------- */
+
+void zl_model_problem_add(zl_model *m, const char *rule, zl_severity severity,
+                          bool unusable, zl_location where,
+                          const zl_name *zone, const zl_name *server,
+                          const char *fmt, ...)
+{
+	char buf[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (unusable)
+		m->unusable = true;
+	zl_problem p = {
+		.rule = rule, .severity = severity, .unusable = unusable,
+		.where = where, .message = zl_model_strdup(m, buf),
+		.zone = zone, .server = server,
+	};
+	if (!p.message || VEC_PUSH(m->problems, p) != 0)
+		m->unusable = true;       /* out of memory: never a silent pass */
+}
+
+bool zl_model_unusable(const zl_model *m)
+{
+	return m->unusable;
+}
+
+size_t zl_model_problem_count(const zl_model *m)
+{
+	return m->problems.n;
+}
+
+const zl_problem *zl_model_problem(const zl_model *m, size_t i)
+{
+	return &m->problems.v[i];
+}
+
+const char *zl_problem_rule(const zl_problem *p) { return p->rule; }
+zl_severity zl_problem_severity(const zl_problem *p) { return p->severity; }
+zl_location zl_problem_location(const zl_problem *p) { return p->where; }
+const char *zl_problem_message(const zl_problem *p) { return p->message; }
+const zl_name *zl_problem_zone(const zl_problem *p) { return p->zone; }
+const zl_name *zl_problem_server(const zl_problem *p) { return p->server; }
+
+/* ---- forest ----------------------------------------------------------- */
+
+void zl_model_set_forest(zl_model *m, const zl_name *forest, zl_location where)
+{
+	m->forest = forest;
+	m->forest_where = where;
+}
+
+bool zl_model_add_domain(zl_model *m, const zl_name *domain, zl_location where)
+{
+	for (size_t i = 0; i < m->domains.n; i++)
+		if (m->domains.v[i] == domain)
+			return false;
+	if (VEC_PUSH(m->domains, domain) != 0)
+		return false;
+	if (VEC_PUSH(m->domain_where, where) != 0) {
+		m->domains.n--;
+		return false;
+	}
+	return true;
+}
+
+int zl_model_set_setting(zl_model *m, const char *key, const char *value)
+{
+	setting s = { zl_model_strdup(m, key), zl_model_strdup(m, value) };
+
+	for (size_t i = 0; i < m->settings.n; i++) {
+		if (strcmp(m->settings.v[i].key, key) == 0) {
+			m->settings.v[i].value = s.value;
+			return s.value ? 0 : -1;
+		}
+	}
+	return s.key && s.value ? VEC_PUSH(m->settings, s) : -1;
+}
+
+void zl_model_set_audit_date(zl_model *m, int64_t midnight_utc)
+{
+	m->audit_date = midnight_utc;
+}
+
+int zl_model_add_rule_override(zl_model *m, const char *rule, zl_severity s,
+                               zl_location where)
+{
+	rule_override o = { zl_model_strdup(m, rule), s, where };
+
+	return o.rule ? VEC_PUSH(m->overrides, o) : -1;
+}
+
+size_t zl_model_rule_override_count(const zl_model *m)
+{
+	return m->overrides.n;
+}
+
+const char *zl_model_rule_override(const zl_model *m, size_t i,
+                                   zl_severity *s, zl_location *where)
+{
+	*s = m->overrides.v[i].severity;
+	*where = m->overrides.v[i].where;
+	return m->overrides.v[i].rule;
+}
+
+const zl_name *zl_model_forest(const zl_model *m) { return m->forest; }
+size_t zl_model_domain_count(const zl_model *m) { return m->domains.n; }
+const zl_name *zl_model_domain(const zl_model *m, size_t i) { return m->domains.v[i]; }
+zl_location zl_model_forest_location(const zl_model *m) { return m->forest_where; }
+int64_t zl_model_audit_date(const zl_model *m) { return m->audit_date; }
+
+zl_location zl_model_domain_location(const zl_model *m, size_t i)
+{
+	return m->domain_where.v[i];
+}
+
+const char *zl_model_setting(const zl_model *m, const char *key)
+{
+	for (size_t i = 0; i < m->settings.n; i++)
+		if (strcmp(m->settings.v[i].key, key) == 0)
+			return m->settings.v[i].value;
+	return NULL;
+}
+
+/* The longest of the model's domains that `n` lies in, or NULL. */
+static const zl_name *domain_of(const zl_model *m, const zl_name *n)
+{
+	const zl_name *best = NULL;
+
+	for (size_t i = 0; i < m->domains.n; i++) {
+		const zl_name *d = m->domains.v[i];
+		if (zl_name_is_below(n, d) && (!best || d->labels > best->labels))
+			best = d;
+	}
+	return best;
+}
+
+/* ---- servers ---------------------------------------------------------- */
+
+zl_server *zl_model_server_mut(zl_model *m, const zl_name *name)
+{
+	for (size_t i = 0; i < m->servers.n; i++)
+		if (m->servers.v[i]->name == name)
+			return m->servers.v[i];
+	return NULL;
+}
+
+zl_server *zl_model_add_server(zl_model *m, const zl_name *name, zl_location where)
+{
+	if (zl_model_server_mut(m, name))
+		return NULL;
+	zl_server *s = calloc(1, sizeof(*s));
+	if (!s)
+		return NULL;
+	s->name = name;
+	s->where = where;
+	s->os_where = where;
+	s->roles = ZL_ROLE_DC | ZL_ROLE_DNS;
+	if (VEC_PUSH(m->servers, s) != 0) {
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+/* Strings of servers live in the model's arena; servers keep a pointer to
+ * it through this helper so setters need no model argument. */
+void zl_server_set_roles(zl_server *s, unsigned roles) { s->roles = roles; }
+void zl_server_set_site(zl_server *s, const char *site) { s->site = site; }
+void zl_server_set_dsa_guid(zl_server *s, const char *guid) { s->guid = guid; }
+void zl_server_set_dns(zl_server *s, const char *endpoint) { s->dns = endpoint; }
+
+void zl_server_set_os(zl_server *s, const char *os, zl_location where)
+{
+	s->os = os;
+	s->os_where = where;
+}
+
+int zl_server_add_address(zl_server *s, const zl_prefix *p)
+{
+	return VEC_PUSH(s->addrs, *p);
+}
+
+int zl_server_add_inbound_name(zl_server *s, const zl_name *name, zl_location where)
+{
+	named_ref r = { name, where, NULL };
+
+	return VEC_PUSH(s->inbound_names, r);
+}
+
+const char *zl_server_dns(const zl_server *s) { return s->dns; }
+const zl_name *zl_server_name(const zl_server *s) { return s->name; }
+const zl_name *zl_server_domain(const zl_server *s) { return s->domain; }
+unsigned zl_server_roles(const zl_server *s) { return s->roles; }
+const char *zl_server_os(const zl_server *s) { return s->os; }
+const char *zl_server_site(const zl_server *s) { return s->site; }
+const char *zl_server_dsa_guid(const zl_server *s) { return s->guid; }
+size_t zl_server_address_count(const zl_server *s) { return s->addrs.n; }
+const zl_prefix *zl_server_address(const zl_server *s, size_t i) { return &s->addrs.v[i]; }
+zl_location zl_server_location(const zl_server *s) { return s->where; }
+zl_location zl_server_os_location(const zl_server *s) { return s->os_where; }
+size_t zl_server_inbound_count(const zl_server *s) { return s->inbound.n; }
+const zl_server *zl_server_inbound(const zl_server *s, size_t i) { return s->inbound.v[i]; }
+size_t zl_server_outbound_count(const zl_server *s) { return s->outbound.n; }
+const zl_server *zl_server_outbound(const zl_server *s, size_t i) { return s->outbound.v[i]; }
+size_t zl_server_partner_count(const zl_server *s) { return s->partners.n; }
+const zl_server *zl_server_partner(const zl_server *s, size_t i) { return s->partners.v[i]; }
+
+bool zl_server_has_address(const zl_server *s, const zl_addr *a)
+{
+	for (size_t i = 0; i < s->addrs.n; i++)
+		if (zl_addr_equal(&s->addrs.v[i].addr, a))
+			return true;
+	return false;
+}
+
+size_t zl_model_server_count(const zl_model *m) { return m->servers.n; }
+const zl_server *zl_model_server(const zl_model *m, size_t i) { return m->servers.v[i]; }
+
+const zl_server *zl_model_server_find(const zl_model *m, const zl_name *name)
+{
+	return zl_model_server_mut((zl_model *)m, name);
+}
+
+/* ---- zones ------------------------------------------------------------ */
+
+static const char *const storage_names[] = {
+	[ZL_STORAGE_FILE] = "file",
+	[ZL_STORAGE_AD_FOREST] = "ad-forest",
+	[ZL_STORAGE_AD_DOMAIN] = "ad-domain",
+	[ZL_STORAGE_AD_LEGACY] = "ad-legacy",
+};
+
+const char *zl_storage_name(zl_storage s)
+{
+	return (unsigned)s <= ZL_STORAGE_AD_LEGACY ? storage_names[s] : "?";
+}
+
+zl_zone *zl_model_add_zone(zl_model *m, const zl_name *name, zl_location where)
+{
+	zl_zone *z = calloc(1, sizeof(*z));
+
+	if (!z)
+		return NULL;
+	z->name = name;
+	z->where = where;
+	z->storage = ZL_STORAGE_AD_DOMAIN;
+	z->no_refresh = 7;
+	z->refresh = 7;
+	if (VEC_PUSH(m->zones, z) != 0) {
+		free(z);
+		return NULL;
+	}
+	return z;
+}
+
+void zl_zone_set_storage(zl_zone *z, zl_storage storage) { z->storage = storage; }
+void zl_zone_set_hosts_explicit(zl_zone *z) { z->hosts_explicit = true; }
+
+void zl_zone_set_aging(zl_zone *z, unsigned no_refresh_days, unsigned refresh_days)
+{
+	z->no_refresh = no_refresh_days;
+	z->refresh = refresh_days;
+}
+
+int zl_zone_add_host_name(zl_zone *z, const zl_name *name, zl_location where)
+{
+	named_ref r = { name, where, NULL };
+
+	z->hosts_explicit = true;
+	return VEC_PUSH(z->host_names, r);
+}
+
+void zl_zone_set_file(zl_zone *z, const char *path, zl_location where)
+{
+	z->file = path;
+	z->file_where = where;
+}
+
+int zl_zone_add_view_path(zl_zone *z, const zl_name *server, const char *path,
+                          zl_location where)
+{
+	named_ref r = { server, where, path };
+
+	return VEC_PUSH(z->view_paths, r);
+}
+
+const char *zl_zone_file(const zl_zone *z) { return z->file; }
+zl_location zl_zone_file_location(const zl_zone *z) { return z->file_where; }
+const zl_name *zl_zone_name(const zl_zone *z) { return z->name; }
+zl_storage zl_zone_storage(const zl_zone *z) { return z->storage; }
+const zl_name *zl_zone_domain(const zl_zone *z) { return z->domain; }
+size_t zl_zone_host_count(const zl_zone *z) { return z->hosts.n; }
+const zl_server *zl_zone_host(const zl_zone *z, size_t i) { return z->hosts.v[i]; }
+unsigned zl_zone_no_refresh_days(const zl_zone *z) { return z->no_refresh; }
+unsigned zl_zone_refresh_days(const zl_zone *z) { return z->refresh; }
+zl_location zl_zone_location(const zl_zone *z) { return z->where; }
+size_t zl_model_zone_count(const zl_model *m) { return m->zones.n; }
+const zl_zone *zl_model_zone(const zl_model *m, size_t i) { return m->zones.v[i]; }
+
+static int cmp_server_name(const void *a, const void *b)
+{
+	const zl_server *x = *(const zl_server *const *)a;
+	const zl_server *y = *(const zl_server *const *)b;
+
+	return strcmp(x->name->text, y->name->text);
+}
+
+/* Index of s among z's hosts (sorted by name), or -1. */
+static long host_index(const zl_zone *z, const zl_server *s)
+{
+	size_t lo = 0, hi = z->hosts.n;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		int c = strcmp(z->hosts.v[mid]->name->text, s->name->text);
+		if (c == 0)
+			return (long)mid;
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return -1;
+}
+
+bool zl_zone_is_hosted_on(const zl_zone *z, const zl_server *s)
+{
+	return host_index(z, s) >= 0;
+}
+
+const zl_zone *zl_model_zone_find(const zl_model *m, const zl_name *name)
+{
+	/* Forests have tens of zones, not thousands: a scan is cheapest. */
+	for (size_t i = 0; i < m->zones.n; i++)
+		if (m->zones.v[i]->name == name)
+			return m->zones.v[i];
+	return NULL;
+}
+
+/* ---- resolving names after the inventory ------------------------------ */
+
+static int push_unique(zl_model *m, const zl_server ***v, size_t *n, size_t *cap,
+                       const zl_server *s)
+{
+	(void)m;
+	for (size_t i = 0; i < *n; i++)
+		if ((*v)[i] == s)
+			return 0;
+	return vec_push_raw((void **)v, n, cap, sizeof(**v), &s);
+}
+
+#define PUSH_UNIQUE(m, vec, s) push_unique(m, &(vec).v, &(vec).n, &(vec).cap, s)
+
+static int resolve_server(zl_model *m, zl_server *s)
+{
+	s->domain = domain_of(m, s->name);
+	for (size_t i = 0; i < s->inbound_names.n; i++) {
+		const named_ref *r = &s->inbound_names.v[i];
+		zl_server *from = zl_model_server_mut(m, r->name);
+		if (!from) {
+			zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, r->where,
+			                     NULL, s->name,
+			                     "unknown server %s in replicates_from of %s",
+			                     r->name->text, s->name->text);
+			continue;
+		}
+		if (from == s) {
+			zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, r->where,
+			                     NULL, s->name, "server %s replicates from itself",
+			                     s->name->text);
+			continue;
+		}
+		if (PUSH_UNIQUE(m, s->inbound, from) || PUSH_UNIQUE(m, from->outbound, s) ||
+		    PUSH_UNIQUE(m, s->partners, from) || PUSH_UNIQUE(m, from->partners, s))
+			return -1;
+	}
+	return 0;
+}
+
+static bool default_host(const zl_model *m, const zl_zone *z, const zl_server *s)
+{
+	if (!(s->roles & ZL_ROLE_DNS))
+		return false;
+	switch (z->storage) {
+	case ZL_STORAGE_AD_FOREST:
+		return true;
+	case ZL_STORAGE_AD_DOMAIN:
+	case ZL_STORAGE_AD_LEGACY:
+		return s->domain == z->domain || (!s->domain && z->domain == m->forest);
+	case ZL_STORAGE_FILE:
+		break;
+	}
+	return false;
+}
+
+static int resolve_zone(zl_model *m, zl_zone *z)
+{
+	z->domain = domain_of(m, z->name);
+	if (!z->domain)
+		z->domain = m->forest;
+	if (z->hosts_explicit) {
+		for (size_t i = 0; i < z->host_names.n; i++) {
+			const named_ref *r = &z->host_names.v[i];
+			const zl_server *s = zl_model_server_mut(m, r->name);
+			if (!s)
+				zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true,
+				                     r->where, z->name, NULL,
+				                     "unknown server %s in hosted_on of zone %s",
+				                     r->name->text, z->name->text);
+			else if (PUSH_UNIQUE(m, z->hosts, s))
+				return -1;
+		}
+	} else if (z->storage == ZL_STORAGE_FILE) {
+		zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, z->where,
+		                     z->name, NULL,
+		                     "zone %s has storage file but no hosted_on: name the "
+		                     "servers that hold it", z->name->text);
+	} else {
+		for (size_t i = 0; i < m->servers.n; i++)
+			if (default_host(m, z, m->servers.v[i]) &&
+			    PUSH_UNIQUE(m, z->hosts, m->servers.v[i]))
+				return -1;
+	}
+	if (z->hosts.n > 1)
+		qsort(z->hosts.v, z->hosts.n, sizeof(*z->hosts.v), cmp_server_name);
+	if (VEC_RESERVE(z->host_views, z->hosts.n) != 0)
+		return -1;
+	for (size_t i = 0; i < z->hosts.n; i++)
+		z->host_views.v[i] = NULL;
+	z->host_views.n = z->hosts.n;
+
+	for (size_t i = 0; i < z->view_paths.n; i++) {
+		const named_ref *r = &z->view_paths.v[i];
+		const zl_server *s = zl_model_server_mut(m, r->name);
+		if (!s)
+			zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, r->where,
+			                     z->name, NULL,
+			                     "unknown server %s in views of zone %s",
+			                     r->name->text, z->name->text);
+		else if (host_index(z, s) < 0)
+			zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, r->where,
+			                     z->name, s->name,
+			                     "views of zone %s names %s, which does not host it",
+			                     z->name->text, s->name->text);
+	}
+	return 0;
+}
+
+int zl_model_resolve(zl_model *m)
+{
+	if (!m->forest)
+		m->forest = zl_model_intern(m, ".");
+	if (m->domains.n == 0 && m->forest->labels > 0 &&
+	    !zl_model_add_domain(m, m->forest, m->forest_where))
+		return -1;
+	if (m->servers.n > 1)
+		qsort(m->servers.v, m->servers.n, sizeof(*m->servers.v), cmp_server_name);
+	for (size_t i = 0; i < m->servers.n; i++)
+		if (resolve_server(m, m->servers.v[i]) != 0)
+			return -1;
+	for (size_t i = 0; i < m->servers.n; i++) {
+		zl_server *s = m->servers.v[i];
+		if (s->outbound.n > 1)
+			qsort(s->outbound.v, s->outbound.n, sizeof(*s->outbound.v),
+			      cmp_server_name);
+		if (s->partners.n > 1)
+			qsort(s->partners.v, s->partners.n, sizeof(*s->partners.v),
+			      cmp_server_name);
+	}
+	for (size_t i = 0; i < m->zones.n; i++)
+		if (resolve_zone(m, m->zones.v[i]) != 0)
+			return -1;
+	return 0;
+}
+
+static const named_ref *view_ref(const zl_zone *z, const zl_server *s)
+{
+	for (size_t i = 0; i < z->view_paths.n; i++)
+		if (z->view_paths.v[i].name == s->name)
+			return &z->view_paths.v[i];
+	return NULL;
+}
+
+const char *zl_model_view_path(const zl_model *m, const zl_zone *z,
+                               const zl_server *s)
+{
+	(void)m;
+	const named_ref *r = view_ref(z, s);
+	return r ? r->path : z->file;
+}
+
+zl_location zl_model_view_path_location(const zl_model *m, const zl_zone *z,
+                                        const zl_server *s)
+{
+	(void)m;
+	const named_ref *r = view_ref(z, s);
+	return r ? r->where : z->file_where;
+}
+
+/* ---- views ------------------------------------------------------------ */
+
+zl_view *zl_model_add_view(zl_model *m, zl_zone *z, const char *path)
+{
+	zl_view *v = calloc(1, sizeof(*v));
+	const char *copy = zl_model_strdup(m, path);
+
+	if (!v || !copy || VEC_PUSH(v->files, copy) != 0 || VEC_PUSH(m->views, v) != 0) {
+		if (v)
+			view_free(v);
+		return NULL;
+	}
+	v->zone = z;
+	v->soa = NO_RECORD;
+	return v;
+}
+
+int zl_view_attach_server(zl_model *m, zl_view *v, const zl_server *s)
+{
+	(void)m;
+	zl_zone *z = (zl_zone *)v->zone;
+	long i = host_index(z, s);
+
+	if (i < 0)
+		return -1;
+	z->host_views.v[i] = v;
+	if (VEC_PUSH(v->servers, s) != 0)
+		return -1;
+	if (v->servers.n > 1)
+		qsort(v->servers.v, v->servers.n, sizeof(*v->servers.v), cmp_server_name);
+	return 0;
+}
+
+int zl_view_add_file(zl_view *v, const char *path)
+{
+	if (v->files.n >= UINT16_MAX || VEC_PUSH(v->files, path) != 0)
+		return -1;
+	return (int)(v->files.n - 1);
+}
+
+const char *zl_view_file_at(const zl_view *v, unsigned index)
+{
+	return index < v->files.n ? v->files.v[index] : v->files.v[0];
+}
+
+size_t zl_model_view_count(const zl_model *m) { return m->views.n; }
+const zl_view *zl_model_view(const zl_model *m, size_t i) { return m->views.v[i]; }
+const zl_zone *zl_view_zone(const zl_view *v) { return v->zone; }
+const char *zl_view_file(const zl_view *v) { return v->files.v[0]; }
+size_t zl_view_server_count(const zl_view *v) { return v->servers.n; }
+const zl_server *zl_view_server(const zl_view *v, size_t i) { return v->servers.v[i]; }
+size_t zl_view_record_count(const zl_view *v) { return v->count; }
+size_t zl_model_record_count(const zl_model *m) { return m->records; }
+
+const zl_record *zl_view_record(const zl_view *v, size_t i)
+{
+	return &v->chunks[i >> CHUNK_BITS][i & (CHUNK_SIZE - 1)];
+}
+
+static zl_record *record_at(const zl_view *v, uint32_t i)
+{
+	return &v->chunks[i >> CHUNK_BITS][i & (CHUNK_SIZE - 1)];
+}
+
+const zl_record *zl_view_soa(const zl_view *v)
+{
+	return v->soa == NO_RECORD ? NULL : record_at(v, v->soa);
+}
+
+zl_location zl_view_soa_location(const zl_view *v)
+{
+	const zl_record *soa = zl_view_soa(v);
+
+	if (soa)
+		return zl_record_location(v, soa);
+	return (zl_location){ v->files.v[0], 1, 1 };
+}
+
+const zl_view *zl_model_view_of(const zl_model *m, const zl_zone *z,
+                                const zl_server *s)
+{
+	(void)m;
+	long i = host_index(z, s);
+
+	return i < 0 ? NULL : z->host_views.v[i];
+}
+
+/* Owner index: open addressing on the interned name's hash. */
+static owner_slot *owner_find(const zl_view *v, const zl_name *n)
+{
+	if (!v->slot_cap)
+		return NULL;
+	size_t mask = v->slot_cap - 1, i = n->hash & mask;
+	while (v->slots[i].name && v->slots[i].name != n)
+		i = (i + 1) & mask;
+	return &v->slots[i];
+}
+
+static int owner_grow(zl_view *v)
+{
+	size_t cap = v->slot_cap ? v->slot_cap * 2 : 64;
+	owner_slot *slots = calloc(cap, sizeof(*slots));
+
+	if (!slots)
+		return -1;
+	for (size_t i = 0; i < v->slot_cap; i++) {
+		if (!v->slots[i].name)
+			continue;
+		size_t j = v->slots[i].name->hash & (cap - 1);
+		while (slots[j].name)
+			j = (j + 1) & (cap - 1);
+		slots[j] = v->slots[i];
+	}
+	free(v->slots);
+	v->slots = slots;
+	v->slot_cap = cap;
+	return 0;
+}
+
+static zl_record *record_slot(zl_view *v)
+{
+	size_t chunk = v->count >> CHUNK_BITS;
+
+	if (v->count >= NO_RECORD - 1)
+		return NULL;
+	if (chunk == v->nchunks) {
+		zl_record **chunks = realloc(v->chunks, (v->nchunks + 1) * sizeof(*chunks));
+		if (!chunks)
+			return NULL;
+		v->chunks = chunks;
+		chunks[v->nchunks] = malloc(CHUNK_SIZE * sizeof(zl_record));
+		if (!chunks[v->nchunks])
+			return NULL;
+		v->nchunks++;
+	}
+	return record_at(v, (uint32_t)v->count);
+}
+
+int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
+                       const zl_rdata_builder *rdata)
+{
+	if (rdata->overflow)
+		return -1;
+	if ((v->owners.n + 1) * 10 > v->slot_cap * 7 && owner_grow(v) != 0)
+		return -1;
+	zl_record *r = record_slot(v);
+	uint8_t *data = zl_arena_alloc(&m->arena, rdata->len + 1, 1);
+	if (!r || !data)
+		return -1;
+	data[0] = (uint8_t)rdata->count;
+	memcpy(data + 1, rdata->buf, rdata->len);
+
+	uint32_t index = (uint32_t)v->count;
+	*r = (zl_record){
+		.owner = spec->owner, .rdata = data, .ttl = spec->ttl,
+		.line = spec->line, .age = spec->age, .next = NO_RECORD,
+		.type = spec->type, .rclass = spec->rclass, .file = spec->file,
+	};
+	owner_slot *slot = owner_find(v, spec->owner);
+	if (slot->name) {
+		record_at(v, slot->last)->next = index;
+		slot->last = index;
+	} else {
+		if (VEC_PUSH(v->owners, index) != 0)
+			return -1;
+		*slot = (owner_slot){ spec->owner, index, index };
+	}
+	if (spec->type == ZL_TYPE_SOA && spec->owner == v->zone->name && v->soa == NO_RECORD)
+		v->soa = index;
+	v->count++;
+	m->records++;
+	return 0;
+}
+
+const zl_record *zl_view_find(const zl_view *v, const zl_name *owner,
+                              uint16_t type, zl_iter *it)
+{
+	const owner_slot *slot = owner ? owner_find(v, owner) : NULL;
+
+	it->view = v;
+	it->type = type;
+	it->next = slot && slot->name ? slot->first : NO_RECORD;
+	return zl_iter_next(it);
+}
+
+const zl_record *zl_iter_next(zl_iter *it)
+{
+	while (it->next != NO_RECORD) {
+		const zl_record *r = record_at(it->view, it->next);
+		it->next = r->next;
+		if (!it->type || r->type == it->type)
+			return r;
+	}
+	return NULL;
+}
+
+size_t zl_view_owner_count(const zl_view *v) { return v->owners.n; }
+
+const zl_name *zl_view_owner(const zl_view *v, size_t i)
+{
+	return record_at(v, v->owners.v[i])->owner;
+}
+
+const zl_zone *zl_model_zone_holding(const zl_model *m, const zl_server *s,
+                                     const zl_name *name)
+{
+	const zl_zone *z = NULL;
+
+	for (const zl_name *n = name; n && !z; n = n->parent) {
+		const zl_zone *c = zl_model_zone_find(m, n);
+		if (c && zl_zone_is_hosted_on(c, s))
+			z = c;
+	}
+	if (!z)
+		return NULL;
+	/* RFC 1034 4.2.1: below a zone cut the data belongs to the child. */
+	const zl_view *v = zl_model_view_of(m, z, s);
+	if (v) {
+		for (const zl_name *n = name; n != z->name; n = n->parent) {
+			zl_iter it;
+			if (zl_view_find(v, n, ZL_TYPE_NS, &it))
+				return NULL;
+		}
+	}
+	return z;
+}

@@ -1,0 +1,82 @@
+/* lint/out/json.c - the JSON report of SPEC 4, built with jansson. */
+#include "writers.h"
+
+#include <jansson.h>
+
+static int set_string(json_t *obj, const char *key, const char *value)
+{
+	return value ? json_object_set_new(obj, key, json_string(value)) : 0;
+}
+
+static json_t *string_array(char *const *items, size_t n)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < n; i++)
+		json_array_append_new(a, json_string(items[i]));
+	return a;
+}
+
+static json_t *finding_json(const zl_finding *f)
+{
+	json_t *o = json_object();
+
+	if (!o)
+		return NULL;
+	set_string(o, "rule", f->rule->id);
+	set_string(o, "severity", zl_severity_name(f->severity));
+	set_string(o, "message", f->message);
+	set_string(o, "file", f->file);
+	json_object_set_new(o, "line", json_integer(f->line));
+	json_object_set_new(o, "column", json_integer(f->column));
+	set_string(o, "zone", f->zone);
+	set_string(o, "server", f->server);
+	set_string(o, "owner", f->owner);
+	set_string(o, "fingerprint", f->fingerprint);
+	if (f->notes.n)
+		json_object_set_new(o, "notes", string_array(f->notes.v, f->notes.n));
+	if (f->fix || f->commands.n) {
+		json_t *fix = json_object();
+		set_string(fix, "description", f->fix ? f->fix : "");
+		json_object_set_new(fix, "commands", string_array(f->commands.v, f->commands.n));
+		json_object_set_new(o, "fix", fix);
+	}
+	return o;
+}
+
+static json_t *summary_json(const zl_results *r)
+{
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+	                 "error", (json_int_t)r->count[ZL_SEVERITY_ERROR],
+	                 "warning", (json_int_t)r->count[ZL_SEVERITY_WARNING],
+	                 "info", (json_int_t)r->count[ZL_SEVERITY_INFO],
+	                 "suppressed", (json_int_t)r->suppressed,
+	                 "servers", (json_int_t)r->servers,
+	                 "zones", (json_int_t)r->zones,
+	                 "views", (json_int_t)r->views,
+	                 "records", (json_int_t)r->records);
+}
+
+int zl_write_json(FILE *out, const zl_results *r)
+{
+	json_t *doc = json_object(), *list = json_array();
+	int rc = -1;
+
+	if (!doc || !list)
+		goto done;
+	json_object_set_new(doc, "schema", json_integer(1));
+	json_object_set_new(doc, "tool", json_pack("{s:s, s:s}", "name", "zonelint",
+	                                           "version", ZL_VERSION));
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (json_array_append_new(list, finding_json(r->findings.v[i])) != 0)
+			goto done;
+	json_object_set(doc, "findings", list);
+	json_object_set_new(doc, "summary", summary_json(r));
+	if (json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
+	    fputc('\n', out) != EOF)
+		rc = 0;
+done:
+	json_decref(list);
+	json_decref(doc);
+	return rc;
+}

@@ -1,0 +1,82 @@
+/*
+ * lint/out/text.c - `file:line:col: severity: message [rule]`, the shape
+ * gcc writes, which vim's quickfix and VS Code's $gcc matcher read as is.
+ */
+#include "writers.h"
+
+#include <string.h>
+
+void zl_escape_text(const char *in, char *out, size_t size)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t o = 0;
+
+	if (!size)
+		return;
+	for (const unsigned char *p = (const unsigned char *)in; *p && o + 5 < size; p++) {
+		if (*p < 0x20 || *p == 0x7f) {
+			out[o++] = '\\';
+			out[o++] = 'x';
+			out[o++] = hex[*p >> 4];
+			out[o++] = hex[*p & 15];
+		} else {
+			out[o++] = (char)*p;
+		}
+	}
+	out[o] = '\0';
+}
+
+static int put_line(FILE *out, const char *prefix, const char *text)
+{
+	char buf[4096];
+
+	zl_escape_text(text, buf, sizeof(buf));
+	return fprintf(out, "%s%s\n", prefix, buf) < 0 ? -1 : 0;
+}
+
+static int write_finding(FILE *out, const zl_finding *f)
+{
+	char file[1024], msg[4096];
+
+	zl_escape_text(f->file, file, sizeof(file));
+	zl_escape_text(f->message, msg, sizeof(msg));
+	if (fprintf(out, "%s:%u:%u: %s: %s [%s]\n", file, f->line, f->column,
+	            zl_severity_name(f->severity), msg, f->rule->id) < 0)
+		return -1;
+	for (size_t i = 0; i < f->notes.n; i++)
+		if (put_line(out, "  note: ", f->notes.v[i]) != 0)
+			return -1;
+	if (f->fix && put_line(out, "  fix: ", f->fix) != 0)
+		return -1;
+	for (size_t i = 0; i < f->commands.n; i++)
+		if (put_line(out, "    ", f->commands.v[i]) != 0)
+			return -1;
+	return 0;
+}
+
+int zl_write_text(FILE *out, const zl_results *r)
+{
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (write_finding(out, r->findings.v[i]) != 0)
+			return -1;
+	return 0;
+}
+
+static const char *plural(size_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+int zl_write_summary(FILE *out, const zl_results *r)
+{
+	size_t e = r->count[ZL_SEVERITY_ERROR], w = r->count[ZL_SEVERITY_WARNING];
+
+	return fprintf(out, "zonelint: %zu %s, %zu %s, %zu info, %zu suppressed; "
+	               "%zu %s, %zu %s, %zu %s, %zu %s\n",
+	               e, plural(e, "error", "errors"), w, plural(w, "warning", "warnings"),
+	               r->count[ZL_SEVERITY_INFO], r->suppressed,
+	               r->servers, plural(r->servers, "server", "servers"),
+	               r->zones, plural(r->zones, "zone", "zones"),
+	               r->views, plural(r->views, "view", "views"),
+	               r->records, plural(r->records, "record", "records")) < 0 ? -1 : 0;
+}

@@ -1,0 +1,25 @@
+/*
+ * lint/sources/inventory.h - the YAML inventory (SPEC 2) into the model.
+ */
+#ifndef ZL_INVENTORY_H
+#define ZL_INVENTORY_H
+
+#include <zonelint/model.h>
+
+/*
+ * Reads the inventory at `path` into m: version, forest, domains, servers,
+ * zones, rules, settings.  Every problem is recorded with
+ * zl_model_problem_add(m, "inventory", ...) at the YAML node's 1-based line
+ * and column, and the rest still loads.  Locations' `file` is `path` as
+ * given; `file` and `views` paths are joined with the folder of `path`.
+ *
+ * Returns 0 when the file was read (even with problems), -1 when it could
+ * not be opened, is not a regular file, is over 16 MiB, is not YAML (a
+ * syntax error, an undefined alias) or nests deeper than 64 levels; the
+ * reason is then recorded as a problem too and nothing is loaded.
+ *
+ * Does not call zl_model_resolve: the caller does, after every source.
+ */
+int zl_inventory_load(zl_model *m, const char *path);
+
+#endif

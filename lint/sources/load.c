@@ -1,0 +1,70 @@
+/* lint/sources/load.c - see load.h. */
+#include "sources/load.h"
+
+#include <string.h>
+
+#include "sources/inventory.h"
+
+/*
+ * Loads one view per distinct path among z's hosting servers: servers that
+ * read the same file share the view (SPEC 3: a file shared by several
+ * servers is one view, linted once).
+ */
+static int load_zone_views(zl_model *m, zl_zone *z, const zl_zonefile_options *o)
+{
+	size_t n = zl_zone_host_count(z);
+
+	for (size_t i = 0; i < n; i++) {
+		const zl_server *s = zl_zone_host(z, i);
+		const char *path = zl_model_view_path(m, z, s);
+		if (!path || zl_model_view_of(m, z, s))
+			continue;
+		zl_view *v = zl_model_add_view(m, z, path);
+		if (!v)
+			return -1;
+		zl_zonefile_load(m, v, o);
+		for (size_t j = i; j < n; j++) {
+			const zl_server *t = zl_zone_host(z, j);
+			const char *p = zl_model_view_path(m, z, t);
+			if (p && strcmp(p, path) == 0 && zl_view_attach_server(m, v, t) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int zl_load_forest(zl_model *m, const char *path, const zl_zonefile_options *o)
+{
+	if (zl_inventory_load(m, path) != 0)
+		return 0;             /* reported as an `inventory` problem */
+	if (zl_model_resolve(m) != 0)
+		return -1;
+	for (size_t i = 0; i < zl_model_zone_count(m); i++)
+		if (load_zone_views(m, (zl_zone *)zl_model_zone(m, i), o) != 0)
+			return -1;
+	return 0;
+}
+
+int zl_load_zone_files(zl_model *m, const char *origin, char *const *files,
+                       size_t nfiles, const zl_zonefile_options *o)
+{
+	zl_location cli = { "<command line>", 0, 0 };
+	const zl_name *name = zl_model_intern(m, origin);
+
+	if (!name)
+		return -1;
+	zl_zone *z = zl_model_add_zone(m, name, cli);
+	if (!z)
+		return -1;
+	zl_zone_set_storage(z, ZL_STORAGE_FILE);
+	zl_zone_set_hosts_explicit(z);
+	if (zl_model_resolve(m) != 0)
+		return -1;
+	for (size_t i = 0; i < nfiles; i++) {
+		zl_view *v = zl_model_add_view(m, z, files[i]);
+		if (!v)
+			return -1;
+		zl_zonefile_load(m, v, o);
+	}
+	return 0;
+}

@@ -1,0 +1,18 @@
+/*
+ * lint/sources/load.h - reading every input into one model (private):
+ * the inventory and the zone files it names, or -z zone files alone.
+ */
+#ifndef ZL_LOAD_H
+#define ZL_LOAD_H
+
+#include "model_int.h"
+#include "sources/zonefile.h"
+
+/* Inventory at `path`, then each distinct view file of every zone. */
+int zl_load_forest(zl_model *m, const char *path, const zl_zonefile_options *o);
+
+/* -z ORIGIN FILE...: one zone, each file a view of it linted on its own. */
+int zl_load_zone_files(zl_model *m, const char *origin, char *const *files,
+                       size_t nfiles, const zl_zonefile_options *o);
+
+#endif

@@ -1,0 +1,111 @@
+/*
+ * lint/sources/rr_convert.c - see rr_convert.h.
+ *
+ * The rdf types come from ldns's descriptor table (rr.c), which follows the
+ * RFC that defines each type: RFC 1035 3.3 for the classic ones, RFC 2782
+ * for SRV, RFC 3596 for AAAA.
+ */
+#include "rr_convert.h"
+
+#include <string.h>
+
+static const char *const rr_errors[] = {
+	[0] = "no error",
+	[-ZL_RR_NOMEM] = "out of memory",
+	[-ZL_RR_BAD_NAME] = "a domain name in the record is longer than 255 octets",
+	[-ZL_RR_TOO_BIG] = "the record has more data than a record may hold",
+};
+
+const char *zl_rr_strerror(int code)
+{
+	if (code > 0 || -code >= (int)(sizeof(rr_errors) / sizeof(rr_errors[0])))
+		return "unknown error";
+	return rr_errors[-code];
+}
+
+/* A fixed-width number: its width in bytes, or 0 when the rdf is not one.
+ * PERIOD is a TTL-like 32-bit count of seconds (SOA timers, RFC 1035 3.3.13). */
+static unsigned int_width(const ldns_rdf *rdf)
+{
+	switch (ldns_rdf_get_type(rdf)) {
+	case LDNS_RDF_TYPE_INT8:
+		return ldns_rdf_size(rdf) == 1 ? 1 : 0;
+	case LDNS_RDF_TYPE_INT16:
+		return ldns_rdf_size(rdf) == 2 ? 2 : 0;
+	case LDNS_RDF_TYPE_INT32:
+	case LDNS_RDF_TYPE_PERIOD:
+		return ldns_rdf_size(rdf) == 4 ? 4 : 0;
+	default:
+		return 0;
+	}
+}
+
+static uint32_t read_be(const uint8_t *p, unsigned width)
+{
+	uint32_t v = 0;
+
+	for (unsigned i = 0; i < width; i++)
+		v = v << 8 | p[i];
+	return v;
+}
+
+/* One rdata field into the builder; a ZL_RR_* code. */
+static int add_field(zl_model *m, zl_rdata_builder *b, const ldns_rdf *rdf)
+{
+	const uint8_t *data = ldns_rdf_data(rdf);
+	size_t size = ldns_rdf_size(rdf);
+	ldns_rdf_type t = ldns_rdf_get_type(rdf);
+	unsigned width;
+	zl_addr a;
+
+	if (t == LDNS_RDF_TYPE_DNAME) {
+		const zl_name *n = zl_model_intern_wire(m, data, size);
+		if (!n)
+			return ZL_RR_BAD_NAME;
+		zl_rdata_name(b, n);
+	} else if ((t == LDNS_RDF_TYPE_A && size == 4) ||
+	           (t == LDNS_RDF_TYPE_AAAA && size == 16)) {
+		memset(&a, 0, sizeof(a));
+		a.family = size == 4 ? 4 : 6;
+		memcpy(a.bytes, data, size);
+		zl_rdata_addr(b, &a);
+	} else if ((width = int_width(rdf)) != 0) {
+		zl_rdata_int(b, read_be(data, width), width);
+	} else {
+		zl_rdata_other(b, (uint8_t)t, data, size);
+	}
+	return ZL_RR_OK;
+}
+
+int zl_record_from_ldns_spec(zl_model *m, zl_view *v, const ldns_rr *rr,
+                             zl_record_spec *spec)
+{
+	zl_rdata_builder b;
+
+	zl_rdata_begin(&b);
+	for (size_t i = 0; i < ldns_rr_rd_count(rr); i++) {
+		int rc = add_field(m, &b, ldns_rr_rdf(rr, i));
+		if (rc != ZL_RR_OK)
+			return rc;
+	}
+	if (b.overflow)
+		return ZL_RR_TOO_BIG;
+	spec->type = (uint16_t)ldns_rr_get_type(rr);
+	spec->rclass = (uint16_t)ldns_rr_get_class(rr);
+	return zl_view_add_record(m, v, spec, &b) == 0 ? ZL_RR_OK : ZL_RR_NOMEM;
+}
+
+int zl_record_from_ldns(zl_model *m, zl_view *v, const ldns_rr *rr,
+                        uint16_t file, uint32_t line, uint32_t age)
+{
+	const ldns_rdf *owner = ldns_rr_owner(rr);
+	zl_record_spec spec = { .ttl = ldns_rr_ttl(rr), .age = age,
+	                        .file = file, .line = line };
+
+	if (!owner)
+		return ZL_RR_BAD_NAME;
+	spec.owner = zl_model_intern_wire(m, ldns_rdf_data(owner), ldns_rdf_size(owner));
+	if (!spec.owner)
+		return ZL_RR_BAD_NAME;
+	return zl_record_from_ldns_spec(m, v, rr, &spec);
+}

@@ -1,0 +1,36 @@
+/*
+ * lint/sources/zonefile.h - RFC 1035 master files into a view (private).
+ *
+ * Reads BIND-style zone files and Windows DNS Server exports (dnscmd
+ * /ZoneExport, Export-DnsServerZone) as they are: CRLF, [AGE:N] aging
+ * stamps, WINS/WINSR records, UTF-16 with a byte-order mark.  Directives:
+ * $ORIGIN, $TTL, $INCLUDE, $GENERATE.  Records are parsed one by one with
+ * ldns, so every record reaches the rules (a second SOA included).
+ */
+#ifndef ZL_ZONEFILE_H
+#define ZL_ZONEFILE_H
+
+#include <stdbool.h>
+
+#include "model_int.h"
+
+typedef struct zl_zonefile_options {
+	bool include_anywhere;   /* $INCLUDE may leave the including file's folder */
+} zl_zonefile_options;
+
+/*
+ * Loads the file of view v (zl_view_file(v)) as zone
+ * zl_zone_name(zl_view_zone(v)); o may be NULL for the defaults.
+ *
+ * Problems are recorded in m: "zone-syntax" (error, unusable) for what
+ * does not parse, "zone-windows-type" (info) for skipped Windows-only
+ * record types and UTF-16 text; each names the zone.  Records after a
+ * fault are still loaded.
+ *
+ * Returns 0 when the file was read (even with syntax errors), -1 when it
+ * could not be opened or read (errno is set; nothing is recorded: the
+ * caller reports the missing file).
+ */
+int zl_zonefile_load(zl_model *m, zl_view *v, const zl_zonefile_options *o);
+
+#endif

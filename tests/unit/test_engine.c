@@ -1,0 +1,159 @@
+/* The engine: severity overrides, pack filter, sorting, fingerprints. */
+#include <string.h>
+
+#include "helpers.h"
+#include "suites.h"
+
+/* Problems in an order the engine must sort. */
+static zl_model *problem_model(void)
+{
+	zl_model *m = zl_model_new();
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	                     (zl_location){ "b.dns", 3, 1 }, NULL, NULL, "second");
+	zl_model_problem_add(m, "zone-windows-type", ZL_SEVERITY_INFO, false,
+	                     (zl_location){ "a.dns", 10, 1 }, NULL, NULL, "wins");
+	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	                     (zl_location){ "a.dns", 2, 5 }, NULL, NULL, "first");
+	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	                     (zl_location){ "a.dns", 2, 1 }, NULL, NULL, "zeroth");
+	return m;
+}
+
+START_TEST(findings_sorted_by_file_line_column)
+{
+	zl_model *m = problem_model();
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(r->findings.n, 4);
+	ck_assert_str_eq(r->findings.v[0]->message, "zeroth");
+	ck_assert_str_eq(r->findings.v[1]->message, "first");
+	ck_assert_str_eq(r->findings.v[2]->message, "wins");
+	ck_assert_str_eq(r->findings.v[3]->message, "second");
+	ck_assert_uint_eq(r->count[ZL_SEVERITY_ERROR], 3);
+	ck_assert_uint_eq(r->count[ZL_SEVERITY_INFO], 1);
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(cli_severity_wins_over_inventory)
+{
+	zl_model *m = problem_model();
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+
+	zl_model_add_rule_override(m, "zone-windows-type", ZL_SEVERITY_ERROR, LOC(40, 3));
+	zl_model_add_rule_override(m, "zone-syntax", ZL_SEVERITY_OFF, LOC(41, 3));
+	ck_assert_int_eq(zl_engine_set_severity(e, "zone-syntax", ZL_SEVERITY_WARNING), 0);
+	ck_assert_int_eq(zl_engine_set_severity(e, "no-such-rule", ZL_SEVERITY_OFF), -1);
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(r->count[ZL_SEVERITY_ERROR], 1);     /* the WINS one */
+	ck_assert_uint_eq(r->count[ZL_SEVERITY_WARNING], 3);   /* --rule wins */
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(unknown_rule_in_inventory_is_a_warning)
+{
+	zl_model *m = zl_model_new();
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	zl_model_add_rule_override(m, "eol-0s", ZL_SEVERITY_OFF, LOC(33, 3));
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(r->findings.n, 1);
+	ck_assert_str_eq(r->findings.v[0]->rule->id, "inventory");
+	ck_assert_int_eq(r->findings.v[0]->severity, ZL_SEVERITY_WARNING);
+	ck_assert_uint_eq(r->findings.v[0]->line, 33);
+	ck_assert_ptr_nonnull(strstr(r->findings.v[0]->message, "eol-0s"));
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(pack_filter_runs_zone_rules_only)
+{
+	zl_model *m = problem_model();
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+
+	zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, LOC(1, 1),
+	                     NULL, NULL, "bad");
+	zl_engine_set_pack(e, "zone");
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(t_count(r, "inventory"), 0);
+	ck_assert_uint_eq(t_count(r, "zone-syntax"), 3);
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(fingerprint_ignores_place_and_wording)
+{
+	zl_model *m = zl_model_new();
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	const zl_name *corp = t_name(m, "corp");
+	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	                     (zl_location){ "a.dns", 3, 1 }, corp, NULL, "one wording");
+	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	                     (zl_location){ "a.dns", 90, 1 }, corp, NULL, "another");
+	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	                     (zl_location){ "a.dns", 4, 1 }, t_name(m, "lab"), NULL, "x");
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(r->findings.n, 3);
+	ck_assert_str_eq(r->findings.v[0]->fingerprint, r->findings.v[2]->fingerprint);
+	ck_assert_str_ne(r->findings.v[0]->fingerprint, r->findings.v[1]->fingerprint);
+	ck_assert_uint_eq(strlen(r->findings.v[0]->fingerprint), 16);
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(registry_sorted_and_complete)
+{
+	zl_engine *e = zl_engine_new();
+
+	ck_assert_uint_ge(zl_engine_rule_count(e), 6);
+	for (size_t i = 0; i < zl_engine_rule_count(e); i++) {
+		const zl_rule *r = zl_engine_rule(e, i);
+		ck_assert_ptr_nonnull(r->check);
+		ck_assert_msg(r->summary && *r->summary, "%s has no summary", r->id);
+		ck_assert_msg(r->explanation && strstr(r->explanation, "Fix"),
+		              "%s has no fix in its explanation", r->id);
+		ck_assert(!strcmp(r->pack, "ad") || !strcmp(r->pack, "zone"));
+		if (i)
+			ck_assert_int_lt(strcmp(zl_engine_rule(e, i - 1)->id, r->id), 0);
+	}
+	ck_assert_ptr_nonnull(zl_engine_find(e, "single-label-self-zone"));
+	ck_assert_ptr_null(zl_engine_find(e, "nope"));
+	zl_engine_free(e);
+}
+END_TEST
+
+Suite *engine_suite(void)
+{
+	Suite *s = suite_create("engine");
+	TCase *tc = tcase_create("engine");
+
+	tcase_add_test(tc, findings_sorted_by_file_line_column);
+	tcase_add_test(tc, cli_severity_wins_over_inventory);
+	tcase_add_test(tc, unknown_rule_in_inventory_is_a_warning);
+	tcase_add_test(tc, pack_filter_runs_zone_rules_only);
+	tcase_add_test(tc, fingerprint_ignores_place_and_wording);
+	tcase_add_test(tc, registry_sorted_and_complete);
+	suite_add_tcase(s, tc);
+	return s;
+}

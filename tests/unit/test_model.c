@@ -1,0 +1,239 @@
+/* The model: names, servers and partners, hosting, views and indexes. */
+#include <string.h>
+
+#include "helpers.h"
+#include "suites.h"
+
+START_TEST(names_are_interned_canonically)
+{
+	zl_model *m = zl_model_new();
+	const zl_name *a = t_name(m, "DC1.Corp");
+	const zl_name *b = t_name(m, "dc1.corp.");
+
+	ck_assert_ptr_eq(a, b);
+	ck_assert_str_eq(zl_name_text(a), "dc1.corp.");
+	ck_assert_uint_eq(zl_name_labels(a), 2);
+	ck_assert_str_eq(zl_name_text(zl_name_parent(a)), "corp.");
+	ck_assert_str_eq(zl_name_text(zl_name_parent(zl_name_parent(a))), ".");
+	ck_assert_ptr_null(zl_name_parent(zl_name_parent(zl_name_parent(a))));
+	ck_assert(zl_name_is_below(a, t_name(m, "CORP")));
+	ck_assert(zl_name_is_below(a, a));
+	ck_assert(!zl_name_is_below(t_name(m, "corp"), a));
+	ck_assert(!zl_name_is_below(t_name(m, "xcorp"), t_name(m, "corp")));
+	ck_assert_ptr_eq(zl_model_name(m, "CORP."), t_name(m, "corp"));
+	ck_assert_ptr_null(zl_model_name(m, "never.seen"));
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(names_escapes_and_limits)
+{
+	zl_model *m = zl_model_new();
+	char label64[70], longname[300];
+
+	ck_assert_str_eq(zl_name_text(t_name(m, "a\\.b.corp")), "a\\.b.corp.");
+	ck_assert_uint_eq(zl_name_labels(t_name(m, "a\\.b.corp")), 2);
+	ck_assert_str_eq(zl_name_text(t_name(m, "x\\032y.corp")), "x\\032y.corp.");
+	ck_assert_str_eq(zl_name_text(t_name(m, "_ldap._tcp.Corp")), "_ldap._tcp.corp.");
+	memset(label64, 'a', 64);
+	label64[64] = '\0';
+	ck_assert_ptr_null(zl_model_intern(m, label64));
+	label64[63] = '\0';
+	ck_assert_ptr_nonnull(zl_model_intern(m, label64));
+	for (int i = 0; i < 128; i++)
+		memcpy(longname + 2 * i, "a.", 2);
+	longname[256] = '\0';
+	ck_assert_ptr_null(zl_model_intern(m, longname));
+	ck_assert_ptr_null(zl_model_intern(m, "a..b"));
+	ck_assert_ptr_null(zl_model_intern(m, "bad\\"));
+	ck_assert_ptr_null(zl_model_intern(m, "bad\\999"));
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(servers_sorted_partners_both_ways)
+{
+	zl_model *m = zl_model_new();
+	zl_model_set_forest(m, t_name(m, "corp"), LOC(2, 9));
+	zl_server *c = t_server(m, "dc3.corp", "10.0.0.3/24");
+	zl_server *a = t_server(m, "dc1.corp", "10.0.0.1/24");
+	t_server(m, "dc2.corp", "10.0.1.2/24");
+	zl_server_add_inbound_name(a, t_name(m, "dc2.corp"), LOC(5, 1));
+	zl_server_add_inbound_name(c, t_name(m, "dc1.corp"), LOC(6, 1));
+	zl_server_add_inbound_name(c, t_name(m, "dc9.corp"), LOC(7, 3));
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+
+	ck_assert_uint_eq(zl_model_server_count(m), 3);
+	ck_assert_str_eq(zl_name_text(zl_server_name(zl_model_server(m, 0))), "dc1.corp.");
+	ck_assert_str_eq(zl_name_text(zl_server_name(zl_model_server(m, 2))), "dc3.corp.");
+	const zl_server *s1 = zl_model_server_find(m, t_name(m, "DC1.corp."));
+	ck_assert_ptr_eq(s1, a);
+	ck_assert_ptr_eq(zl_server_domain(s1), t_name(m, "corp"));
+	ck_assert_uint_eq(zl_server_partner_count(s1), 2);
+	ck_assert_str_eq(zl_name_text(zl_server_name(zl_server_partner(s1, 0))), "dc2.corp.");
+	ck_assert_str_eq(zl_name_text(zl_server_name(zl_server_partner(s1, 1))), "dc3.corp.");
+	ck_assert_uint_eq(zl_server_inbound_count(s1), 1);
+	ck_assert_uint_eq(zl_server_outbound_count(s1), 1);
+	ck_assert_ptr_eq(zl_server_outbound(s1, 0), c);
+	/* The unknown dc9 is an inventory problem at its line. */
+	ck_assert_uint_eq(zl_model_problem_count(m), 1);
+	const zl_problem *p = zl_model_problem(m, 0);
+	ck_assert_str_eq(zl_problem_rule(p), "inventory");
+	ck_assert_uint_eq(zl_problem_location(p).line, 7);
+	ck_assert_ptr_nonnull(strstr(zl_problem_message(p), "dc9.corp."));
+	ck_assert(zl_model_unusable(m));
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(default_hosting_by_storage_scope)
+{
+	zl_model *m = zl_model_new();
+	zl_model_set_forest(m, t_name(m, "ad.example"), LOC(2, 9));
+	zl_model_add_domain(m, t_name(m, "ad.example"), LOC(3, 1));
+	zl_model_add_domain(m, t_name(m, "emea.ad.example"), LOC(3, 2));
+	t_server(m, "dc1.ad.example", "10.0.0.1/24");
+	t_server(m, "dc2.emea.ad.example", "10.0.1.1/24");
+	zl_server *member = t_server(m, "fs1.emea.ad.example", "10.0.1.9/24");
+	zl_server_set_roles(member, 0);
+	zl_zone *forest = t_zone(m, "_msdcs.ad.example", ZL_STORAGE_AD_FOREST);
+	zl_zone *emea = t_zone(m, "emea.ad.example", ZL_STORAGE_AD_DOMAIN);
+	zl_zone *rev = t_zone(m, "1.0.10.in-addr.arpa", ZL_STORAGE_AD_LEGACY);
+	zl_zone *file = t_zone(m, "static.example", ZL_STORAGE_FILE);
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+
+	ck_assert_uint_eq(zl_zone_host_count(forest), 2);
+	ck_assert_uint_eq(zl_zone_host_count(emea), 1);
+	ck_assert_str_eq(zl_name_text(zl_server_name(zl_zone_host(emea, 0))),
+	                 "dc2.emea.ad.example.");
+	/* A reverse zone belongs to the forest root domain. */
+	ck_assert_ptr_eq(zl_zone_domain(rev), t_name(m, "ad.example"));
+	ck_assert_uint_eq(zl_zone_host_count(rev), 1);
+	ck_assert_str_eq(zl_name_text(zl_server_name(zl_zone_host(rev, 0))),
+	                 "dc1.ad.example.");
+	/* storage file without hosted_on is an inventory error. */
+	ck_assert_uint_eq(zl_zone_host_count(file), 0);
+	ck_assert_uint_eq(zl_model_problem_count(m), 1);
+	ck_assert_uint_eq(zl_problem_location(zl_model_problem(m, 0)).line, 20);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(view_index_and_records)
+{
+	zl_model *m = zl_model_new();
+	zl_model_set_forest(m, t_name(m, "corp"), LOC(2, 9));
+	t_server(m, "dc1.corp", "10.0.0.1/24");
+	zl_zone *z = t_zone(m, "corp", ZL_STORAGE_AD_DOMAIN);
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	zl_view *v = zl_model_add_view(m, z, "zones/corp.dns");
+	t_record(m, v, 3, "corp. 3600 IN SOA dc1.corp. hostmaster.corp. 1 900 600 86400 3600");
+	t_record(m, v, 9, "corp. 3600 IN NS dc1.corp.");
+	t_record(m, v, 10, "dc1.corp. 600 IN A 10.0.0.1");
+	t_record(m, v, 11, "corp. 600 IN A 10.0.0.1");
+	t_record(m, v, 12, "dc1.corp. 600 IN AAAA fd00::1");
+	t_record(m, v, 13, "_ldap._tcp.corp. 600 IN SRV 0 100 389 DC1.corp.");
+	t_record(m, v, 14, "corp. 3600 IN MX 10 mail.corp.");
+	t_record(m, v, 15, "corp. 3600 IN TXT \"v=spf1 -all\"");
+	ck_assert_int_eq(zl_view_attach_server(m, v, zl_model_server(m, 0)), 0);
+
+	ck_assert_ptr_eq(zl_model_view_of(m, z, zl_model_server(m, 0)), v);
+	ck_assert_uint_eq(zl_view_record_count(v), 8);
+	ck_assert_uint_eq(zl_view_owner_count(v), 3);
+	ck_assert_uint_eq(zl_view_soa_location(v).line, 3);
+	ck_assert_str_eq(zl_view_soa_location(v).file, "zones/corp.dns");
+
+	zl_iter it;
+	size_t n = 0;
+	for (const zl_record *r = zl_view_find(v, t_name(m, "corp"), 0, &it); r;
+	     r = zl_iter_next(&it))
+		n++;
+	ck_assert_uint_eq(n, 5);
+	const zl_record *a = zl_view_find(v, t_name(m, "dc1.corp"), ZL_TYPE_AAAA, &it);
+	ck_assert_ptr_nonnull(a);
+	ck_assert_ptr_null(zl_iter_next(&it));
+	zl_addr addr;
+	char text[ZL_ADDR_TEXT_MAX];
+	ck_assert(zl_record_addr(a, &addr));
+	ck_assert_str_eq(zl_addr_format(&addr, text, sizeof(text)), "fd00::1");
+	ck_assert_uint_eq(zl_record_location(v, a).line, 12);
+
+	const zl_record *srv = zl_view_find(v, t_name(m, "_ldap._tcp.corp"), ZL_TYPE_SRV, &it);
+	ck_assert_ptr_eq(zl_record_target(srv), t_name(m, "dc1.corp"));
+	ck_assert_uint_eq(zl_record_field_int(srv, 2), 389);
+	char rdata[256];
+	ck_assert_str_eq(zl_record_rdata_text(srv, rdata, sizeof(rdata)),
+	                 "0 100 389 dc1.corp.");
+	const zl_record *mx = zl_view_find(v, t_name(m, "corp"), ZL_TYPE_MX, &it);
+	ck_assert_ptr_eq(zl_record_target(mx), t_name(m, "mail.corp"));
+	const zl_record *txt = zl_view_find(v, t_name(m, "corp"), ZL_TYPE_TXT, &it);
+	ck_assert_str_eq(zl_record_rdata_text(txt, rdata, sizeof(rdata)), "\"v=spf1 -all\"");
+	ck_assert_ptr_null(zl_view_find(v, t_name(m, "nothing.corp"), 0, &it));
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(zone_holding_walks_up_and_stops_at_cuts)
+{
+	zl_model *m = zl_model_new();
+	zl_model_set_forest(m, t_name(m, "corp"), LOC(2, 9));
+	zl_server *s = t_server(m, "dc1.corp", "10.0.0.1/24");
+	zl_server *other = t_server(m, "dc2.corp", "10.0.0.2/24");
+	zl_zone *z = t_zone(m, "corp", ZL_STORAGE_AD_DOMAIN);
+	zl_zone *child = t_zone(m, "child.corp", ZL_STORAGE_FILE);
+	zl_zone_add_host_name(child, t_name(m, "dc2.corp"), LOC(30, 1));
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	zl_view *v = zl_model_add_view(m, z, "corp.dns");
+	t_record(m, v, 1, "corp. 3600 IN SOA dc1.corp. h.corp. 1 2 3 4 5");
+	t_record(m, v, 2, "child.corp. 3600 IN NS ns.child.corp.");
+	ck_assert_int_eq(zl_view_attach_server(m, v, s), 0);
+	ck_assert_int_eq(zl_view_attach_server(m, v, other), 0);
+
+	ck_assert_ptr_eq(zl_model_zone_holding(m, s, t_name(m, "a.b.corp")), z);
+	ck_assert_ptr_eq(zl_model_zone_holding(m, s, t_name(m, "corp")), z);
+	ck_assert_ptr_null(zl_model_zone_holding(m, s, t_name(m, "dc1.other")));
+	/* dc1 does not host child.corp: below the cut nobody checks. */
+	ck_assert_ptr_null(zl_model_zone_holding(m, s, t_name(m, "x.child.corp")));
+	/* dc2 hosts it: the child zone is closer. */
+	ck_assert_ptr_eq(zl_model_zone_holding(m, other, t_name(m, "x.child.corp")), child);
+	ck_assert_uint_eq(zl_view_server_count(v), 2);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(addresses_and_prefixes)
+{
+	zl_prefix p = { .length = 24 };
+	zl_addr a;
+
+	ck_assert(zl_addr_parse("10.1.2.0", &p.addr));
+	ck_assert(zl_addr_parse("10.1.2.200", &a));
+	ck_assert(zl_prefix_contains(&p, &a));
+	ck_assert(zl_addr_parse("10.1.3.1", &a));
+	ck_assert(!zl_prefix_contains(&p, &a));
+	ck_assert(zl_addr_parse("fd00:1:2:3::", &p.addr));
+	p.length = 64;
+	ck_assert(zl_addr_parse("fd00:1:2:3:ffff::1", &a));
+	ck_assert(zl_prefix_contains(&p, &a));
+	p.length = 65;
+	ck_assert(!zl_prefix_contains(&p, &a));
+	ck_assert(!zl_addr_parse("10.1.2", &a));
+	ck_assert(!zl_addr_parse("fd00::1/64", &a));
+}
+END_TEST
+
+Suite *model_suite(void)
+{
+	Suite *s = suite_create("model");
+	TCase *tc = tcase_create("model");
+
+	tcase_add_test(tc, names_are_interned_canonically);
+	tcase_add_test(tc, names_escapes_and_limits);
+	tcase_add_test(tc, servers_sorted_partners_both_ways);
+	tcase_add_test(tc, default_hosting_by_storage_scope);
+	tcase_add_test(tc, view_index_and_records);
+	tcase_add_test(tc, zone_holding_walks_up_and_stops_at_cuts);
+	tcase_add_test(tc, addresses_and_prefixes);
+	suite_add_tcase(s, tc);
+	return s;
+}

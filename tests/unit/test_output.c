@@ -1,0 +1,126 @@
+/* Writers: the exact text lines, escaping, and the JSON document. */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+#include "out/writers.h"
+#include "suites.h"
+
+static zl_results *sample_results(zl_model **mp)
+{
+	zl_model *m = zl_model_new();
+	zl_model_set_forest(m, t_name(m, "corp"), LOC(2, 9));
+	t_server(m, "dc1.corp", "10.0.0.1/24");
+	t_server(m, "dc2.corp", "10.0.0.2/24");
+	t_zone(m, "corp", ZL_STORAGE_AD_DOMAIN);
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	                     (zl_location){ "z.dns", 7, 3 }, NULL, NULL,
+	                     "bad \x1b[31mred\x1b[0m text");
+	*mp = m;
+	zl_engine *e = zl_engine_new();
+	zl_engine_set_severity(e, "single-label-domain", ZL_SEVERITY_OFF);
+	zl_results *r;
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	zl_engine_free(e);
+	return r;
+}
+
+static char *capture(int (*writer)(FILE *, const zl_results *), const zl_results *r)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&buf, &size);
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_int_eq(writer(f, r), 0);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(text_is_compiler_style_and_escaped)
+{
+	zl_model *m;
+	zl_results *r = sample_results(&m);
+	char *out = capture(zl_write_text, r);
+
+	t_assert_lines(out,
+		"forest.yaml:20:5: error: zone corp. is single-label and AD-integrated on 2 "
+		"servers, but dc1.corp. does not host corp.corp.: its updates of its own host "
+		"records fail (DNS event 6702) [single-label-self-zone]\n"
+		"  note: replication partners of dc1.corp. may hold wrong or missing A records "
+		"for it; the partner rules show which\n"
+		"  fix: create the zone corp.corp on dc1.corp as an AD-integrated zone with the "
+		"scope of corp (ad-domain), which replicates it to every DNS server of the domain\n"
+		"    dnscmd dc1.corp /ZoneAdd corp.corp /DsPrimary /DP /domain\n"
+		"    Add-DnsServerPrimaryZone -ComputerName dc1.corp -Name corp.corp "
+		"-ReplicationScope Domain\n"
+		"forest.yaml:20:5: error: zone corp. is single-label and AD-integrated on 2 "
+		"servers, but dc2.corp. does not host corp.corp.: its updates of its own host "
+		"records fail (DNS event 6702) [single-label-self-zone]\n"
+		"  note: replication partners of dc2.corp. may hold wrong or missing A records "
+		"for it; the partner rules show which\n"
+		"  fix: create the zone corp.corp on dc2.corp as an AD-integrated zone with the "
+		"scope of corp (ad-domain), which replicates it to every DNS server of the domain\n"
+		"    dnscmd dc2.corp /ZoneAdd corp.corp /DsPrimary /DP /domain\n"
+		"    Add-DnsServerPrimaryZone -ComputerName dc2.corp -Name corp.corp "
+		"-ReplicationScope Domain\n"
+		"z.dns:7:3: error: bad \\x1b[31mred\\x1b[0m text [zone-syntax]\n");
+	free(out);
+	out = capture(zl_write_summary, r);
+	ck_assert_str_eq(out, "zonelint: 3 errors, 0 warnings, 0 info, 0 suppressed; "
+	                 "2 servers, 1 zone, 0 views, 0 records\n");
+	free(out);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(json_has_spec_fields)
+{
+	zl_model *m;
+	zl_results *r = sample_results(&m);
+	char *out = capture(zl_write_json, r);
+	json_error_t err;
+	json_t *doc = json_loads(out, 0, &err);
+
+	ck_assert_msg(doc != NULL, "invalid JSON: %s", err.text);
+	ck_assert_int_eq(json_integer_value(json_object_get(doc, "schema")), 1);
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(doc, "tool"),
+	                 "name")), "zonelint");
+	json_t *list = json_object_get(doc, "findings");
+	ck_assert_uint_eq(json_array_size(list), 3);
+	json_t *f = json_array_get(list, 0);
+	ck_assert_str_eq(json_string_value(json_object_get(f, "rule")), "single-label-self-zone");
+	ck_assert_str_eq(json_string_value(json_object_get(f, "owner")), "corp.corp.");
+	ck_assert_int_eq(json_integer_value(json_object_get(f, "line")), 20);
+	ck_assert_uint_eq(strlen(json_string_value(json_object_get(f, "fingerprint"))), 16);
+	json_t *fix = json_object_get(f, "fix");
+	ck_assert_uint_eq(json_array_size(json_object_get(fix, "commands")), 2);
+	json_t *last = json_array_get(list, 2);
+	ck_assert_ptr_null(json_object_get(last, "server"));
+	ck_assert_ptr_null(json_object_get(last, "fix"));
+	/* JSON keeps the raw text; escaping is JSON's own. */
+	ck_assert_str_eq(json_string_value(json_object_get(last, "message")),
+	                 "bad \x1b[31mred\x1b[0m text");
+	json_t *sum = json_object_get(doc, "summary");
+	ck_assert_int_eq(json_integer_value(json_object_get(sum, "error")), 3);
+	ck_assert_int_eq(json_integer_value(json_object_get(sum, "servers")), 2);
+	json_decref(doc);
+	free(out);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+Suite *output_suite(void)
+{
+	Suite *s = suite_create("output");
+	TCase *tc = tcase_create("output");
+
+	tcase_add_test(tc, text_is_compiler_style_and_escaped);
+	tcase_add_test(tc, json_has_spec_fields);
+	suite_add_tcase(s, tc);
+	return s;
+}
