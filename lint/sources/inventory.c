@@ -3,8 +3,8 @@
  *
  * Choices where SPEC 2 is silent:
  *  - `storage` defaults to ad-domain, the storage dcpromo gives a domain's
- *    zone.  A zone with storage `file` must name its `hosted_on` (SPEC 2:
- *    "file -> required").
+ *    zone.  (A zone with storage `file` and no `hosted_on`, and unknown or
+ *    self-naming servers in lists, are reported by zl_model_resolve.)
  *  - `roles` defaults to [dc, dns].  Role, storage, os and severity words
  *    are matched without regard to case; os is stored in its lower-case
  *    spelling when it is a known value.
@@ -926,10 +926,6 @@ static void read_inbound(inv *c, zl_server *s, const yaml_node_t *n, seen *names
 
 	if (!name)
 		return;
-	if (name == c->server) {
-		error(c, n, "%s replicates from itself", c->label);
-		return;
-	}
 	first = seen_add(names, zl_name_text(name), node_line(n));
 	if (first)
 		warning(c, n, "%s listed twice in 'replicates_from' of %s (first at line %u)",
@@ -1001,7 +997,6 @@ typedef struct zone_entry {
 	zl_zone *z;                   /* NULL: checked but not stored */
 	zl_location where;            /* the entry */
 	zl_storage storage;
-	bool hosted;                  /* hosted_on given */
 } zone_entry;
 
 typedef struct aging_entry {
@@ -1070,11 +1065,11 @@ static void read_hosted_on(inv *c, void *entry, const yaml_node_t *v)
 	const yaml_node_t *item;
 	size_t n;
 
-	e->hosted = true;             /* even when malformed: reported once */
-	if (!as_list(c, v, "hosted_on", "server names", &n))
-		return;
+	/* explicit even when malformed, so that it is reported once */
 	if (e->z)
 		zl_zone_set_hosts_explicit(e->z);
+	if (!as_list(c, v, "hosted_on", "server names", &n))
+		return;
 	for (size_t i = 0; i < n && (item = list_item(c, v, i)); i++)
 		read_host(c, e->z, item, &names);
 	seen_free(&names);
@@ -1189,7 +1184,7 @@ _Static_assert(ARRAY_LEN(zone_keys) <= KEYS_MAX, "zone_keys over KEYS_MAX");
 
 static void read_zone(inv *c, const yaml_node_t *n)
 {
-	zone_entry e = { NULL, node_loc(c, n), INV_DEFAULT_STORAGE, false };
+	zone_entry e = { NULL, node_loc(c, n), INV_DEFAULT_STORAGE };
 	char label[LABEL_BUF];
 
 	if (n->type != YAML_MAPPING_NODE) {
@@ -1200,10 +1195,6 @@ static void read_zone(inv *c, const yaml_node_t *n)
 	c->zone = peek_name(c, n);
 	entry_label(label, sizeof label, "zone", c->zone);
 	walk_map(c, n, label, zone_keys, ARRAY_LEN(zone_keys), &e);
-	/* SPEC 2: a file zone has no default hosting */
-	if (e.storage == ZL_STORAGE_FILE && !e.hosted && !c->exhausted)
-		error(c, n, "missing required key 'hosted_on' in %s: a zone with "
-		      "storage file has no default hosting", label);
 	c->zone = NULL;
 }
 

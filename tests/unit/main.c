@@ -11,6 +11,8 @@ int main(void)
 	srunner_add_suite(sr, zonefile_suite());
 	srunner_add_suite(sr, engine_suite());
 	srunner_add_suite(sr, rules_suite());
+	srunner_add_suite(sr, ad_rules_suite());
+	srunner_add_suite(sr, zone_rules_suite());
 	srunner_add_suite(sr, output_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);

@@ -9,6 +9,8 @@ Suite *inventory_suite(void);
 Suite *zonefile_suite(void);
 Suite *engine_suite(void);
 Suite *rules_suite(void);
+Suite *ad_rules_suite(void);
+Suite *zone_rules_suite(void);
 Suite *output_suite(void);
 
 #endif
