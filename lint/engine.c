@@ -361,9 +361,107 @@ static void apply_overrides(zl_engine *e, const zl_model *m, zl_report *report)
 	}
 }
 
-static void settle(zl_engine *e, zl_results *res)
+/* ---- inline suppressions (`; zonelint: disable=ID[,ID]`) ------------- */
+
+typedef struct sup_key {
+	const char *file;
+	uint32_t line;
+	const char *ids;
+} sup_key;
+
+static int cmp_sup(const void *a, const void *b)
 {
-	size_t kept = 0;
+	const sup_key *x = a, *y = b;
+	int c = strcmp(x->file, y->file);
+
+	if (c)
+		return c;
+	return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* True when `ids` (comma-separated, blanks allowed) names `id`. */
+static bool ids_name(const char *ids, const char *id)
+{
+	size_t len = strlen(id);
+
+	for (const char *p = ids; *p;) {
+		p += strspn(p, " \t,");
+		size_t n = strcspn(p, " \t,");
+		if (n == len && strncmp(p, id, n) == 0)
+			return true;
+		p += n;
+	}
+	return false;
+}
+
+/* Reports ids in suppression comments that name no rule (a typo would
+ * otherwise silently suppress nothing). */
+static void check_suppression_ids(zl_engine *e, const zl_model *m, zl_report *report)
+{
+	const rule_entry *syntax = find_entry(e, "zone-syntax");
+
+	for (size_t i = 0; syntax && i < zl_model_suppression_count(m); i++) {
+		zl_location where;
+		const char *ids = zl_model_suppression(m, i, &where);
+		for (const char *p = ids; *p;) {
+			char id[128];
+			p += strspn(p, " \t,");
+			size_t n = strcspn(p, " \t,");
+			if (!n)
+				break;
+			snprintf(id, sizeof(id), "%.*s", (int)(n < 127 ? n : 127), p);
+			p += n;
+			if (find_entry(e, id))
+				continue;
+			report->entry = syntax;
+			zl_finding *f = zl_report_add(report, where, "unknown rule '%s' in a "
+			                              "zonelint: disable comment", id);
+			zl_finding_severity(f, ZL_SEVERITY_WARNING);
+		}
+	}
+}
+
+static bool suppressed(const sup_key *keys, size_t n, const zl_finding *f)
+{
+	for (uint32_t d = 0; d <= 1 && d < f->line + 1u; d++) {
+		sup_key key = { f->file, f->line - d, NULL };
+		const sup_key *k = bsearch(&key, keys, n, sizeof(*keys), cmp_sup);
+		/* Several comments may share a line's key: look at each. */
+		while (k && k > keys && cmp_sup(k - 1, &key) == 0)
+			k--;
+		for (; k && k < keys + n && cmp_sup(k, &key) == 0; k++)
+			if (ids_name(k->ids, f->rule->id))
+				return true;
+	}
+	return false;
+}
+
+static int load_suppressions(const zl_model *m, sup_key **out, size_t *n)
+{
+	*n = zl_model_suppression_count(m);
+	*out = NULL;
+	if (!*n)
+		return 0;
+	*out = malloc(*n * sizeof(**out));
+	if (!*out)
+		return -1;
+	for (size_t i = 0; i < *n; i++) {
+		zl_location where;
+		(*out)[i].ids = zl_model_suppression(m, i, &where);
+		(*out)[i].file = where.file;
+		(*out)[i].line = where.line;
+	}
+	qsort(*out, *n, sizeof(**out), cmp_sup);
+	return 0;
+}
+
+static int settle(zl_engine *e, const zl_model *m, zl_results *res)
+{
+	size_t kept = 0, nsup;
+	sup_key *sup;
+
+	if (load_suppressions(m, &sup, &nsup) != 0)
+		return -1;
 
 	for (size_t i = 0; i < res->findings.n; i++) {
 		zl_finding *f = res->findings.v[i];
@@ -375,6 +473,11 @@ static void settle(zl_engine *e, zl_results *res)
 			finding_free(f);
 			continue;
 		}
+		if (nsup && suppressed(sup, nsup, f)) {
+			res->suppressed++;
+			finding_free(f);
+			continue;
+		}
 		fingerprint(f);
 		res->count[f->severity]++;
 		res->findings.v[kept++] = f;
@@ -382,6 +485,8 @@ static void settle(zl_engine *e, zl_results *res)
 	res->findings.n = kept;
 	if (kept > 1)
 		qsort(res->findings.v, res->findings.n, sizeof(*res->findings.v), cmp_finding);
+	free(sup);
+	return 0;
 }
 
 int zl_engine_run(zl_engine *e, const zl_model *m, zl_results **out)
@@ -405,11 +510,12 @@ int zl_engine_run(zl_engine *e, const zl_model *m, zl_results **out)
 			report.oom = true;
 		}
 	}
-	if (report.oom) {
+	if (!report.oom && (!e->pack || strcmp(e->pack, "zone") == 0))
+		check_suppression_ids(e, m, &report);
+	if (report.oom || settle(e, m, res) != 0) {
 		zl_results_free(res);
 		return -1;
 	}
-	settle(e, res);
 	res->servers = zl_model_server_count(m);
 	res->zones = zl_model_zone_count(m);
 	res->views = zl_model_view_count(m);

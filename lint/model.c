@@ -81,6 +81,11 @@ typedef struct setting {
 	const char *key, *value;
 } setting;
 
+typedef struct suppression {
+	zl_location where;
+	const char *ids;
+} suppression;
+
 typedef struct rule_override {
 	const char *rule;
 	zl_severity severity;
@@ -101,6 +106,7 @@ struct zl_model {
 	VEC(zl_zone *) zones;
 	VEC(zl_view *) views;
 	VEC(zl_problem) problems;
+	VEC(suppression) suppressions;
 	size_t records;
 	bool unusable;
 };
@@ -167,6 +173,7 @@ void zl_model_free(zl_model *m)
 	VEC_FREE(m->settings);
 	VEC_FREE(m->overrides);
 	VEC_FREE(m->problems);
+	VEC_FREE(m->suppressions);
 	zl_names_release(&m->names);
 	zl_arena_release(&m->arena);
 	free(m);
@@ -283,6 +290,26 @@ zl_location zl_problem_location(const zl_problem *p) { return p->where; }
 const char *zl_problem_message(const zl_problem *p) { return p->message; }
 const zl_name *zl_problem_zone(const zl_problem *p) { return p->zone; }
 const zl_name *zl_problem_server(const zl_problem *p) { return p->server; }
+
+int zl_model_add_suppression(zl_model *m, zl_location where, const char *ids)
+{
+	suppression s = { where, zl_model_strdup(m, ids) };
+
+	where.file = zl_model_strdup(m, where.file);
+	s.where = where;
+	return s.ids && where.file ? VEC_PUSH(m->suppressions, s) : -1;
+}
+
+size_t zl_model_suppression_count(const zl_model *m)
+{
+	return m->suppressions.n;
+}
+
+const char *zl_model_suppression(const zl_model *m, size_t i, zl_location *where)
+{
+	*where = m->suppressions.v[i].where;
+	return m->suppressions.v[i].ids;
+}
 
 /* ---- forest ----------------------------------------------------------- */
 

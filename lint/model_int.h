@@ -166,6 +166,16 @@ typedef struct zl_record_spec {
 int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
                        const zl_rdata_builder *rdata);
 
+/*
+ * An inline suppression comment `; zonelint: disable=ID[,ID]` at `where`
+ * (the comment's file, line and column): findings of those rules on that
+ * line or the next one are suppressed.  `ids` is the text after "=".
+ */
+int zl_model_add_suppression(zl_model *m, zl_location where, const char *ids);
+size_t zl_model_suppression_count(const zl_model *m);
+/* The i-th suppression's location; returns its ids text. */
+const char *zl_model_suppression(const zl_model *m, size_t i, zl_location *where);
+
 /* Totals for the summary: records loaded in all views. */
 size_t zl_model_record_count(const zl_model *m);
 

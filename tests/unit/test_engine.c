@@ -122,6 +122,30 @@ START_TEST(fingerprint_ignores_place_and_wording)
 }
 END_TEST
 
+START_TEST(inline_suppressions_same_line_and_line_above)
+{
+	zl_model *m = problem_model();
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+
+	/* a.dns:2 holds two zone-syntax findings; a comment on line 1 covers
+	 * them, one on b.dns:3 names another rule and a typo. */
+	zl_model_add_suppression(m, (zl_location){ "a.dns", 1, 20 }, "eol-os, zone-syntax");
+	zl_model_add_suppression(m, (zl_location){ "b.dns", 3, 30 }, "zone-windows-type,nosuch");
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(r->suppressed, 2);
+	ck_assert_uint_eq(t_count(r, "zone-syntax"), 2);  /* b.dns:3 + the typo */
+	ck_assert_str_eq(r->findings.v[1]->message, "second");
+	ck_assert_str_eq(r->findings.v[2]->file, "b.dns");
+	ck_assert_uint_eq(r->findings.v[2]->column, 30);
+	ck_assert_int_eq(r->findings.v[2]->severity, ZL_SEVERITY_WARNING);
+	ck_assert_ptr_nonnull(strstr(r->findings.v[2]->message, "'nosuch'"));
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+END_TEST
+
 START_TEST(registry_sorted_and_complete)
 {
 	zl_engine *e = zl_engine_new();
@@ -153,6 +177,7 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, unknown_rule_in_inventory_is_a_warning);
 	tcase_add_test(tc, pack_filter_runs_zone_rules_only);
 	tcase_add_test(tc, fingerprint_ignores_place_and_wording);
+	tcase_add_test(tc, inline_suppressions_same_line_and_line_above);
 	tcase_add_test(tc, registry_sorted_and_complete);
 	suite_add_tcase(s, tc);
 	return s;
