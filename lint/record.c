@@ -179,6 +179,25 @@ const zl_name *zl_record_target(const zl_record *r)
 	}
 }
 
+/* Total packed size of a record's rdata, count byte included. */
+static size_t rdata_size(const zl_record *r)
+{
+	const uint8_t *p = r->rdata + 1;
+
+	for (unsigned i = 0; i < r->rdata[0]; i++)
+		p += FIELD_HEADER + field_len(p);
+	return (size_t)(p - r->rdata);
+}
+
+bool zl_record_same_data(const zl_record *a, const zl_record *b)
+{
+	if (a->type != b->type || a->rclass != b->rclass)
+		return false;
+	/* Names are interned (lower case), so equal bytes mean equal data. */
+	size_t n = rdata_size(a);
+	return n == rdata_size(b) && memcmp(a->rdata, b->rdata, n) == 0;
+}
+
 /* One OTHER field in presentation format, through ldns's printer. */
 static void other_text(const uint8_t *f, char *buf, size_t size)
 {

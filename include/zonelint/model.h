@@ -228,6 +228,9 @@ const uint8_t *zl_record_field_bytes(const zl_record *r, size_t i, size_t *len);
 bool zl_record_addr(const zl_record *r, zl_addr *out);
 /* The name an NS, CNAME, DNAME, PTR, MX or SRV record points to, else NULL. */
 const zl_name *zl_record_target(const zl_record *r);
+/* True when a and b have the same type, class and rdata (names compared
+ * case-insensitively, as DNS compares them; TTLs not compared). */
+bool zl_record_same_data(const zl_record *a, const zl_record *b);
 /* The rdata in presentation format into buf (truncated to size); returns buf. */
 char *zl_record_rdata_text(const zl_record *r, char *buf, size_t size);
 
