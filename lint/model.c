@@ -784,6 +784,15 @@ zl_view *zl_model_add_view(zl_model *m, zl_zone *z, const char *path)
 	return v;
 }
 
+void zl_model_drop_view(zl_model *m, zl_view *v)
+{
+	if (m->views.n && m->views.v[m->views.n - 1] == v && v->servers.n == 0) {
+		m->records -= v->count;
+		m->views.n--;
+		view_free(v);
+	}
+}
+
 int zl_view_attach_server(zl_model *m, zl_view *v, const zl_server *s)
 {
 	(void)m;

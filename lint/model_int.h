@@ -7,7 +7,9 @@
  * Life cycle: zl_model_new; sources add the forest, servers, zones and
  * problems; zl_model_resolve links names to servers and computes defaults;
  * the zone loader adds views and records; zl_model_free frees everything.
- * All strings handed in are copied into the model's arena.
+ * zl_model_* calls copy the strings they are handed into the model's arena;
+ * the zl_server_set_* and zl_zone_* setters keep the pointer they are given,
+ * which must therefore live as long as the model (zl_model_strdup).
  */
 #ifndef ZL_MODEL_INT_H
 #define ZL_MODEL_INT_H
@@ -123,10 +125,14 @@ zl_location zl_model_view_path_location(const zl_model *m, const zl_zone *z,
 
 /* A new, empty view of z read from `path`; servers are attached after. */
 zl_view *zl_model_add_view(zl_model *m, zl_zone *z, const char *path);
+/* Takes back the view just added (its file could not be read); it must be
+ * the newest view and attached to no server. */
+void zl_model_drop_view(zl_model *m, zl_view *v);
 /* Records that s reads this view as its copy of the view's zone. */
 int zl_view_attach_server(zl_model *m, zl_view *v, const zl_server *s);
 /* Registers one more file of the view ($INCLUDE); returns its index, or
- * -1 when there are too many (65535). Index 0 is the view's own file. */
+ * -1 when there are too many (65535). Index 0 is the view's own file.
+ * `path` is kept, not copied: it must live as long as the model. */
 int zl_view_add_file(zl_view *v, const char *path);
 const char *zl_view_file_at(const zl_view *v, unsigned index);
 

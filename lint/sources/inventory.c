@@ -25,7 +25,8 @@
  * Robustness: the file is read whole (at most 16 MiB).  A first pass over
  * libyaml's events finds syntax errors and refuses nesting deeper than 64
  * levels; then libyaml's document is walked only as deep as the schema
- * goes, so an alias (even a cyclic one) is read like the node it names.
+ * goes, so an alias (even a cyclic one) is read like the node it names
+ * (a problem in it is located at the anchored node: libyaml shares it).
  * Aliases can still make one node be read many times over ("billion
  * laughs"), so the walk stops after a fixed number of node visits.
  * At most 1000 problems are recorded; the rest are counted in one more.
@@ -264,6 +265,13 @@ static void warning(inv *c, const yaml_node_t *at, const char *fmt, ...)
 	va_start(ap, fmt);
 	report_v(c, node_loc(c, at), ZL_SEVERITY_WARNING, fmt, ap);
 	va_end(ap);
+}
+
+/* A copy of s in the model's arena (setters keep the pointer they get);
+ * NULL when memory runs out. */
+static const char *keep(inv *c, const char *s)
+{
+	return zl_model_strdup(c->m, s);
 }
 
 /* ---- words: the values of enumerated keys ------------------------------- */
@@ -865,8 +873,8 @@ static void read_os(inv *c, void *entry, const yaml_node_t *v)
 		warning(c, v, "unknown os '%s' in %s; expected one of: %s",
 		        quote(t, q), c->label,
 		        list_words(os_words, ARRAY_LEN(os_words), list, sizeof list));
-	if (e->s)
-		zl_server_set_os(e->s, w ? w->text : t, node_loc(c, v));
+	if (e->s && (t = keep(c, w ? w->text : t)))
+		zl_server_set_os(e->s, t, node_loc(c, v));
 }
 
 static void read_roles(inv *c, void *entry, const yaml_node_t *v)
@@ -899,7 +907,8 @@ static void read_site(inv *c, void *entry, const yaml_node_t *v)
 	server_entry *e = entry;
 	const char *t;
 
-	if (!is_null(v) && (t = text_of(c, v, "site", "a site name")) && e->s)
+	if (!is_null(v) && (t = text_of(c, v, "site", "a site name")) && e->s &&
+	    (t = keep(c, t)))
 		zl_server_set_site(e->s, t);
 }
 
@@ -915,8 +924,8 @@ static void read_dsa_guid(inv *c, void *entry, const yaml_node_t *v)
 		error(c, v, "bad dsa_guid '%s' in %s; expected 8-4-4-4-12 hexadecimal "
 		      "digits, as 5f0c3e29-8c1e-4d6f-9a53-2b1f0e7d4c11", quote(t, q),
 		      c->label);
-	else if (e->s)
-		zl_server_set_dsa_guid(e->s, guid);
+	else if (e->s && (t = keep(c, guid)))
+		zl_server_set_dsa_guid(e->s, t);
 }
 
 static void read_inbound(inv *c, zl_server *s, const yaml_node_t *n, seen *names)
@@ -959,7 +968,7 @@ static void read_dns(inv *c, void *entry, const yaml_node_t *v)
 	why = endpoint_problem(t);
 	if (why)
 		error(c, v, "bad dns endpoint '%s' in %s: %s", quote(t, q), c->label, why);
-	else if (e->s)
+	else if (e->s && (t = keep(c, t)))
 		zl_server_set_dns(e->s, t);
 }
 
@@ -1079,9 +1088,10 @@ static void read_file_key(inv *c, void *entry, const yaml_node_t *v)
 {
 	zone_entry *e = entry;
 	char *path = read_path(c, v, "file");
+	const char *kept = path && e->z ? keep(c, path) : NULL;
 
-	if (path && e->z)
-		zl_zone_set_file(e->z, path, node_loc(c, v));
+	if (kept)
+		zl_zone_set_file(e->z, kept, node_loc(c, v));
 	free(path);
 }
 
@@ -1089,6 +1099,7 @@ static void read_view(inv *c, zl_zone *z, const yaml_node_t *k,
                       const yaml_node_t *v, seen *names)
 {
 	const zl_name *name = read_name(c, k, "views", false);
+	const char *kept;
 	uint32_t first;
 	char *path;
 
@@ -1101,8 +1112,9 @@ static void read_view(inv *c, zl_zone *z, const yaml_node_t *k,
 		return;
 	}
 	path = read_path(c, v, "views");
-	if (path && z)
-		zl_zone_add_view_path(z, name, path, node_loc(c, k));
+	kept = path && z ? keep(c, path) : NULL;
+	if (kept)
+		zl_zone_add_view_path(z, name, kept, node_loc(c, k));
 	free(path);
 }
 

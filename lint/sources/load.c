@@ -1,9 +1,46 @@
 /* lint/sources/load.c - see load.h. */
 #include "sources/load.h"
 
+#include <errno.h>
 #include <string.h>
 
 #include "sources/inventory.h"
+
+/*
+ * One view of z from `path`.  A file that cannot be read is reported at
+ * `named_at` under `rule` and gives no view: *out is NULL, and 0 returned.
+ */
+static int load_view(zl_model *m, zl_zone *z, const char *path, const char *rule,
+                     zl_location named_at, const zl_zonefile_options *o,
+                     zl_view **out)
+{
+	zl_view *v = zl_model_add_view(m, z, path);
+
+	*out = NULL;
+	if (!v)
+		return -1;
+	if (zl_zonefile_load(m, v, o) != 0) {
+		int err = errno;
+		zl_model_problem_add(m, rule, ZL_SEVERITY_ERROR, true, named_at,
+		                     zl_zone_name(z), NULL, "cannot read zone file %s: %s",
+		                     path, strerror(err));
+		zl_model_drop_view(m, v);
+		return 0;
+	}
+	*out = v;
+	return 0;
+}
+
+/* True when a host before the i-th reads the same path (loaded or failed). */
+static bool path_seen(const zl_model *m, const zl_zone *z, size_t i, const char *path)
+{
+	for (size_t j = 0; j < i; j++) {
+		const char *p = zl_model_view_path(m, z, zl_zone_host(z, j));
+		if (p && strcmp(p, path) == 0)
+			return true;
+	}
+	return false;
+}
 
 /*
  * Loads one view per distinct path among z's hosting servers: servers that
@@ -17,13 +54,13 @@ static int load_zone_views(zl_model *m, zl_zone *z, const zl_zonefile_options *o
 	for (size_t i = 0; i < n; i++) {
 		const zl_server *s = zl_zone_host(z, i);
 		const char *path = zl_model_view_path(m, z, s);
-		if (!path || zl_model_view_of(m, z, s))
+		if (!path || zl_model_view_of(m, z, s) || path_seen(m, z, i, path))
 			continue;
-		zl_view *v = zl_model_add_view(m, z, path);
-		if (!v)
+		zl_view *v;
+		if (load_view(m, z, path, "inventory", zl_model_view_path_location(m, z, s),
+		              o, &v) != 0)
 			return -1;
-		zl_zonefile_load(m, v, o);
-		for (size_t j = i; j < n; j++) {
+		for (size_t j = i; v && j < n; j++) {
 			const zl_server *t = zl_zone_host(z, j);
 			const char *p = zl_model_view_path(m, z, t);
 			if (p && strcmp(p, path) == 0 && zl_view_attach_server(m, v, t) != 0)
@@ -61,10 +98,10 @@ int zl_load_zone_files(zl_model *m, const char *origin, char *const *files,
 	if (zl_model_resolve(m) != 0)
 		return -1;
 	for (size_t i = 0; i < nfiles; i++) {
-		zl_view *v = zl_model_add_view(m, z, files[i]);
-		if (!v)
+		zl_view *v;
+		zl_location at = { files[i], 1, 1 };
+		if (load_view(m, z, files[i], "zone-syntax", at, o, &v) != 0)
 			return -1;
-		zl_zonefile_load(m, v, o);
 	}
 	return 0;
 }

@@ -33,7 +33,7 @@
 enum {
 	ZF_MAX_DEPTH = 16,          /* $INCLUDE nesting below the view's file */
 	ZF_MAX_ERRORS = 1000,       /* zone-syntax errors before a view is given up */
-	ZF_MAX_RESCANS = 8,         /* recoveries from a '(' never closed, per file */
+	ZF_MAX_RESCANS = 8,         /* exact recoveries from a '(' never closed */
 	ZF_EXCERPT = 60,            /* characters of input quoted in a message */
 	ZF_PATH_EXCERPT = 200,      /* characters of a path quoted in a message */
 	ZF_BINARY_PROBE = 4096,     /* a NUL byte this early: not a text file */
@@ -400,10 +400,64 @@ static const char *scan_quoted(const char *p, const char *end, bool *closed)
 	return p;
 }
 
-static const char *skip_comment(const char *p, const char *end)
+static const char *skip_blanks(const char *p, const char *end)
 {
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p;
+}
+
+/* True when [p, end) starts with `word` (any case); p moves past it. */
+static bool skip_word(const char **p, const char *end, const char *word)
+{
+	size_t n = strlen(word);
+
+	if ((size_t)(end - *p) < n || strncasecmp(*p, word, n) != 0)
+		return false;
+	*p += n;
+	return true;
+}
+
+/*
+ * Records an inline suppression, `; zonelint: disable=ID[,ID]` (SPEC 3),
+ * for the engine: the comment's place and the text after "=".
+ */
+static void suppression(zf_file *f, const char *semi, const char *end)
+{
+	const char *p = semi + 1;
+	char ids[256];
+
+	while (p < end && *p == ';')
+		p++;
+	p = skip_blanks(p, end);
+	if (!skip_word(&p, end, "zonelint:"))
+		return;
+	p = skip_blanks(p, end);
+	if (!skip_word(&p, end, "disable"))
+		return;
+	p = skip_blanks(p, end);
+	if (p == end || *p != '=')
+		return;
+	p++;
+	while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	size_t n = (size_t)(end - p) < sizeof(ids) ? (size_t)(end - p) : sizeof(ids) - 1;
+	memcpy(ids, p, n);
+	ids[n] = '\0';
+	zl_location where = { f->path, f->line, column(f, semi) };
+	if (zl_model_add_suppression(f->load->m, where, ids) != 0)
+		out_of_memory(f);
+}
+
+/* Past a ';' comment, to the line break (RFC 1035 5.1). */
+static const char *skip_comment(zf_file *f, const char *p, const char *end)
+{
+	const char *semi = p;
+
 	while (p < end && !is_break(*p))
 		p++;
+	if (!f->gen_col)
+		suppression(f, semi, p);
 	return p;
 }
 
@@ -440,10 +494,19 @@ static void push_token(zf_file *f, zf_entry *e, const char *s, const char *q,
 		fault(f, e, f->line, column(f, nul), M_NUL);
 }
 
+/* A line that starts with this, inside parentheses, looks like a new entry. */
+static bool starts_entry(char c)
+{
+	return c != ' ' && c != '\t' && c != ';' && c != ')' && !is_break(c);
+}
+
 /*
  * Reads one entry's tokens from f->p.  A '(' never closed is reported at
- * its place and reading resumes on the line after it (at most
- * ZF_MAX_RESCANS times a file, so broken input stays linear).
+ * its place and reading resumes on the line after it.  Each such recovery
+ * reads the rest of the file again, so after ZF_MAX_RESCANS of them in a
+ * file (broken input) a line starting in column 1 ends an open entry
+ * instead: time stays linear, at the price of a continuation line written
+ * in column 1 (valid, rare) being taken for a new entry in that file.
  */
 static void scan_tokens(zf_file *f, zf_entry *e)
 {
@@ -466,12 +529,17 @@ static void scan_tokens(zf_file *f, zf_entry *e)
 				resume = p;
 				resume_line = f->line;
 			}
+			if (f->rescans > ZF_MAX_RESCANS && p < end && starts_entry(*p)) {
+				fault(f, e, paren_line, paren_col, M_OPEN_PAREN);
+				f->p = p;
+				return;
+			}
 			continue;
 		case ' ': case '\t':
 			p++;
 			continue;
 		case ';':
-			p = skip_comment(p, end);
+			p = skip_comment(f, p, end);
 			continue;
 		case '(':
 			if (depth++ == 0) {
@@ -511,7 +579,8 @@ static void scan_tokens(zf_file *f, zf_entry *e)
 	}
 	if (depth > 0) {
 		fault(f, e, paren_line, paren_col, M_OPEN_PAREN);
-		if (resume && f->rescans++ < ZF_MAX_RESCANS) {
+		if (resume) {
+			f->rescans++;
 			p = resume;
 			f->line = resume_line;
 			f->line_start = resume;
@@ -814,10 +883,13 @@ static bool ldns_text(zf_load *L, const zf_entry *e, const zf_head *h)
 	return true;
 }
 
-/* Windows-only types, skipped with an info finding. */
+/* Windows-only types (windns.h DNS_TYPE_WINS 0xFF01, DNS_TYPE_WINSR
+ * 0xFF02: WINS lookup), skipped with an info finding; the DNS Manager
+ * console calls WINSR "WINS-R". */
 static bool windows_type(const char *type)
 {
-	return strcasecmp(type, "WINS") == 0 || strcasecmp(type, "WINSR") == 0;
+	return strcasecmp(type, "WINS") == 0 || strcasecmp(type, "WINSR") == 0 ||
+	       strcasecmp(type, "WINS-R") == 0;
 }
 
 /* Query and meta types (RFC 6895 3.1) are not data. */
