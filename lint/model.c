@@ -10,6 +10,7 @@
 
 #include "arena.h"
 #include "names.h"
+#include "namemap.h"
 #include "record.h"
 #include "vec.h"
 
@@ -103,7 +104,9 @@ struct zl_model {
 	VEC(setting) settings;
 	VEC(rule_override) overrides;
 	VEC(zl_server *) servers;
+	zl_namemap server_by_name;
 	VEC(zl_zone *) zones;
+	zl_namemap zone_by_name;
 	VEC(zl_view *) views;
 	VEC(zl_problem) problems;
 	VEC(suppression) suppressions;
@@ -167,6 +170,8 @@ void zl_model_free(zl_model *m)
 		view_free(m->views.v[i]);
 	VEC_FREE(m->servers);
 	VEC_FREE(m->zones);
+	zl_namemap_release(&m->server_by_name);
+	zl_namemap_release(&m->zone_by_name);
 	VEC_FREE(m->views);
 	VEC_FREE(m->domains);
 	VEC_FREE(m->domain_where);
@@ -408,10 +413,7 @@ static const zl_name *domain_of(const zl_model *m, const zl_name *n)
 
 zl_server *zl_model_server_mut(zl_model *m, const zl_name *name)
 {
-	for (size_t i = 0; i < m->servers.n; i++)
-		if (m->servers.v[i]->name == name)
-			return m->servers.v[i];
-	return NULL;
+	return zl_namemap_get(&m->server_by_name, name);
 }
 
 zl_server *zl_model_add_server(zl_model *m, const zl_name *name, zl_location where)
@@ -425,7 +427,12 @@ zl_server *zl_model_add_server(zl_model *m, const zl_name *name, zl_location whe
 	s->where = where;
 	s->os_where = where;
 	s->roles = ZL_ROLE_DC | ZL_ROLE_DNS;
+	if (zl_namemap_put(&m->server_by_name, name, s) != 0) {
+		free(s);
+		return NULL;
+	}
 	if (VEC_PUSH(m->servers, s) != 0) {
+		zl_namemap_put(&m->server_by_name, name, NULL);
 		free(s);
 		return NULL;
 	}
@@ -520,6 +527,13 @@ zl_zone *zl_model_add_zone(zl_model *m, const zl_name *name, zl_location where)
 		free(z);
 		return NULL;
 	}
+	/* The first zone of a name wins, as zl_model_zone_find promises. */
+	if (!zl_namemap_get(&m->zone_by_name, name) &&
+	    zl_namemap_put(&m->zone_by_name, name, z) != 0) {
+		m->zones.n--;
+		free(z);
+		return NULL;
+	}
 	return z;
 }
 
@@ -600,11 +614,7 @@ bool zl_zone_is_hosted_on(const zl_zone *z, const zl_server *s)
 
 const zl_zone *zl_model_zone_find(const zl_model *m, const zl_name *name)
 {
-	/* Forests have tens of zones, not thousands: a scan is cheapest. */
-	for (size_t i = 0; i < m->zones.n; i++)
-		if (m->zones.v[i]->name == name)
-			return m->zones.v[i];
-	return NULL;
+	return zl_namemap_get(&m->zone_by_name, name);
 }
 
 /* ---- resolving names after the inventory ------------------------------ */
