@@ -2,6 +2,8 @@
 # End-to-end tests: run the built binary on real files and compare exact
 # output.  Each case is a folder under tests/e2e/cases/ holding
 #   args     the command line after `zonelint` (one line, run from the repo root)
+#   cmd      instead of args: a shell script, run with $ZONELINT set to the
+#            binary and $TMPDIR to a fresh folder
 #   stdout   the exact standard output
 #   stderr   (optional) the exact standard error
 #   exit     the exit code
@@ -20,10 +22,17 @@ case "$bin" in /*) ;; *) bin="$top/$bin" ;; esac
 cd "$top" || exit 2
 for dir in "$here"/cases/*/; do
 	name=$(basename "$dir")
-	args=$(cat "$dir/args")
-	# shellcheck disable=SC2086
-	ZONELINT_TEST=1 "$bin" $args >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
-	code=$?
+	if [ -f "$dir/cmd" ]; then
+		mkdir -p "$tmp/work"
+		ZONELINT="$bin" TMPDIR="$tmp/work" sh "$dir/cmd" >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
+		code=$?
+		rm -rf "$tmp/work"
+	else
+		args=$(cat "$dir/args")
+		# shellcheck disable=SC2086
+		"$bin" $args >"$tmp/stdout" 2>"$tmp/stderr" </dev/null
+		code=$?
+	fi
 	if [ "$update" = "--update" ]; then
 		cp "$tmp/stdout" "$dir/stdout"
 		echo "$code" >"$dir/exit"
