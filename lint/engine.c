@@ -56,6 +56,53 @@ zl_engine *zl_engine_new(void)
 	return e;
 }
 
+static rule_entry *find_entry(const zl_engine *e, const char *id)
+{
+	rule_entry key = { &(zl_rule){ .id = id }, 0, 0, false };
+
+	return bsearch(&key, e->rules.v, e->rules.n, sizeof(*e->rules.v), cmp_entry);
+}
+
+static bool valid_id(const char *id)
+{
+	if (!id || !*id)
+		return false;
+	for (const char *p = id; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-'))
+			return false;
+	return true;
+}
+
+int zl_engine_add_rule(zl_engine *e, const zl_rule *rule, char *why, size_t size)
+{
+	if (!valid_id(rule->id)) {
+		snprintf(why, size, "rule id '%s' is not made of a-z, 0-9 and '-'",
+		         rule->id ? rule->id : "(null)");
+		return -1;
+	}
+	if (!rule->check) {
+		snprintf(why, size, "rule %s has no check function", rule->id);
+		return -1;
+	}
+	if (!rule->pack || !rule->summary || !rule->explanation ||
+	    rule->severity < ZL_SEVERITY_OFF || rule->severity > ZL_SEVERITY_ERROR) {
+		snprintf(why, size, "rule %s lacks a pack, summary, explanation or "
+		         "valid severity", rule->id);
+		return -1;
+	}
+	if (find_entry(e, rule->id)) {
+		snprintf(why, size, "rule id %s is already taken", rule->id);
+		return -1;
+	}
+	rule_entry re = { rule, (zl_severity)-1, ZL_SEVERITY_OFF, false };
+	if (VEC_PUSH(e->rules, re) != 0) {
+		snprintf(why, size, "out of memory");
+		return -1;
+	}
+	qsort(e->rules.v, e->rules.n, sizeof(*e->rules.v), cmp_entry);
+	return 0;
+}
+
 void zl_engine_free(zl_engine *e)
 {
 	if (!e)
@@ -68,12 +115,6 @@ size_t zl_engine_rule_count(const zl_engine *e) { return e->rules.n; }
 const zl_rule *zl_engine_rule(const zl_engine *e, size_t i) { return e->rules.v[i].rule; }
 void zl_engine_set_pack(zl_engine *e, const char *pack) { e->pack = pack; }
 
-static rule_entry *find_entry(const zl_engine *e, const char *id)
-{
-	rule_entry key = { &(zl_rule){ .id = id }, 0, 0, false };
-
-	return bsearch(&key, e->rules.v, e->rules.n, sizeof(*e->rules.v), cmp_entry);
-}
 
 const zl_rule *zl_engine_find(const zl_engine *e, const char *id)
 {

@@ -40,6 +40,13 @@ typedef struct zl_engine zl_engine;
 zl_engine *zl_engine_new(void);
 void zl_engine_free(zl_engine *e);
 
+/*
+ * Registers one more rule (a plugin's).  Refused, with the reason in
+ * `why`, when it has no id or check function or when its id is already
+ * taken.  `rule` must outlive the engine.
+ */
+int zl_engine_add_rule(zl_engine *e, const zl_rule *rule, char *why, size_t size);
+
 /* Rules sorted by id. */
 size_t zl_engine_rule_count(const zl_engine *e);
 const zl_rule *zl_engine_rule(const zl_engine *e, size_t i);
