@@ -29,7 +29,7 @@ RULE_OBJS := $(RULE_SRCS:%.c=$(BUILD)/%.o)
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 HEADERS   := $(wildcard include/zonelint/*.h lint/*.h lint/*/*.h)
 
-.PHONY: all deps sample check test unit e2e sanitize clean help install uninstall
+.PHONY: all deps sample check test unit e2e compare sanitize clean help install uninstall
 .DELETE_ON_ERROR:
 
 all: $(BUILD)/zonelint
@@ -85,7 +85,11 @@ unit: $(BUILD)/check_zonelint
 e2e: $(BUILD)/zonelint
 	tests/e2e/run.sh $(BUILD)/zonelint
 
-test: unit e2e
+# zonelint side by side with named-checkzone and kzonecheck (issue 4).
+compare: $(BUILD)/zonelint
+	tests/compare/run.sh $(BUILD)/zonelint
+
+test: unit e2e compare
 
 # The whole suite again, built with AddressSanitizer and UBSan.
 sanitize:

@@ -1,0 +1,50 @@
+/*
+ * out-of-zone: a record whose owner is not at or below the zone's origin
+ * (RFC 1034 4.2: a zone holds the names of its subtree).  Servers ignore
+ * it: BIND logs "ignoring out-of-zone data", Knot skips it.
+ */
+#include "zone-common.h"
+
+static int check_view(const zl_model *m, const zl_view *v, zl_report *r)
+{
+	char desc[ZC_DESC_MAX];
+
+	(void)m;
+	for (size_t i = 0; i < zl_view_owner_count(v); i++) {
+		const zl_name *o = zl_view_owner(v, i);
+		zl_iter it;
+		if (zc_in_zone(v, o))
+			continue;
+		for (const zl_record *x = zl_view_find(v, o, 0, &it); x; x = zl_iter_next(&it)) {
+			zl_finding *f = zc_report(r, v, x, "%s at %s is outside zone %s: servers "
+			                          "ignore it", zc_describe(x, desc, sizeof(desc)),
+			                          zl_name_text(o), zl_name_text(zc_origin(v)));
+			zl_finding_fix(f, "move the record to the zone that holds %s, or correct "
+			               "its owner (a missing trailing dot makes a name relative "
+			               "to $ORIGIN)", zl_name_text(o));
+		}
+	}
+	return 0;
+}
+
+ZC_CHECK_EACH_VIEW(check_view)
+
+const zl_rule zl_rule_out_of_zone = {
+	.id = "out-of-zone",
+	.pack = "zone",
+	.severity = ZL_SEVERITY_WARNING,
+	.summary = "a record whose owner is outside the zone",
+	.explanation =
+	"A zone holds the names at and below its origin (RFC 1034 4.2).  A record\n"
+	"for any other name is never served: BIND loads the zone but ignores it\n"
+	"(\"ignoring out-of-zone data\"), Knot skips it.  Usually an owner written\n"
+	"with a stray trailing dot, or a file loaded as the wrong zone (-z ORIGIN).\n"
+	"The zone pack's other rules leave such records alone.\n"
+	"\n"
+	"Example:\n"
+	"  corp.dns:20:1: warning: A 192.0.2.7 at www.example.com. is outside zone\n"
+	"  corp.: servers ignore it [out-of-zone]\n"
+	"\n"
+	"Fix: move the record to the zone of its name, or correct the owner.",
+	.check = check,
+};

@@ -1,0 +1,389 @@
+/*
+ * rules/zone-common.h - what the `zone` pack rules share: walking views and
+ * owners, naming records in messages, reporting a record or a conflict
+ * between two records, and the zone cuts of a view.
+ *
+ * Header-only (static inline): a .c file here would be taken for a rule.
+ * Like the rules, it sees only the public API.
+ */
+#ifndef ZONELINT_RULES_ZONE_COMMON_H
+#define ZONELINT_RULES_ZONE_COMMON_H
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <zonelint/zonelint.h>
+
+/* Room for a record's rdata text (fingerprint data) and for its short
+ * form in messages. */
+#define ZC_DATA_MAX 2048
+#define ZC_DESC_MAX 160
+#define ZC_DESC_DATA 64           /* rdata characters kept in a message */
+
+/* ---- views and owners ------------------------------------------------- */
+
+static inline const zl_name *zc_origin(const zl_view *v)
+{
+	return zl_zone_name(zl_view_zone(v));
+}
+
+/* At or below the origin: the zone's own name space (RFC 1034 4.2). */
+static inline bool zc_in_zone(const zl_view *v, const zl_name *n)
+{
+	return zl_name_is_below(n, zc_origin(v));
+}
+
+/* Runs fn over every view: each view once (SPEC 3, "once per view"). */
+typedef int zc_view_fn(const zl_model *m, const zl_view *v, zl_report *r);
+
+static inline int zc_each_view(const zl_model *m, zl_report *r, zc_view_fn *fn)
+{
+	for (size_t i = 0; i < zl_model_view_count(m); i++)
+		if (fn(m, zl_model_view(m, i), r) != 0)
+			return -1;
+	return 0;
+}
+
+/* The check function of a rule that looks at each view on its own. */
+#define ZC_CHECK_EACH_VIEW(fn)                                  \
+	static int check(const zl_model *m, zl_report *r)       \
+	{                                                       \
+		return zc_each_view(m, r, fn);                  \
+	}
+
+/* Runs fn over every owner of v inside the zone, in first-seen order.
+ * Out-of-zone owners are left to out-of-zone: servers ignore them. */
+typedef void zc_owner_fn(const zl_view *v, const zl_name *owner, zl_report *r,
+                         void *ctx);
+
+static inline void zc_each_owner(const zl_view *v, zl_report *r, zc_owner_fn *fn,
+                                 void *ctx)
+{
+	for (size_t i = 0; i < zl_view_owner_count(v); i++) {
+		const zl_name *o = zl_view_owner(v, i);
+		if (zc_in_zone(v, o))
+			fn(v, o, r, ctx);
+	}
+}
+
+/* zc_each_owner over every view, for rules that need nothing per view. */
+static inline int zc_each_view_owner(const zl_model *m, zl_report *r, zc_owner_fn *fn)
+{
+	for (size_t i = 0; i < zl_model_view_count(m); i++)
+		zc_each_owner(zl_model_view(m, i), r, fn, NULL);
+	return 0;
+}
+
+/* True when n holds a record of type t (one walk of n's records). */
+static inline bool zc_has(const zl_view *v, const zl_name *n, uint16_t t)
+{
+	zl_iter it;
+
+	return zl_view_find(v, n, t, &it) != NULL;
+}
+
+static inline bool zc_has_address_at(const zl_view *v, const zl_name *n)
+{
+	zl_iter it;
+
+	for (const zl_record *x = zl_view_find(v, n, 0, &it); x; x = zl_iter_next(&it))
+		if (zl_record_type(x) == ZL_TYPE_A || zl_record_type(x) == ZL_TYPE_AAAA)
+			return true;
+	return false;
+}
+
+/*
+ * Whether a lookup of n's addresses in the zone gets an answer: n's own
+ * A/AAAA, else, when n does not exist, those of the wildcard at its
+ * closest encloser (RFC 4592 3.3.1).  Empty non-terminals are seen only
+ * where a wildcard makes them, so a wildcard above one may be taken.
+ */
+static inline bool zc_has_address(const zl_model *m, const zl_view *v,
+                                  const zl_name *n)
+{
+	zl_iter it;
+	char text[1100];
+
+	if (zl_view_find(v, n, 0, &it))
+		return zc_has_address_at(v, n);
+	for (const zl_name *a = zl_name_parent(n); a && zc_in_zone(v, a);
+	     a = zl_name_parent(a)) {
+		snprintf(text, sizeof(text), "*.%s", zl_name_labels(a) ? zl_name_text(a) : "");
+		const zl_name *star = zl_model_name(m, text);
+		if (star && zl_view_find(v, star, 0, &it))
+			return zc_has_address_at(v, star);
+		if (zl_view_find(v, a, 0, &it))
+			return false;
+	}
+	return false;
+}
+
+/* ---- naming records in messages --------------------------------------- */
+
+/* The rdata in presentation format, as fingerprints take it. */
+static inline char *zc_data(const zl_record *rec, char *buf, size_t size)
+{
+	return zl_record_rdata_text(rec, buf, size);
+}
+
+/* "A", "MX", or "TYPE65280" for a type without a mnemonic. */
+static inline const char *zc_type(uint16_t type, char buf[16])
+{
+	const char *name = zl_type_name(type);
+
+	if (name)
+		return name;
+	snprintf(buf, 16, "TYPE%u", (unsigned)type);
+	return buf;
+}
+
+/* "A 192.0.2.1": a record as messages name it, long rdata shortened; an
+ * SOA by its serial ("SOA serial 42"). */
+static inline char *zc_describe(const zl_record *rec, char *buf, size_t size)
+{
+	char data[ZC_DATA_MAX], tb[16];
+
+	if (zl_record_type(rec) == ZL_TYPE_SOA) {
+		snprintf(buf, size, "SOA serial %u", (unsigned)zl_record_field_int(rec, 2));
+		return buf;
+	}
+	size_t len = strlen(zc_data(rec, data, sizeof(data)));
+	bool cut = len > ZC_DESC_DATA;
+	snprintf(buf, size, "%s%s%.*s%s", zc_type(zl_record_type(rec), tb),
+	         len ? " " : "", (int)(cut ? ZC_DESC_DATA - 3 : len), data, cut ? "..." : "");
+	return buf;
+}
+
+/* "line 12", or "sub.dns:12" when `earlier` is in another file of the
+ * view ($INCLUDE) than `later`. */
+static inline char *zc_line_of(const zl_view *v, const zl_record *later,
+                               const zl_record *earlier, char *buf, size_t size)
+{
+	zl_location a = zl_record_location(v, later);
+	zl_location b = zl_record_location(v, earlier);
+
+	if (a.file == b.file || strcmp(a.file, b.file) == 0)
+		snprintf(buf, size, "line %u", (unsigned)b.line);
+	else
+		snprintf(buf, size, "%s:%u", b.file, (unsigned)b.line);
+	return buf;
+}
+
+/* ---- reporting ---------------------------------------------------------- */
+
+static inline zl_finding *zc_report(zl_report *r, const zl_view *v,
+                                    const zl_record *rec, const char *fmt, ...)
+	ZL_PRINTF(4, 5);
+
+/* A finding at record rec, with zone, owner and data (its rdata) set. */
+static inline zl_finding *zc_report(zl_report *r, const zl_view *v,
+                                    const zl_record *rec, const char *fmt, ...)
+{
+	char msg[2048], data[ZC_DATA_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	zl_finding *f = zl_report_add(r, zl_record_location(v, rec), "%s", msg);
+	zl_finding_zone(f, zc_origin(v));
+	zl_finding_owner(f, zl_record_owner(rec));
+	zl_finding_data(f, zc_data(rec, data, sizeof(data)));
+	return f;
+}
+
+/*
+ * Two records in conflict (SPEC 3): the finding is on the later one and
+ * names the earlier with its line: "CNAME b. at www.x. shares its name
+ * with A 192.0.2.1 (line 12)".  The earlier's owner is named too when it
+ * differs ("... is below DNAME y. at x. (line 5)").
+ */
+static inline zl_finding *zc_report_conflict(zl_report *r, const zl_view *v,
+                                             const zl_record *later,
+                                             const zl_record *earlier,
+                                             const char *relation)
+{
+	char a[ZC_DESC_MAX], b[ZC_DESC_MAX], at[1100] = "", line[1100];
+	const zl_name *eo = zl_record_owner(earlier);
+
+	if (eo != zl_record_owner(later))
+		snprintf(at, sizeof(at), " at %s", zl_name_text(eo));
+	return zc_report(r, v, later, "%s at %s %s %s%s (%s)", zc_describe(later, a, sizeof(a)),
+	                 zl_name_text(zl_record_owner(later)), relation,
+	                 zc_describe(earlier, b, sizeof(b)), at,
+	                 zc_line_of(v, later, earlier, line, sizeof(line)));
+}
+
+/* A finding about something missing from the view: on its SOA line, or
+ * line 1 of its file without one (SPEC 3). */
+static inline zl_finding *zc_report_missing(zl_report *r, const zl_view *v,
+                                            const char *what)
+{
+	const zl_name *origin = zc_origin(v);
+	zl_finding *f = zl_report_add(r, zl_view_soa_location(v), "zone %s has no %s",
+	                              zl_name_text(origin), what);
+
+	zl_finding_zone(f, origin);
+	zl_finding_owner(f, origin);
+	return f;
+}
+
+/* ---- sets of names (zone cuts, DNAME owners) ---------------------------- */
+
+typedef struct zc_names {
+	const zl_name **v;        /* sorted by address once built */
+	size_t n, cap;
+} zc_names;
+
+static inline int zc_cmp_name_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const zl_name *const *)a;
+	uintptr_t y = (uintptr_t)*(const zl_name *const *)b;
+
+	return (x > y) - (x < y);
+}
+
+static inline void zc_names_free(zc_names *s)
+{
+	free(s->v);
+	*s = (zc_names){ NULL, 0, 0 };
+}
+
+static inline bool zc_names_has(const zc_names *s, const zl_name *n)
+{
+	return s->n && bsearch(&n, s->v, s->n, sizeof(*s->v), zc_cmp_name_ptr);
+}
+
+/*
+ * The in-zone owners of v holding a record of `type`, the apex left out
+ * when `apex` is false; -1 when memory runs out.  One pass over the view.
+ */
+static inline int zc_owners_with(const zl_view *v, uint16_t type, bool apex,
+                                 zc_names *out)
+{
+	*out = (zc_names){ NULL, 0, 0 };
+	for (size_t i = 0; i < zl_view_owner_count(v); i++) {
+		const zl_name *o = zl_view_owner(v, i);
+		if (!zc_in_zone(v, o) || (!apex && o == zc_origin(v)) || !zc_has(v, o, type))
+			continue;
+		if (out->n == out->cap) {
+			size_t cap = out->cap ? out->cap * 2 : 16;
+			const zl_name **p = realloc(out->v, cap * sizeof(*p));
+			if (!p) {
+				zc_names_free(out);
+				return -1;
+			}
+			out->v = p;
+			out->cap = cap;
+		}
+		out->v[out->n++] = o;
+	}
+	if (out->n > 1)
+		qsort(out->v, out->n, sizeof(*out->v), zc_cmp_name_ptr);
+	return 0;
+}
+
+/*
+ * The closest name of set s among n and its ancestors (n itself only when
+ * `self`), down to the origin of v; NULL when there is none.
+ */
+static inline const zl_name *zc_enclosing(const zc_names *s, const zl_view *v,
+                                          const zl_name *n, bool self)
+{
+	const zl_name *origin = zc_origin(v);
+
+	if (!s->n)
+		return NULL;
+	for (const zl_name *a = self ? n : zl_name_parent(n);
+	     a && zl_name_labels(a) >= zl_name_labels(origin); a = zl_name_parent(a))
+		if (zc_names_has(s, a))
+			return a;
+	return NULL;
+}
+
+/*
+ * Zone cuts: the in-zone names other than the apex that hold NS records
+ * (RFC 1034 4.2.1).  What lies at or below a cut is the delegated zone's,
+ * apart from the delegation's NS records themselves and their glue.
+ */
+static inline int zc_cuts(const zl_view *v, zc_names *out)
+{
+	return zc_owners_with(v, ZL_TYPE_NS, false, out);
+}
+
+/* True when n is at or below a cut of v: not the zone's authoritative data. */
+static inline bool zc_below_cut(const zc_names *cuts, const zl_view *v,
+                                const zl_name *n)
+{
+	return zc_enclosing(cuts, v, n, true) != NULL;
+}
+
+/*
+ * True when rec is the zone's own data: in the zone and not at or below a
+ * cut, except the delegation's NS records at the cut itself.
+ */
+static inline bool zc_authoritative(const zc_names *cuts, const zl_view *v,
+                                    const zl_record *rec)
+{
+	const zl_name *o = zl_record_owner(rec);
+	const zl_name *cut = zc_enclosing(cuts, v, o, true);
+
+	if (!zc_in_zone(v, o))
+		return false;
+	return !cut || (cut == o && zl_record_type(rec) == ZL_TYPE_NS &&
+	                !zc_enclosing(cuts, v, o, false));
+}
+
+/* The target of an NS, MX or SRV record; NULL for other types and for the
+ * root ("." = no service, RFC 7505 and RFC 2782). */
+static inline const zl_name *zc_host_target(const zl_record *rec)
+{
+	uint16_t t = zl_record_type(rec);
+	const zl_name *n;
+
+	if (t != ZL_TYPE_NS && t != ZL_TYPE_MX && t != ZL_TYPE_SRV)
+		return NULL;
+	n = zl_record_target(rec);
+	return n && zl_name_labels(n) > 0 ? n : NULL;
+}
+
+/*
+ * Runs fn over every NS, MX and SRV record that is the zone's own data and
+ * whose target is the zone's own data too: targets elsewhere are judged
+ * where they live, targets below a cut by missing-glue.  -1 on no memory.
+ */
+typedef void zc_target_fn(const zl_model *m, const zl_view *v, zl_report *r,
+                          const zl_record *rec, const zl_name *target);
+
+static inline int zc_each_local_target(const zl_model *m, const zl_view *v,
+                                       zl_report *r, zc_target_fn *fn)
+{
+	zc_names cuts;
+
+	if (zc_cuts(v, &cuts) != 0)
+		return -1;
+	for (size_t i = 0; i < zl_view_record_count(v); i++) {
+		const zl_record *rec = zl_view_record(v, i);
+		const zl_name *t = zc_host_target(rec);
+		if (t && zc_in_zone(v, t) && !zc_below_cut(&cuts, v, t) &&
+		    zc_authoritative(&cuts, v, rec))
+			fn(m, v, r, rec, t);
+	}
+	zc_names_free(&cuts);
+	return 0;
+}
+
+/* zc_each_local_target over every view. */
+static inline int zc_each_view_local_target(const zl_model *m, zl_report *r,
+                                            zc_target_fn *fn)
+{
+	for (size_t i = 0; i < zl_model_view_count(m); i++)
+		if (zc_each_local_target(m, zl_model_view(m, i), r, fn) != 0)
+			return -1;
+	return 0;
+}
+
+#endif
