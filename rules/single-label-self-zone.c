@@ -9,14 +9,7 @@
 
 #include <zonelint/zonelint.h>
 
-/* A name as dnscmd and PowerShell take it: no trailing dot. */
-static void bare(const zl_name *n, char *buf, size_t size)
-{
-	snprintf(buf, size, "%s", zl_name_text(n));
-	size_t len = strlen(buf);
-	if (len > 1 && buf[len - 1] == '.')
-		buf[len - 1] = '\0';
-}
+#include "ad-common.h"
 
 typedef struct scope {
 	const char *dnscmd;       /* /ZoneAdd arguments after /DsPrimary */
@@ -42,8 +35,8 @@ static void report_server(zl_report *r, const zl_zone *z, const zl_server *s,
 	char zone[1024], server[1024];
 	scope sc = scope_of(zl_zone_storage(z));
 
-	bare(zl_zone_name(z), zone, sizeof(zone));
-	bare(zl_server_name(s), server, sizeof(server));
+	ad_bare(zl_name_text(zl_zone_name(z)), zone, sizeof(zone));
+	ad_bare(zl_name_text(zl_server_name(s)), server, sizeof(server));
 	zl_finding *f = zl_report_add(r, zl_zone_location(z),
 		"zone %s is single-label and AD-integrated on %zu servers, but %s does "
 		"not host %s.: its updates of its own host records fail (DNS event 6702)",
@@ -71,7 +64,7 @@ static int check(const zl_model *m, zl_report *r)
 		    zl_zone_storage(z) == ZL_STORAGE_FILE || zl_zone_host_count(z) < 2)
 			continue;
 		char n[256], nn[520];
-		bare(zl_zone_name(z), n, sizeof(n));
+		ad_bare(zl_name_text(zl_zone_name(z)), n, sizeof(n));
 		snprintf(nn, sizeof(nn), "%s.%s", n, n);
 		/* A name nobody ever mentioned is no zone anybody hosts. */
 		const zl_name *self = zl_model_name(m, nn);

@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Writes a large synthetic AD forest for benchmarking zonelint.
+
+    bench/gen-forest.py OUTDIR [--dcs 200] [--records 20000] [--differing N]
+
+OUTDIR gets forest.yaml and, under zones/, each DC's own export of the
+forest zone (the inventory's `views:`), every one holding --records records
+in Windows dnscmd /ZoneExport format (CRLF, [AGE:N] stamps, blank owners),
+plus one shared copy of the forest-wide _msdcs zone.  Most exports have the
+same content; --differing of them (default: one in forty) hold a stale or a
+missing host record of a replication partner, so the partner rules and the
+repair plan have work to do.  Then:
+
+    zonelint --date 2026-11-27 OUTDIR/forest.yaml
+
+Output is deterministic: the same arguments write the same bytes.
+"""
+import argparse
+import hashlib
+import os
+import sys
+import uuid
+
+FOREST = "bench.example"
+SITE_SIZE = 20              # DCs per site; each site has its own /24
+AUDIT_AGE = 3733392         # 2026-11-27 00:00 UTC in [AGE:N] hours
+SRV_SERVICES = (("_ldap._tcp", 389), ("_kerberos._tcp", 88), ("_kpasswd._tcp", 464),
+                ("_kerberos._udp", 88), ("_kpasswd._udp", 464))
+
+
+def guid(text):
+    return str(uuid.UUID(bytes=hashlib.sha256(text.encode()).digest()[:16]))
+
+
+class DC:
+    def __init__(self, i):
+        self.index = i
+        self.label = f"dc{i + 1:03d}"
+        self.name = f"{self.label}.{FOREST}"
+        self.site_no = i // SITE_SIZE
+        self.site = f"site{self.site_no + 1:02d}"
+        self.addr = f"10.{self.site_no + 1}.0.{i % SITE_SIZE + 10}"
+        self.age = AUDIT_AGE - 1 - i % 48
+        self.gc = i % SITE_SIZE == 0
+        self.guid = guid(self.name)
+        self.inbound = []
+
+
+def topology(dcs):
+    """A ring in each site, and a ring of the sites' first DCs (the hubs)."""
+    sites = {}
+    for dc in dcs:
+        sites.setdefault(dc.site_no, []).append(dc)
+    for members in sites.values():
+        for k, dc in enumerate(members):
+            if len(members) > 1:
+                dc.inbound.append(members[k - 1])
+            if len(members) > 2:
+                dc.inbound.append(members[(k + 1) % len(members)])
+    hubs = [members[0] for _, members in sorted(sites.items())]
+    for k, hub in enumerate(hubs):
+        if len(hubs) > 1 and hubs[k - 1] not in hub.inbound:
+            hub.inbound.append(hubs[k - 1])
+
+
+def partners(dc, dcs):
+    out = {p.index for p in dc.inbound}
+    out |= {d.index for d in dcs if dc in d.inbound}
+    return sorted(out)
+
+
+def line(owner, body):
+    return (owner.ljust(24) if len(owner) < 24 else owner + " ") + body
+
+
+def aged(owner, age, ttl, rtype, rdata):
+    return line(owner, f"[AGE:{age}]\t{ttl}\t{rtype}\t{rdata}")
+
+
+def header(origin, serial, primary, ns):
+    out = [";",
+           f";  Database file {origin}.dns for Default zone scope in zone {origin}.",
+           f";      Zone version:  {serial}",
+           ";",
+           "",
+           f"@                       IN  SOA {primary}.  hostmaster.{FOREST}. (",
+           f"                        \t{serial:<13d}; serial number",
+           "                        \t900          ; refresh",
+           "                        \t600          ; retry",
+           "                        \t86400        ; expire",
+           "                        \t3600       ) ; default TTL",
+           "", ";", ";  Zone NS records", ";", ""]
+    out += [line("@", f"NS\t{n}.") for n in ns]
+    out += ["", ";", ";  Zone records", ";", ""]
+    return out
+
+
+def srv_block(owner, port, targets):
+    out = []
+    for k, dc in enumerate(targets):
+        out.append(aged(owner if k == 0 else "", dc.age, 600, "SRV",
+                        f"0 100 {port}\t{dc.name}."))
+    return out
+
+
+def forest_zone(dcs, records, me, fault):
+    """DC `me`'s export of the forest zone: `records` records in all."""
+    ns = [d.name for d in dcs[:4]]
+    body = header(FOREST, 90000 + me.index, me.name, ns)
+    count = 1 + len(ns)                       # SOA and NS
+    for k, dc in enumerate(dcs):
+        body.append(aged("@" if k == 0 else "", dc.age, 600, "A", dc.addr))
+    count += len(dcs)
+    body += ["", ";", f";  Delegated sub-zone:  _msdcs.{FOREST}.", ";", ""]
+    body += [line("_msdcs", f"NS\t{n}.") for n in ns]
+    body += [";  End delegation", ""]
+    count += len(ns)
+    gcs = [d for d in dcs if d.gc]
+    body += srv_block("_gc._tcp", 3268, gcs)
+    count += len(gcs)
+    for svc, port in SRV_SERVICES:
+        body += srv_block(svc, port, dcs)
+        count += len(dcs)
+    for dc in dcs:
+        if fault and fault[0] == dc:
+            if fault[1]:
+                body.append(aged(dc.label, dc.age - 6000, 1200, "A",
+                                 "10.250.0." + str(dc.index % 250 + 1)))
+                count += 1
+            continue                          # missing, or stale instead
+        body.append(aged(dc.label, dc.age, 1200, "A", dc.addr))
+        count += 1
+    body.append("")
+    hosts = records - count
+    if hosts < 0:
+        sys.exit(f"gen-forest: --records {records} is fewer than the "
+                 f"{count} records the DCs need")
+    for h in range(hosts):
+        owner = f"ws{h + 1:05d}"
+        octet3, octet4 = 100 + h // 250 % 150, h % 250 + 1
+        body.append(aged(owner, AUDIT_AGE - 1 - h % 300, 1200, "A",
+                         f"10.{(h // 37500) % 200 + 1}.{octet3}.{octet4}"))
+    return "\r\n".join(body) + "\r\n"
+
+
+def msdcs_zone(dcs):
+    origin = "_msdcs." + FOREST
+    body = header(origin, 7000, dcs[0].name, [d.name for d in dcs[:4]])
+    for dc in sorted(dcs, key=lambda d: d.guid):
+        body.append(aged(dc.guid, dc.age, 600, "CNAME", dc.name + "."))
+    body += srv_block("_kerberos._tcp.dc", 88, dcs)
+    body += srv_block("_ldap._tcp.dc", 389, dcs)
+    body += srv_block("_ldap._tcp.gc", 3268, [d for d in dcs if d.gc])
+    return "\r\n".join(body) + "\r\n"
+
+
+def inventory(dcs):
+    out = ["# zonelint inventory, v1 - synthetic benchmark forest written by",
+           "# bench/gen-forest.py; every DC's own export is listed under views.",
+           "version: 1", f"forest: {FOREST}", "", "servers:"]
+    for dc in dcs:
+        out += [f"  - name: {dc.name}",
+                f"    addresses: [{dc.addr}/24]",
+                "    os: windows-server-2022",
+                f"    roles: [dc, dns{', gc' if dc.gc else ''}]",
+                f"    site: {dc.site}",
+                f"    dsa_guid: {dc.guid}"]
+        if dc.inbound:
+            out.append("    replicates_from: [" + ", ".join(p.name for p in dc.inbound) + "]")
+    out += ["", "zones:", f"  - name: {FOREST}", "    storage: ad-domain",
+            f"    file: zones/{dcs[0].label}/{FOREST}.dns", "    views:"]
+    for dc in dcs[1:]:
+        out.append(f"      {dc.name}: zones/{dc.label}/{FOREST}.dns")
+    out += ["    aging: {no_refresh_days: 7, refresh_days: 7}", "",
+            f"  - name: _msdcs.{FOREST}", "    storage: ad-forest",
+            f"    file: zones/_msdcs.{FOREST}.dns", ""]
+    return "\n".join(out)
+
+
+def write(path, text):
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", newline="") as f:
+        f.write(text)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("outdir")
+    ap.add_argument("--dcs", type=int, default=200, help="domain controllers (default 200)")
+    ap.add_argument("--records", type=int, default=20000,
+                    help="records in each export of the forest zone (default 20000)")
+    ap.add_argument("--differing", type=int, default=None,
+                    help="exports that differ from the others (default: dcs / 40)")
+    args = ap.parse_args()
+    if args.dcs < 2:
+        ap.error("--dcs must be at least 2")
+    differing = args.differing if args.differing is not None else max(1, args.dcs // 40)
+
+    dcs = [DC(i) for i in range(args.dcs)]
+    topology(dcs)
+    # Every step-th DC's export differs: it holds a stale address (odd
+    # ones) or no address (even ones) for its first replication partner.
+    faults = {}
+    step = max(1, args.dcs // max(1, differing))
+    for k in range(min(differing, args.dcs)):
+        me = dcs[(k * step + 1) % args.dcs]
+        p = partners(me, dcs)
+        if p:
+            faults[me.index] = (dcs[p[0]], k % 2 == 1)
+
+    common = forest_zone(dcs, args.records, dcs[0], None)
+    differing_paths = []
+    for dc in dcs:
+        path = os.path.join(args.outdir, "zones", dc.label, f"{FOREST}.dns")
+        if dc.index in faults:
+            write(path, forest_zone(dcs, args.records, dc, faults[dc.index]))
+            differing_paths.append(path)
+        else:
+            # The same data as the first DC's; only the SOA header differs in
+            # real exports, which does not matter for the benchmark.
+            write(path, common)
+    write(os.path.join(args.outdir, "zones", f"_msdcs.{FOREST}.dns"), msdcs_zone(dcs))
+    write(os.path.join(args.outdir, "forest.yaml"), inventory(dcs))
+    print(f"gen-forest: {args.dcs} DCs, {args.records} records in each of {args.dcs} "
+          f"exports ({len(differing_paths)} differing) in {args.outdir}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,124 @@
+/*
+ * dc-srv-records: the SRV records by which clients and other DCs locate a
+ * DC (MS-ADTS 6.3.2.3): _ldap._tcp.dc._msdcs.<domain> and
+ * _kerberos._tcp.<domain> for every DC, _gc._tcp.<forest> for a global
+ * catalog.  Its Netlogon service registers them; a copy without them does
+ * not send anybody to that DC.
+ */
+#include "ad-common.h"
+
+typedef struct service {
+	const char *prefix;       /* the labels before the domain */
+	bool forest;              /* under the forest rather than the DC's domain */
+	unsigned role;            /* roles that need it */
+	unsigned port;
+	const char *what;
+} service;
+
+static const service services[] = {
+	{ "_ldap._tcp.dc._msdcs", false, ZL_ROLE_DC, 389, "LDAP service of a DC" },
+	{ "_kerberos._tcp", false, ZL_ROLE_DC, 88, "Kerberos KDC" },
+	{ "_gc._tcp", true, ZL_ROLE_GC, 3268, "global catalog" },
+};
+
+/* True when the copy has an SRV record at `owner` targeting dc. */
+static bool has_target(const zl_view *v, const zl_name *owner, const zl_server *dc)
+{
+	zl_iter it;
+
+	for (const zl_record *r = zl_view_find(v, owner, ZL_TYPE_SRV, &it); r;
+	     r = zl_iter_next(&it))
+		if (zl_record_target(r) == zl_server_name(dc))
+			return true;
+	return false;
+}
+
+static void report(zl_report *r, const zl_view *v, const zl_server *on,
+                   const zl_server *dc, const service *sv, const char *owner)
+{
+	const zl_zone *z = zl_view_zone(v);
+	const char *name = zl_name_text(zl_server_name(dc));
+	char bare[AD_NAME_MAX], data[AD_NAME_MAX + 30], args[AD_NAME_MAX + 80];
+
+	zl_finding *f = zl_report_add(r, zl_view_soa_location(v),
+		"no SRV record %s targeting %s in zone %s on %s: clients do not find "
+		"the %s on %s", owner, name, zl_name_text(zl_zone_name(z)),
+		zl_name_text(zl_server_name(on)), sv->what, name);
+	zl_finding_zone(f, zl_zone_name(z));
+	zl_finding_server(f, zl_server_name(dc));
+	zl_finding_owner_text(f, owner);
+	/* The copy's server too, so that two copies' fingerprints differ. */
+	snprintf(data, sizeof(data), "%u on %s", sv->port, zl_name_text(zl_server_name(on)));
+	zl_finding_data(f, data);
+	zl_finding_fix(f, "run nltest /dsregdns on %s, which registers all of its "
+	               "records, or add this one on %s", name,
+	               zl_name_text(zl_server_name(on)));
+	ad_bare(name, bare, sizeof(bare));
+	snprintf(data, sizeof(data), "0 100 %u %s", sv->port, bare);
+	snprintf(args, sizeof(args), "-Srv -DomainName %s -Priority 0 -Weight 100 -Port %u",
+	         bare, sv->port);
+	ad_command_add(f, on, z, owner, "SRV", data, "", args);
+}
+
+static void check_service(const zl_model *m, zl_report *r, const zl_server *dc,
+                          const service *sv)
+{
+	const zl_name *parent = sv->forest ? zl_model_forest(m) : zl_server_domain(dc);
+	char owner[AD_NAME_MAX];
+
+	if (!parent || zl_name_labels(parent) == 0 || !(zl_server_roles(dc) & sv->role))
+		return;
+	snprintf(owner, sizeof(owner), "%s.%s", sv->prefix, zl_name_text(parent));
+	const zl_name *name = zl_model_name(m, owner);
+	const zl_name *anchor = ad_name_or_ancestor(m, owner);
+	for (size_t i = 0; anchor && i < zl_model_view_count(m); i++) {
+		const zl_view *v = zl_model_view(m, i);
+		const zl_server *on = ad_view_holder(m, v, anchor);
+		if (on && !has_target(v, name, dc))
+			report(r, v, on, dc, sv, owner);
+	}
+}
+
+static int check(const zl_model *m, zl_report *r)
+{
+	for (size_t i = 0; i < zl_model_server_count(m); i++) {
+		const zl_server *dc = zl_model_server(m, i);
+		for (size_t j = 0; j < sizeof(services) / sizeof(*services); j++)
+			check_service(m, r, dc, &services[j]);
+	}
+	return 0;
+}
+
+const zl_rule zl_rule_dc_srv_records = {
+	.id = "dc-srv-records",
+	.pack = "ad",
+	.severity = ZL_SEVERITY_WARNING,
+	.summary = "a DC lacks _ldap._tcp.dc._msdcs.<domain> or _kerberos._tcp.<domain> "
+	           "SRV records targeting it (and _gc._tcp.<forest> for a gc)",
+	.explanation =
+	"Clients and other DCs find a domain's DCs through SRV records that each\n"
+	"DC's Netlogon service registers (MS-ADTS 6.3.2.3): _ldap._tcp.dc._msdcs.<domain>\n"
+	"for LDAP, _kerberos._tcp.<domain> for the KDC and, for a global catalog,\n"
+	"_gc._tcp.<forest>.  A DNS server's copy without them never sends anybody\n"
+	"to that DC.  zonelint checks every DNS server's copy of the zone that holds\n"
+	"each name (the forest's _msdcs zone, a child domain's own zone), once per\n"
+	"copy, on its SOA line; `owner` is the SRV name and `server` the DC.  A DC\n"
+	"belongs to the longest listed domain that is a suffix of its name; a DC\n"
+	"in none is not checked.\n"
+	"\n"
+	"Example:\n"
+	"  zones/dc06/emea.corp.example.net.dns:6:1: warning: no SRV record\n"
+	"  _kerberos._tcp.emea.corp.example.net. targeting dc06.emea.corp.example.net.\n"
+	"  in zone emea.corp.example.net. on dc06.emea.corp.example.net.: clients do\n"
+	"  not find the Kerberos KDC on dc06.emea.corp.example.net. [dc-srv-records]\n"
+	"\n"
+	"Fix: find why Netlogon did not register it (is the KDC running?), then run\n"
+	"nltest /dsregdns on the DC, or add the record on the DNS server holding\n"
+	"the copy:\n"
+	"  dnscmd dc06.emea.corp.example.net /RecordAdd emea.corp.example.net\n"
+	"    _kerberos._tcp SRV 0 100 88 dc06.emea.corp.example.net\n"
+	"  Add-DnsServerResourceRecord -ComputerName dc06.emea.corp.example.net\n"
+	"    -ZoneName emea.corp.example.net -Name _kerberos._tcp -Srv\n"
+	"    -DomainName dc06.emea.corp.example.net -Priority 0 -Weight 100 -Port 88",
+	.check = check,
+};
