@@ -4,7 +4,8 @@
  * Every rule, built in or loaded from a plugin, is one constant zl_rule.
  * Its check function reads the model, reports through `r`, and returns 0;
  * it returns -1 only when the check itself could not run (then the engine
- * says so and goes on with the other rules).
+ * says so, keeps what it reported, goes on with the other rules, and the
+ * exit code is 2: the audit is incomplete).
  */
 #ifndef ZONELINT_RULE_H
 #define ZONELINT_RULE_H
@@ -27,12 +28,39 @@ typedef struct zl_rule {
 } zl_rule;
 
 /*
- * Version of this API.  A plugin exports
- *     const zl_rule *const *zonelint_plugin_rules(unsigned *abi, size_t *n);
- * that stores ZL_ABI_VERSION (as compiled in) into *abi and the number of
- * rules into *n, and returns the rules.
+ * Version of this API (every header of include/zonelint).  It goes up when
+ * a change could break a plugin built against the previous headers: a
+ * field of zl_rule, zl_location, zl_addr, zl_prefix or zl_iter added,
+ * removed or moved; an enum value renumbered; a function removed or its
+ * parameters, return type or meaning changed.  Adding a function, or an
+ * enum value at the end, does not change it.  zonelint loads only plugins
+ * built for exactly its own version (docs/plugins.md).
  */
 #define ZL_ABI_VERSION 1u
+
+/*
+ * The one symbol a plugin exports (--plugin PATH.so).  zonelint calls it
+ * once, right after loading the object; it stores ZL_ABI_VERSION (as the
+ * plugin was compiled) into *abi and the number of rules into *n, and
+ * returns an array of n pointers to its rules.  The array and the rules
+ * are the plugin's, usually `static const`, and must stay valid and
+ * unchanged while the object is loaded (zonelint unloads it last, after
+ * every finding is freed).  The rules' ids must differ from every other
+ * rule's, built in or from another plugin.
+ *
+ * The declaration below makes the compiler check a plugin's definition,
+ * and exports it even when the plugin is built with -fvisibility=hidden.
+ */
+#define ZL_PLUGIN_SYMBOL "zonelint_plugin_rules"
+
+#if defined(__GNUC__)
+#define ZL_PLUGIN_EXPORT __attribute__((visibility("default")))
+#else
+#define ZL_PLUGIN_EXPORT
+#endif
+
+typedef const zl_rule *const *zl_plugin_rules_fn(unsigned *abi, size_t *n);
+ZL_PLUGIN_EXPORT zl_plugin_rules_fn zonelint_plugin_rules;
 
 #ifdef __cplusplus
 }
