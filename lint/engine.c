@@ -123,6 +123,13 @@ const zl_rule *zl_engine_find(const zl_engine *e, const char *id)
 	return re ? re->rule : NULL;
 }
 
+long zl_engine_rule_index(const zl_engine *e, const char *id)
+{
+	const rule_entry *re = find_entry(e, id);
+
+	return re ? (long)(re - e->rules.v) : -1;
+}
+
 int zl_engine_set_severity(zl_engine *e, const char *id, zl_severity s)
 {
 	rule_entry *re = find_entry(e, id);
@@ -370,6 +377,26 @@ void zl_results_free(zl_results *r)
 	free(r);
 }
 
+size_t zl_results_suppress(zl_results *r, bool (*hide)(const zl_finding *f, void *ctx),
+                           void *ctx)
+{
+	size_t kept = 0;
+
+	for (size_t i = 0; i < r->findings.n; i++) {
+		zl_finding *f = r->findings.v[i];
+		if (!hide(f, ctx)) {
+			r->findings.v[kept++] = f;
+			continue;
+		}
+		r->count[f->severity]--;
+		finding_free(f);
+	}
+	size_t removed = r->findings.n - kept;
+	r->findings.n = kept;
+	r->suppressed += removed;
+	return removed;
+}
+
 /* The inventory's `rules:` map, then --rule, which wins. */
 static void apply_overrides(zl_engine *e, const zl_model *m, zl_report *report)
 {
@@ -546,9 +573,11 @@ int zl_engine_run(zl_engine *e, const zl_model *m, zl_results **out)
 		if (e->pack && strcmp(re->rule->pack, e->pack) != 0)
 			continue;
 		report.entry = re;
+		/* zonelint/rule.h: a check that could not run is said and
+		 * counted; the other rules still run. */
 		if (re->rule->check(m, &report) != 0) {
 			fprintf(stderr, "zonelint: rule %s could not run\n", re->rule->id);
-			report.oom = true;
+			res->failed++;
 		}
 	}
 	if (!report.oom && (!e->pack || strcmp(e->pack, "zone") == 0))

@@ -31,6 +31,7 @@ typedef struct zl_results {
 	VEC(zl_finding *) findings;           /* sorted */
 	size_t count[ZL_SEVERITY_ERROR + 1];  /* by severity */
 	size_t suppressed;
+	size_t failed;                        /* rules whose check returned -1 */
 	size_t servers, zones, views, records;
 } zl_results;
 
@@ -51,6 +52,8 @@ int zl_engine_add_rule(zl_engine *e, const zl_rule *rule, char *why, size_t size
 size_t zl_engine_rule_count(const zl_engine *e);
 const zl_rule *zl_engine_rule(const zl_engine *e, size_t i);
 const zl_rule *zl_engine_find(const zl_engine *e, const char *id);
+/* The i of zl_engine_rule(e, i) with that id (SARIF's ruleIndex), or -1. */
+long zl_engine_rule_index(const zl_engine *e, const char *id);
 
 /* --rule ID=SEVERITY; -1 when the id is unknown. */
 int zl_engine_set_severity(zl_engine *e, const char *id, zl_severity s);
@@ -62,5 +65,14 @@ zl_severity zl_engine_severity(const zl_engine *e, const zl_rule *rule);
 /* Runs every enabled rule over m; *out is the caller's (zl_results_free). */
 int zl_engine_run(zl_engine *e, const zl_model *m, zl_results **out);
 void zl_results_free(zl_results *r);
+
+/*
+ * Removes the findings for which hide(f, ctx) is true, calling it once per
+ * finding in report order; the others keep their order.  Removed findings
+ * leave r->count and are counted in r->suppressed (used by --baseline).
+ * Returns how many were removed.
+ */
+size_t zl_results_suppress(zl_results *r, bool (*hide)(const zl_finding *f, void *ctx),
+                           void *ctx);
 
 #endif

@@ -12,14 +12,26 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "baseline.h"
 #include "engine.h"
 #include "model_int.h"
 #include "out/writers.h"
+#include "plugin.h"
+#include "out/dump.h"
+#include "sources/ldap.h"
 #include "sources/load.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_UNUSABLE = 2 };
 
-enum format { FORMAT_TEXT, FORMAT_JSON };
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML, FORMAT_DOT };
+
+enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+
+/* SARIF's tool.driver.informationUri: set at build time (make INFO_URI=...)
+ * once the project has a home; left out of the log until then. */
+#ifndef ZL_INFO_URI
+#define ZL_INFO_URI NULL
+#endif
 
 typedef struct options {
 	enum format format;
@@ -30,12 +42,31 @@ typedef struct options {
 	bool quiet;
 	bool list_rules;
 	const char *explain;
+	const char *baseline;         /* --baseline FILE */
+	enum color color;
 	zl_zonefile_options zone;
+	bool live;                    /* --live */
+	zl_live_options net;          /* --timeout, --jobs */
+	/* --ldap URIs (room for argc, pointing into argv), and the rest of
+	 * the directory options */
+	const char **ldap;
+	size_t nldap;
+	const char *bind_dn, *password_file, *ca, *dump_dir;
+	char password[1024];          /* --bind-dn's; wiped after the load */
+	/* --plugin and --rule arguments, in order; applied once options are
+	 * read, plugins first, so --rule may name a plugin's rule.  Each array
+	 * has room for argc entries and points into argv. */
+	const char **plugins;
+	size_t nplugins;
+	const char **rules;
+	size_t nrules;
 } options;
 
 enum {
 	OPT_FAIL_ON = 256, OPT_RULE, OPT_DATE, OPT_LIST_RULES, OPT_EXPLAIN,
-	OPT_INCLUDE_ANYWHERE, OPT_LATER,
+	OPT_INCLUDE_ANYWHERE, OPT_PLUGIN, OPT_BASELINE, OPT_COLOR, OPT_LIVE,
+	OPT_TIMEOUT, OPT_JOBS, OPT_LDAP, OPT_DUMP, OPT_BIND_DN, OPT_PASSWORD_FILE,
+	OPT_CA, OPT_LATER,
 };
 
 static const struct option long_options[] = {
@@ -49,20 +80,20 @@ static const struct option long_options[] = {
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
+	{ "plugin", required_argument, NULL, OPT_PLUGIN },
+	{ "baseline", required_argument, NULL, OPT_BASELINE },
+	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "version", no_argument, NULL, 'V' },
 	{ "help", no_argument, NULL, 'h' },
 	/* In SPEC 1 but not in this version: refused by name, not as unknown. */
-	{ "plugin", required_argument, NULL, OPT_LATER },
-	{ "baseline", required_argument, NULL, OPT_LATER },
-	{ "live", no_argument, NULL, OPT_LATER },
-	{ "ldap", required_argument, NULL, OPT_LATER },
-	{ "dump-inventory", required_argument, NULL, OPT_LATER },
-	{ "bind-dn", required_argument, NULL, OPT_LATER },
-	{ "password-file", required_argument, NULL, OPT_LATER },
-	{ "ca", required_argument, NULL, OPT_LATER },
-	{ "timeout", required_argument, NULL, OPT_LATER },
-	{ "jobs", required_argument, NULL, OPT_LATER },
-	{ "color", required_argument, NULL, OPT_LATER },
+	{ "live", no_argument, NULL, OPT_LIVE },
+	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+	{ "jobs", required_argument, NULL, OPT_JOBS },
+	{ "ldap", required_argument, NULL, OPT_LDAP },
+	{ "dump-inventory", required_argument, NULL, OPT_DUMP },
+	{ "bind-dn", required_argument, NULL, OPT_BIND_DN },
+	{ "password-file", required_argument, NULL, OPT_PASSWORD_FILE },
+	{ "ca", required_argument, NULL, OPT_CA },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -72,16 +103,34 @@ static const char usage_text[] =
 	"       zonelint --list-rules                    list the rules\n"
 	"       zonelint --explain RULE|6702             why a rule exists, and the fix\n"
 	"\n"
-	"  -f, --format text|json      output format (default text)\n"
+	"  -f, --format text|json|sarif|html|dot\n"
+	"                              output format (default text); html: the audit\n"
+	"                              report with the replication graph, dot: that graph\n"
 	"  -o, --output FILE           write the report to FILE\n"
 	"      --fail-on error|warning|info|never\n"
 	"                              lowest severity giving exit code 1 (default error)\n"
 	"      --rule ID=off|info|warning|error\n"
 	"                              override a rule's severity (repeatable)\n"
+	"      --plugin PATH.so        load extra rules from a shared object (repeatable)\n"
 	"      --date YYYY-MM-DD       audit date (default: today, UTC)\n"
 	"  -z, --zone ORIGIN           lint ZONEFILEs as zone ORIGIN, zone rules only\n"
 	"      --include-anywhere      let $INCLUDE leave the including file's folder\n"
+	"      --live                  lint what the servers hold: zone transfers (AXFR)\n"
+	"                              from each server's dns endpoint, not the files\n"
+	"      --timeout SECONDS       per transfer, 1..3600 (default 10)\n"
+	"      --jobs N                transfers at once, 1..256 (default 4)\n"
+	"      --ldap URI              read the forest from this DC (repeatable; an\n"
+	"                              inventory is then optional and overrides it)\n"
+	"      --bind-dn DN            simple bind as DN (password: --password-file or\n"
+	"                              ZONELINT_LDAP_PASSWORD); without it, SASL GSSAPI\n"
+	"      --password-file FILE    the --bind-dn password, on the first line of FILE\n"
+	"      --ca FILE               CA certificates that sign the DCs' certificates\n"
+	"      --dump-inventory DIR    with --ldap or --live: write what was read as an\n"
+	"                              inventory and zone files in DIR, then lint\n"
+	"      --baseline FILE         hide findings already in FILE (an earlier -f json report)\n"
 	"  -q, --quiet                 print nothing for a clean run\n"
+	"      --color auto|always|never\n"
+	"                              colour text output (auto: a terminal, no NO_COLOR)\n"
 	"  -V, --version               print the version\n"
 	"  -h, --help                  print this help\n"
 	"\n"
@@ -105,6 +154,22 @@ static int64_t days_from_civil(int y, unsigned mo, unsigned d)
 	const unsigned doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
 	return era * 146097 + (int64_t)doe - 719468;
+}
+
+/* A whole number from lo to hi, nothing else. */
+static bool parse_count(const char *text, unsigned lo, unsigned hi, unsigned *out)
+{
+	char *end;
+	unsigned long v;
+
+	if (*text < '0' || *text > '9')
+		return false;
+	errno = 0;
+	v = strtoul(text, &end, 10);
+	if (*end || errno || v < lo || v > hi)
+		return false;
+	*out = (unsigned)v;
+	return true;
 }
 
 static bool parse_date(const char *text, int64_t *out)
@@ -142,7 +207,7 @@ static int parse_rule_option(zl_engine *e, const char *arg)
 }
 
 /* Returns -1 to go on, else the exit code. */
-static int parse_options(int argc, char **argv, options *o, zl_engine *e)
+static int parse_options(int argc, char **argv, options *o)
 {
 	int c;
 
@@ -153,12 +218,15 @@ static int parse_options(int argc, char **argv, options *o, zl_engine *e)
 				o->format = FORMAT_TEXT;
 			else if (strcmp(optarg, "json") == 0)
 				o->format = FORMAT_JSON;
-			else if (!strcmp(optarg, "sarif") || !strcmp(optarg, "html") ||
-			         !strcmp(optarg, "dot"))
-				return usage_error("format '%s' is not available in this "
-				                   "version (text, json)", optarg);
+			else if (strcmp(optarg, "sarif") == 0)
+				o->format = FORMAT_SARIF;
+			else if (strcmp(optarg, "html") == 0)
+				o->format = FORMAT_HTML;
+			else if (strcmp(optarg, "dot") == 0)
+				o->format = FORMAT_DOT;
 			else
-				return usage_error("unknown format '%s' (text, json)", optarg);
+				return usage_error("unknown format '%s' (text, json, sarif, html, "
+				                   "dot)", optarg);
 			break;
 		case 'o':
 			o->output = optarg;
@@ -172,8 +240,10 @@ static int parse_options(int argc, char **argv, options *o, zl_engine *e)
 				                   "never, not '%s'", optarg);
 			break;
 		case OPT_RULE:
-			if (parse_rule_option(e, optarg) != 0)
-				return EXIT_UNUSABLE;
+			o->rules[o->nrules++] = optarg;
+			break;
+		case OPT_PLUGIN:
+			o->plugins[o->nplugins++] = optarg;
 			break;
 		case OPT_DATE:
 			if (!parse_date(optarg, &o->date))
@@ -182,6 +252,19 @@ static int parse_options(int argc, char **argv, options *o, zl_engine *e)
 			break;
 		case 'z':
 			o->zone_origin = optarg;
+			break;
+		case OPT_LIVE:
+			o->live = true;
+			break;
+		case OPT_TIMEOUT:
+			if (!parse_count(optarg, 1, 3600, &o->net.timeout))
+				return usage_error("--timeout wants seconds from 1 to 3600, "
+				                   "not '%s'", optarg);
+			break;
+		case OPT_JOBS:
+			if (!parse_count(optarg, 1, 256, &o->net.jobs))
+				return usage_error("--jobs wants a number from 1 to 256, not '%s'",
+				                   optarg);
 			break;
 		case OPT_INCLUDE_ANYWHERE:
 			o->zone.include_anywhere = true;
@@ -194,6 +277,35 @@ static int parse_options(int argc, char **argv, options *o, zl_engine *e)
 			break;
 		case OPT_EXPLAIN:
 			o->explain = optarg;
+			break;
+		case OPT_LDAP:
+			o->ldap[o->nldap++] = optarg;
+			break;
+		case OPT_DUMP:
+			o->dump_dir = optarg;
+			break;
+		case OPT_BIND_DN:
+			o->bind_dn = optarg;
+			break;
+		case OPT_PASSWORD_FILE:
+			o->password_file = optarg;
+			break;
+		case OPT_CA:
+			o->ca = optarg;
+			break;
+		case OPT_BASELINE:
+			o->baseline = optarg;
+			break;
+		case OPT_COLOR:
+			if (strcmp(optarg, "auto") == 0)
+				o->color = COLOR_AUTO;
+			else if (strcmp(optarg, "always") == 0)
+				o->color = COLOR_ALWAYS;
+			else if (strcmp(optarg, "never") == 0)
+				o->color = COLOR_NEVER;
+			else
+				return usage_error("--color wants auto, always or never, not '%s'",
+				                   optarg);
 			break;
 		case 'V':
 			printf("zonelint %s\n", ZL_VERSION);
@@ -212,14 +324,20 @@ static int parse_options(int argc, char **argv, options *o, zl_engine *e)
 	return -1;
 }
 
-static void list_rules(const zl_engine *e)
+/* The table, or with -f json an array; stdout is checked by main. */
+static int list_rules(const options *o, const zl_engine *e)
 {
-	printf("%-32s %-5s %-8s %s\n", "RULE", "PACK", "DEFAULT", "SUMMARY");
-	for (size_t i = 0; i < zl_engine_rule_count(e); i++) {
-		const zl_rule *r = zl_engine_rule(e, i);
-		printf("%-32s %-5s %-8s %s\n", r->id, r->pack, zl_severity_name(r->severity),
-		       r->summary);
-	}
+	if (o->format == FORMAT_HTML || o->format == FORMAT_DOT)
+		return usage_error("--list-rules writes text or json, not %s",
+		                   o->format == FORMAT_HTML ? "html" : "dot");
+	if (o->format == FORMAT_SARIF)
+		return usage_error("%s", "--list-rules writes text or json, not sarif "
+		                   "(a sarif report lists the rules in tool.driver.rules)");
+	if (o->format == FORMAT_JSON)
+		zl_write_rules_json(stdout, e);
+	else
+		zl_write_rules_text(stdout, e);
+	return EXIT_CLEAN;
 }
 
 /* The rules that together cover DNS event 6702 (KB 914050). */
@@ -248,6 +366,12 @@ static int explain(const zl_engine *e, const char *what)
 	       "each DNS-running replication partner, remove the server's A records that\n"
 	       "are not its addresses and add one on the partner's network, fixing just\n"
 	       "enough partners for replication to carry the records to the rest.\n\n"
+	       "The fix for a domain corp whose zone replicates domain-wide, run once\n"
+	       "(AD replication carries the new zone to the other servers):\n"
+	       "  dnscmd SERVER /ZoneAdd corp.corp /DsPrimary /DP /domain\n"
+	       "  Add-DnsServerPrimaryZone -ComputerName SERVER -Name corp.corp "
+	       "-ReplicationScope Domain\n"
+	       "zonelint's findings give the exact commands for each server and partner.\n\n"
 	       "Rules that check it:\n");
 	for (size_t i = 0; event_6702_rules[i]; i++) {
 		const zl_rule *er = zl_engine_find(e, event_6702_rules[i]);
@@ -257,19 +381,54 @@ static int explain(const zl_engine *e, const char *what)
 	return EXIT_CLEAN;
 }
 
-static int write_report(const options *o, const zl_results *res, FILE *out)
+/* --color auto: only onto a terminal, and never when NO_COLOR is set and
+ * not empty (no-color.org); always and never win over NO_COLOR. */
+static bool want_color(const options *o)
 {
+	const char *no_color = getenv("NO_COLOR");
+
+	if (o->color != COLOR_AUTO)
+		return o->color == COLOR_ALWAYS;
+	return !o->output && !(no_color && *no_color) && isatty(STDOUT_FILENO);
+}
+
+/* Absolute finding paths below the working directory become relative
+ * SARIF URIs (docs/editors.md). */
+static int write_sarif(const zl_results *res, const zl_engine *e, FILE *out)
+{
+	char *cwd = getcwd(NULL, 0);
+	zl_sarif_options so = { ZL_INFO_URI, cwd };
+	int rc = zl_write_sarif(out, res, e, &so);
+
+	free(cwd);
+	return rc;
+}
+
+static int write_report(const options *o, const zl_engine *e, const zl_results *res,
+                        const zl_model *m, FILE *out)
+{
+	zl_text_options to = { want_color(o) };
+
+	/* html and dot draw the forest: they read the model too. */
+	if (o->format == FORMAT_HTML)
+		return zl_write_html(out, res, m);
+	if (o->format == FORMAT_DOT)
+		return zl_write_dot(out, res, m);
+
 	if (o->format == FORMAT_JSON)
 		return zl_write_json(out, res);
-	return zl_write_text(out, res);
+	if (o->format == FORMAT_SARIF)
+		return write_sarif(res, e, out);
+	return zl_write_text(out, res, &to);
 }
 
 /* -o FILE: written to a temporary file beside it, then renamed, so an
  * interrupted run never leaves half a report. */
-static int write_output(const options *o, const zl_results *res)
+static int write_output(const options *o, const zl_engine *e, const zl_results *res,
+                        const zl_model *m)
 {
 	if (!o->output) {
-		if (write_report(o, res, stdout) != 0 || fflush(stdout) != 0)
+		if (write_report(o, e, res, m, stdout) != 0 || fflush(stdout) != 0)
 			return -1;
 		return 0;
 	}
@@ -290,7 +449,8 @@ static int write_output(const options *o, const zl_results *res)
 			close(fd);
 	}
 	if (f) {
-		bool ok = write_report(o, res, f) == 0 && fflush(f) == 0 && fsync(fd) == 0;
+		bool ok = write_report(o, e, res, m, f) == 0 && fflush(f) == 0 &&
+		          fsync(fd) == 0;
 		if (fclose(f) != 0)
 			ok = false;
 		if (ok && rename(tmp, o->output) == 0)
@@ -307,7 +467,8 @@ static int write_output(const options *o, const zl_results *res)
 
 static int exit_code(const options *o, const zl_model *m, const zl_results *res)
 {
-	if (zl_model_unusable(m))
+	/* A rule that could not run leaves the audit incomplete. */
+	if (zl_model_unusable(m) || res->failed)
 		return EXIT_UNUSABLE;
 	if (o->fail_on == ZL_SEVERITY_OFF)
 		return EXIT_CLEAN;
@@ -317,30 +478,125 @@ static int exit_code(const options *o, const zl_model *m, const zl_results *res)
 	return EXIT_CLEAN;
 }
 
+/* --baseline: read before the audit, so a bad file costs no audit time. */
+static int load_baseline(const options *o, zl_baseline **out)
+{
+	char why[1024];
+
+	*out = NULL;
+	if (!o->baseline || zl_baseline_load(out, o->baseline, why, sizeof(why)) == 0)
+		return 0;
+	fprintf(stderr, "zonelint: %s\n", why);
+	return -1;
+}
+
+/* --ldap: the directory, added to the inventory when one is given. */
+static int load_ldap(const options *o, zl_model *m, char **args, size_t nargs)
+{
+	zl_ldap_options lo = {
+		.uris = o->ldap, .nuris = o->nldap, .bind_dn = o->bind_dn,
+		.password = o->bind_dn ? o->password : NULL, .ca_file = o->ca,
+		.timeout = o->net.timeout,
+	};
+
+	return zl_ldap_load_forest(m, nargs ? args[0] : NULL, &lo, &o->zone);
+}
+
+/* --dump-inventory DIR: what was read, for review and offline runs. */
+static int dump(const options *o, const zl_model *m)
+{
+	char why[1024];
+
+	if (zl_dump_inventory(m, o->dump_dir, why, sizeof(why)) == 0)
+		return 0;
+	fprintf(stderr, "zonelint: --dump-inventory %s: %s\n", o->dump_dir, why);
+	return -1;
+}
+
+/* The --bind-dn password: the first line of --password-file, else
+ * ZONELINT_LDAP_PASSWORD; never an argument, so `ps` cannot show it.  An
+ * empty one is refused: a simple bind with a DN and no password is an
+ * unauthenticated bind that servers accept (RFC 4513 5.1.2). */
+static int read_password(options *o)
+{
+	const char *env = getenv("ZONELINT_LDAP_PASSWORD");
+	FILE *f;
+
+	o->password[0] = '\0';
+	if (o->password_file) {
+		if (!(f = fopen(o->password_file, "r"))) {
+			fprintf(stderr, "zonelint: cannot read --password-file %s: %s\n",
+			        o->password_file, strerror(errno));
+			return -1;
+		}
+		if (!fgets(o->password, sizeof(o->password), f))
+			o->password[0] = '\0';
+		fclose(f);
+		o->password[strcspn(o->password, "\r\n")] = '\0';
+	} else if (env) {
+		snprintf(o->password, sizeof(o->password), "%s", env);
+	}
+	if (o->password[0])
+		return 0;
+	usage_error("%s", "--bind-dn needs a password: --password-file FILE or "
+	            "ZONELINT_LDAP_PASSWORD (an empty one would bind anonymously)");
+	return -1;
+}
+
+/* The rules of --ldap and --dump-inventory; -1 to go on, else the exit
+ * code. */
+static int check_ldap_usage(options *o, int argc)
+{
+	if (o->nldap && (o->zone_origin || o->live))
+		return usage_error("%s", "--ldap reads a forest from the directory: it "
+		                   "goes with neither -z nor --live");
+	if (!o->nldap && (o->bind_dn || o->password_file || o->ca))
+		return usage_error("%s", "--bind-dn, --password-file and --ca go with --ldap");
+	if (o->dump_dir && !o->nldap && !o->live)
+		return usage_error("%s", "--dump-inventory writes what --ldap or --live read");
+	if (o->nldap && argc - optind > 1)
+		return usage_error("%s", "give at most one inventory file with --ldap");
+	if (o->bind_dn && read_password(o) != 0)
+		return EXIT_UNUSABLE;
+	return -1;
+}
+
 static int lint(options *o, zl_engine *e, char **args, size_t nargs)
 {
-	zl_model *m = zl_model_new();
+	zl_baseline *base;
+	zl_model *m;
 	zl_results *res = NULL;
 	int rc = EXIT_UNUSABLE, loaded;
 
-	if (!m) {
+	if (load_baseline(o, &base) != 0)
+		return EXIT_UNUSABLE;
+	if (!(m = zl_model_new())) {
 		fputs("zonelint: out of memory\n", stderr);
+		zl_baseline_free(base);
 		return EXIT_UNUSABLE;
 	}
 	zl_model_set_audit_date(m, o->date);
 	if (o->zone_origin) {
 		zl_engine_set_pack(e, "zone");
 		loaded = zl_load_zone_files(m, o->zone_origin, args, nargs, &o->zone);
+	} else if (o->nldap) {
+		loaded = load_ldap(o, m, args, nargs);
 	} else {
-		loaded = zl_load_forest(m, args[0], &o->zone);
+		loaded = o->live ? zl_load_forest_live(m, args[0], &o->net)
+		                 : zl_load_forest(m, args[0], &o->zone);
 	}
-	if (loaded != 0 || zl_engine_run(e, m, &res) != 0) {
+	if (loaded == 0 && o->dump_dir && dump(o, m) != 0) {
+		rc = EXIT_UNUSABLE;
+		goto done;
+	}
+	if (loaded != 0 || zl_engine_run(e, m, &res) != 0 ||
+	    (base && zl_baseline_apply(base, res) == (size_t)-1)) {
 		fputs("zonelint: out of memory\n", stderr);
 		goto done;
 	}
 	bool clean = res->findings.n == 0 && !zl_model_unusable(m);
 	if (!(o->quiet && clean && o->format == FORMAT_TEXT)) {
-		if (write_output(o, res) != 0)
+		if (write_output(o, e, res, m) != 0)
 			goto done;
 		if (o->format == FORMAT_TEXT && zl_write_summary(stderr, res) != 0)
 			goto done;
@@ -349,14 +605,61 @@ static int lint(options *o, zl_engine *e, char **args, size_t nargs)
 done:
 	zl_results_free(res);
 	zl_model_free(m);
+	zl_baseline_free(base);
 	return rc;
+}
+
+/* Loads every --plugin, then applies every --rule, which may name a
+ * plugin's rule.  Returns -1 to go on, else the exit code. */
+static int set_up_rules(const options *o, zl_plugins *p, zl_engine *e)
+{
+	char why[1024];
+
+	for (size_t i = 0; i < o->nplugins; i++) {
+		if (zl_plugins_load(p, e, o->plugins[i], why, sizeof(why)) != 0) {
+			fprintf(stderr, "zonelint: plugin %s: %s\n", o->plugins[i], why);
+			return EXIT_UNUSABLE;
+		}
+	}
+	for (size_t i = 0; i < o->nrules; i++)
+		if (parse_rule_option(e, o->rules[i]) != 0)
+			return EXIT_UNUSABLE;
+	return -1;
+}
+
+static int run(options *o, zl_engine *e, int argc, char **argv)
+{
+	int rc;
+
+	if (o->list_rules)
+		return list_rules(o, e);
+	if (o->explain)
+		return explain(e, o->explain);
+	if (o->zone_origin && o->live)
+		return usage_error("%s", "--live transfers the zones of an inventory; "
+		                   "it does not go with -z");
+	if ((rc = check_ldap_usage(o, argc)) >= 0)
+		return rc;
+	if (o->nldap) {
+		rc = lint(o, e, argv + optind, (size_t)(argc - optind));
+		explicit_bzero(o->password, sizeof(o->password));
+		return rc;
+	}
+	if (o->zone_origin && optind >= argc)
+		return usage_error("%s", "-z ORIGIN needs at least one zone file");
+	if (!o->zone_origin && argc - optind != 1)
+		return usage_error("%s", argc == optind ? "no inventory given"
+		                                      : "give exactly one inventory file");
+	return lint(o, e, argv + optind, (size_t)(argc - optind));
 }
 
 int main(int argc, char **argv)
 {
-	options o = { .format = FORMAT_TEXT, .fail_on = ZL_SEVERITY_ERROR };
-	zl_engine *e;
-	int rc;
+	options o = { .format = FORMAT_TEXT, .fail_on = ZL_SEVERITY_ERROR,
+	              .net = { ZL_LIVE_DEFAULT_TIMEOUT, ZL_LIVE_DEFAULT_JOBS } };
+	zl_plugins *p = zl_plugins_new();
+	zl_engine *e = NULL;
+	int rc = EXIT_UNUSABLE;
 
 	/* A load makes millions of small allocations: keep glibc from giving
 	 * memory back to the kernel after each free (measured: 2x load time). */
@@ -364,29 +667,31 @@ int main(int argc, char **argv)
 	mallopt(M_TOP_PAD, 64 * 1024 * 1024);
 	o.date = (int64_t)time(NULL) / 86400 * 86400;
 
-	e = zl_engine_new();
-	if (!e) {
+	o.plugins = calloc((size_t)argc, sizeof(*o.plugins));
+	o.rules = calloc((size_t)argc, sizeof(*o.rules));
+	o.ldap = calloc((size_t)argc, sizeof(*o.ldap));
+	if (!p || !o.plugins || !o.rules || !o.ldap) {
 		fputs("zonelint: out of memory\n", stderr);
-		return EXIT_UNUSABLE;
+		goto done;
 	}
-	rc = parse_options(argc, argv, &o, e);
+	rc = parse_options(argc, argv, &o);
 	if (rc >= 0)
 		goto done;
-	if (o.list_rules) {
-		list_rules(e);
-		rc = EXIT_CLEAN;
-	} else if (o.explain) {
-		rc = explain(e, o.explain);
-	} else if (o.zone_origin && optind >= argc) {
-		rc = usage_error("%s", "-z ORIGIN needs at least one zone file");
-	} else if (!o.zone_origin && argc - optind != 1) {
-		rc = usage_error("%s", argc == optind ? "no inventory given"
-		                                    : "give exactly one inventory file");
-	} else {
-		rc = lint(&o, e, argv + optind, (size_t)(argc - optind));
+	if (!(e = zl_engine_new())) {
+		fputs("zonelint: out of memory\n", stderr);
+		rc = EXIT_UNUSABLE;
+		goto done;
 	}
+	rc = set_up_rules(&o, p, e);
+	if (rc < 0)
+		rc = run(&o, e, argc, argv);
 done:
+	/* The engine points at the plugins' rules: it goes first. */
 	zl_engine_free(e);
+	zl_plugins_free(p);
+	free(o.plugins);
+	free(o.rules);
+	free(o.ldap);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "zonelint: cannot write the output: %s\n", strerror(errno));
 		rc = EXIT_UNUSABLE;

@@ -19,22 +19,40 @@
 #define CHUNK_SIZE (1u << CHUNK_BITS)
 #define NO_RECORD UINT32_MAX
 
+/*
+ * The owner index: open addressing on the interned name's hash.  A slot
+ * holds the owner's LAST record; each owner's records form a circular
+ * chain through `next` (the last one points back to the first), so that
+ * both appending and finding the first record take one step.  Records of
+ * an owner are chained in load order, so the chain ends where `next` does
+ * not increase.  The hash in the slot spares a record lookup per probe.
+ */
 typedef struct owner_slot {
-	const zl_name *name;      /* NULL: empty slot */
-	uint32_t first, last;     /* record chain at this owner */
+	uint32_t last;            /* NO_RECORD: empty slot */
+	uint32_t hash;            /* the owner name's */
 } owner_slot;
+
+/* A view's records and their index.  Views of the same zone read from
+ * identical text share one (refs counts them). */
+typedef struct view_data {
+	zl_record **chunks;
+	size_t nchunks;
+	size_t count;
+	owner_slot *slots;
+	size_t slot_cap;          /* a power of two, or 0 */
+	VEC(uint32_t) owners;     /* first record of each owner, first-seen order */
+	uint32_t soa;             /* first SOA at the apex, NO_RECORD if none */
+	unsigned refs;
+} view_data;
 
 struct zl_view {
 	const zl_zone *zone;
 	VEC(const char *) files;  /* [0] is the view's own file */
-	zl_record **chunks;
-	size_t nchunks;
-	size_t count;
-	owner_slot *slots;        /* owner -> records, open addressing */
-	size_t slot_cap;
-	VEC(uint32_t) owners;     /* first record of each owner, first-seen order */
+	view_data *data;          /* shared with views of identical content */
 	VEC(const zl_server *) servers;
-	uint32_t soa;             /* first SOA at the apex, NO_RECORD if none */
+	bool has_content;         /* content_hash/_len describe the file */
+	uint64_t content_hash;
+	size_t content_len;
 };
 
 typedef struct named_ref {
@@ -146,14 +164,22 @@ static void zone_free(zl_zone *z)
 	free(z);
 }
 
+static void view_data_release(view_data *d)
+{
+	if (!d || --d->refs > 0)
+		return;
+	for (size_t i = 0; i < d->nchunks; i++)
+		free(d->chunks[i]);
+	free(d->chunks);
+	free(d->slots);
+	VEC_FREE(d->owners);
+	free(d);
+}
+
 static void view_free(zl_view *v)
 {
-	for (size_t i = 0; i < v->nchunks; i++)
-		free(v->chunks[i]);
-	free(v->chunks);
-	free(v->slots);
+	view_data_release(v->data);
 	VEC_FREE(v->files);
-	VEC_FREE(v->owners);
 	VEC_FREE(v->servers);
 	free(v);
 }
@@ -210,6 +236,12 @@ const zl_name *zl_model_intern(zl_model *m, const char *text)
 const zl_name *zl_model_intern_wire(zl_model *m, const uint8_t *wire, size_t len)
 {
 	return zl_names_intern_wire(&m->names, wire, len);
+}
+
+const zl_name *zl_model_intern_rel(zl_model *m, const char *text, size_t len,
+                                   const zl_name *origin)
+{
+	return zl_names_intern_rel(&m->names, text, len, origin);
 }
 
 const zl_name *zl_model_intern_child(zl_model *m, const char *label,
@@ -784,20 +816,24 @@ zl_view *zl_model_add_view(zl_model *m, zl_zone *z, const char *path)
 	zl_view *v = calloc(1, sizeof(*v));
 	const char *copy = zl_model_strdup(m, path);
 
-	if (!v || !copy || VEC_PUSH(v->files, copy) != 0 || VEC_PUSH(m->views, v) != 0) {
+	if (v)
+		v->data = calloc(1, sizeof(*v->data));
+	if (!v || !v->data || !copy || VEC_PUSH(v->files, copy) != 0 ||
+	    VEC_PUSH(m->views, v) != 0) {
 		if (v)
 			view_free(v);
 		return NULL;
 	}
 	v->zone = z;
-	v->soa = NO_RECORD;
+	v->data->soa = NO_RECORD;
+	v->data->refs = 1;
 	return v;
 }
 
 void zl_model_drop_view(zl_model *m, zl_view *v)
 {
 	if (m->views.n && m->views.v[m->views.n - 1] == v && v->servers.n == 0) {
-		m->records -= v->count;
+		m->records -= v->data->count;
 		m->views.n--;
 		view_free(v);
 	}
@@ -837,22 +873,22 @@ const zl_zone *zl_view_zone(const zl_view *v) { return v->zone; }
 const char *zl_view_file(const zl_view *v) { return v->files.v[0]; }
 size_t zl_view_server_count(const zl_view *v) { return v->servers.n; }
 const zl_server *zl_view_server(const zl_view *v, size_t i) { return v->servers.v[i]; }
-size_t zl_view_record_count(const zl_view *v) { return v->count; }
+size_t zl_view_record_count(const zl_view *v) { return v->data->count; }
 size_t zl_model_record_count(const zl_model *m) { return m->records; }
+
+static zl_record *record_at(const view_data *d, uint32_t i)
+{
+	return &d->chunks[i >> CHUNK_BITS][i & (CHUNK_SIZE - 1)];
+}
 
 const zl_record *zl_view_record(const zl_view *v, size_t i)
 {
-	return &v->chunks[i >> CHUNK_BITS][i & (CHUNK_SIZE - 1)];
-}
-
-static zl_record *record_at(const zl_view *v, uint32_t i)
-{
-	return &v->chunks[i >> CHUNK_BITS][i & (CHUNK_SIZE - 1)];
+	return record_at(v->data, (uint32_t)i);
 }
 
 const zl_record *zl_view_soa(const zl_view *v)
 {
-	return v->soa == NO_RECORD ? NULL : record_at(v, v->soa);
+	return v->data->soa == NO_RECORD ? NULL : record_at(v->data, v->data->soa);
 }
 
 zl_location zl_view_soa_location(const zl_view *v)
@@ -873,120 +909,190 @@ const zl_view *zl_model_view_of(const zl_model *m, const zl_zone *z,
 	return i < 0 ? NULL : z->host_views.v[i];
 }
 
-/* Owner index: open addressing on the interned name's hash. */
-static owner_slot *owner_find(const zl_view *v, const zl_name *n)
+/* The slot of owner n: its own, or the empty one where it would go. */
+static owner_slot *owner_find(const view_data *d, const zl_name *n)
 {
-	if (!v->slot_cap)
-		return NULL;
-	size_t mask = v->slot_cap - 1, i = n->hash & mask;
-	while (v->slots[i].name && v->slots[i].name != n)
+	size_t mask = d->slot_cap - 1, i = n->hash & mask;
+
+	while (d->slots[i].last != NO_RECORD &&
+	       (d->slots[i].hash != n->hash || record_at(d, d->slots[i].last)->owner != n))
 		i = (i + 1) & mask;
-	return &v->slots[i];
+	return &d->slots[i];
 }
 
-static int owner_grow(zl_view *v)
+static int owner_grow(view_data *d)
 {
-	size_t cap = v->slot_cap ? v->slot_cap * 2 : 64;
-	owner_slot *slots = calloc(cap, sizeof(*slots));
+	size_t cap = d->slot_cap ? d->slot_cap * 2 : 64;
+	owner_slot *slots = malloc(cap * sizeof(*slots));
 
 	if (!slots)
 		return -1;
-	for (size_t i = 0; i < v->slot_cap; i++) {
-		if (!v->slots[i].name)
+	for (size_t i = 0; i < cap; i++)
+		slots[i].last = NO_RECORD;
+	for (size_t i = 0; i < d->slot_cap; i++) {
+		if (d->slots[i].last == NO_RECORD)
 			continue;
-		size_t j = v->slots[i].name->hash & (cap - 1);
-		while (slots[j].name)
+		size_t j = d->slots[i].hash & (cap - 1);
+		while (slots[j].last != NO_RECORD)
 			j = (j + 1) & (cap - 1);
-		slots[j] = v->slots[i];
+		slots[j] = d->slots[i];
 	}
-	free(v->slots);
-	v->slots = slots;
-	v->slot_cap = cap;
+	free(d->slots);
+	d->slots = slots;
+	d->slot_cap = cap;
 	return 0;
 }
 
-static zl_record *record_slot(zl_view *v)
+static zl_record *record_slot(view_data *d)
 {
-	size_t chunk = v->count >> CHUNK_BITS;
+	size_t chunk = d->count >> CHUNK_BITS;
 
-	if (v->count >= NO_RECORD - 1)
+	if (d->count >= NO_RECORD - 1)
 		return NULL;
-	if (chunk == v->nchunks) {
-		zl_record **chunks = realloc(v->chunks, (v->nchunks + 1) * sizeof(*chunks));
+	if (chunk == d->nchunks) {
+		zl_record **chunks = realloc(d->chunks, (d->nchunks + 1) * sizeof(*chunks));
 		if (!chunks)
 			return NULL;
-		v->chunks = chunks;
-		chunks[v->nchunks] = malloc(CHUNK_SIZE * sizeof(zl_record));
-		if (!chunks[v->nchunks])
+		d->chunks = chunks;
+		chunks[d->nchunks] = malloc(CHUNK_SIZE * sizeof(zl_record));
+		if (!chunks[d->nchunks])
 			return NULL;
-		v->nchunks++;
+		d->nchunks++;
 	}
-	return record_at(v, (uint32_t)v->count);
+	return record_at(d, (uint32_t)d->count);
+}
+
+/* Copies the builder's fields, with class and age, into the arena. */
+static const uint8_t *store_rdata(zl_model *m, const zl_record_spec *spec,
+                                  const zl_rdata_builder *rdata)
+{
+	size_t size = zl_record_blob_size(spec->rclass, spec->age, rdata->len);
+	uint8_t *blob = zl_arena_alloc(&m->arena, size, 1);
+
+	if (blob)
+		zl_record_blob_write(blob, spec->rclass, spec->age, rdata->count,
+		                     rdata->buf, rdata->len);
+	return blob;
 }
 
 int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
                        const zl_rdata_builder *rdata)
 {
-	if (rdata->overflow)
-		return -1;
-	if ((v->owners.n + 1) * 10 > v->slot_cap * 7 && owner_grow(v) != 0)
-		return -1;
-	zl_record *r = record_slot(v);
-	uint8_t *data = zl_arena_alloc(&m->arena, rdata->len + 1, 1);
-	if (!r || !data)
-		return -1;
-	data[0] = (uint8_t)rdata->count;
-	memcpy(data + 1, rdata->buf, rdata->len);
+	view_data *d = v->data;
 
-	uint32_t index = (uint32_t)v->count;
+	if (rdata->overflow || d->refs > 1)
+		return -1;
+	if ((d->owners.n + 1) * 10 > d->slot_cap * 7 && owner_grow(d) != 0)
+		return -1;
+	zl_record *r = record_slot(d);
+	const uint8_t *blob = r ? store_rdata(m, spec, rdata) : NULL;
+	owner_slot *slot = owner_find(d, spec->owner);
+	uint32_t index = (uint32_t)d->count;
+
+	if (!blob || (slot->last == NO_RECORD && VEC_PUSH(d->owners, index) != 0))
+		return -1;
 	*r = (zl_record){
-		.owner = spec->owner, .rdata = data, .ttl = spec->ttl,
-		.line = spec->line, .age = spec->age, .next = NO_RECORD,
-		.type = spec->type, .rclass = spec->rclass, .file = spec->file,
+		.owner = spec->owner, .rdata = blob, .ttl = spec->ttl,
+		.line = spec->line, .next = index, .type = spec->type, .file = spec->file,
 	};
-	owner_slot *slot = owner_find(v, spec->owner);
-	if (slot->name) {
-		record_at(v, slot->last)->next = index;
-		slot->last = index;
-	} else {
-		if (VEC_PUSH(v->owners, index) != 0)
-			return -1;
-		*slot = (owner_slot){ spec->owner, index, index };
+	if (slot->last != NO_RECORD) {
+		zl_record *last = record_at(d, slot->last);
+		r->next = last->next;          /* the first record of the owner */
+		last->next = index;
 	}
-	if (spec->type == ZL_TYPE_SOA && spec->owner == v->zone->name && v->soa == NO_RECORD)
-		v->soa = index;
-	v->count++;
+	*slot = (owner_slot){ index, spec->owner->hash };
+	if (spec->type == ZL_TYPE_SOA && spec->owner == v->zone->name && d->soa == NO_RECORD)
+		d->soa = index;
+	d->count++;
 	m->records++;
 	return 0;
 }
 
+/* it->next is the record to look at; `last` the owner's last one. */
 const zl_record *zl_view_find(const zl_view *v, const zl_name *owner,
                               uint16_t type, zl_iter *it)
 {
-	const owner_slot *slot = owner ? owner_find(v, owner) : NULL;
+	const view_data *d = v->data;
+	const owner_slot *slot = owner && d->slot_cap ? owner_find(d, owner) : NULL;
 
 	it->view = v;
 	it->type = type;
-	it->next = slot && slot->name ? slot->first : NO_RECORD;
+	it->next = slot && slot->last != NO_RECORD ? record_at(d, slot->last)->next
+	                                           : NO_RECORD;
 	return zl_iter_next(it);
 }
 
 const zl_record *zl_iter_next(zl_iter *it)
 {
+	const view_data *d = it->view->data;
+
 	while (it->next != NO_RECORD) {
-		const zl_record *r = record_at(it->view, it->next);
-		it->next = r->next;
+		uint32_t i = it->next;
+		const zl_record *r = record_at(d, i);
+		/* The chain is circular and in load order: it ends where it
+		 * wraps around to the first record. */
+		it->next = r->next > i ? r->next : NO_RECORD;
 		if (!it->type || r->type == it->type)
 			return r;
 	}
 	return NULL;
 }
 
-size_t zl_view_owner_count(const zl_view *v) { return v->owners.n; }
+size_t zl_view_owner_count(const zl_view *v) { return v->data->owners.n; }
 
 const zl_name *zl_view_owner(const zl_view *v, size_t i)
 {
-	return record_at(v, v->owners.v[i])->owner;
+	return record_at(v->data, v->data->owners.v[i])->owner;
+}
+
+/* ---- identical content -------------------------------------------------- */
+
+void zl_view_set_content(zl_view *v, uint64_t hash, size_t len)
+{
+	v->has_content = true;
+	v->content_hash = hash;
+	v->content_len = len;
+}
+
+const zl_view *zl_model_view_by_content(const zl_model *m, const zl_zone *z,
+                                        uint64_t hash, size_t len)
+{
+	for (size_t i = 0; i < m->views.n; i++) {
+		const zl_view *v = m->views.v[i];
+		if (v->has_content && v->zone == z && v->content_hash == hash &&
+		    v->content_len == len)
+			return v;
+	}
+	return NULL;
+}
+
+/* The inline suppressions of from's file, again for v's file. */
+static int share_suppressions(zl_model *m, zl_view *v, const zl_view *from)
+{
+	size_t n = m->suppressions.n;
+
+	for (size_t i = 0; i < n; i++) {
+		suppression s = m->suppressions.v[i];
+		if (strcmp(s.where.file, from->files.v[0]) != 0)
+			continue;
+		s.where.file = v->files.v[0];
+		if (VEC_PUSH(m->suppressions, s) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int zl_view_share(zl_model *m, zl_view *v, const zl_view *from)
+{
+	if (v->data->count || v->files.n != 1 || from->files.n != 1 || v->zone != from->zone)
+		return -1;
+	if (share_suppressions(m, v, from) != 0)
+		return -1;
+	view_data_release(v->data);
+	v->data = from->data;
+	v->data->refs++;
+	m->records += v->data->count;
+	return 0;
 }
 
 const zl_zone *zl_model_zone_holding(const zl_model *m, const zl_server *s,

@@ -35,6 +35,10 @@ const char *zl_model_strdup(zl_model *m, const char *s);
  */
 const zl_name *zl_model_intern(zl_model *m, const char *text);
 const zl_name *zl_model_intern_wire(zl_model *m, const uint8_t *wire, size_t len);
+/* `len` bytes of presentation text, relative to `origin` unless they end
+ * in a dot (zone file names; "@" is the caller's to handle). */
+const zl_name *zl_model_intern_rel(zl_model *m, const char *text, size_t len,
+                                   const zl_name *origin);
 /* `label` prepended to `parent` ("_msdcs" + "corp." -> "_msdcs.corp."). */
 const zl_name *zl_model_intern_child(zl_model *m, const char *label,
                                      const zl_name *parent);
@@ -157,6 +161,9 @@ void zl_rdata_int(zl_rdata_builder *b, uint32_t value, unsigned width);
 void zl_rdata_other(zl_rdata_builder *b, uint8_t format, const uint8_t *data,
                     size_t len);
 
+/* Field i of the builder as a number; false when it is not one. */
+bool zl_rdata_get_int(const zl_rdata_builder *b, size_t i, uint32_t *out);
+
 typedef struct zl_record_spec {
 	const zl_name *owner;
 	uint16_t type;
@@ -171,6 +178,23 @@ typedef struct zl_record_spec {
  * when the builder overflowed. */
 int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
                        const zl_rdata_builder *rdata);
+
+/*
+ * Views of one zone read from identical text (SPEC 3: identical content
+ * under two paths may share storage but stays two views).  The loader
+ * notes a view's content once it is loaded and fit to share (one file,
+ * nothing reported about it); a later view of the same zone whose text is
+ * byte for byte the same takes that view's records instead of parsing
+ * them again, and keeps its own path, servers and findings.
+ */
+void zl_view_set_content(zl_view *v, uint64_t hash, size_t len);
+/* A view of z noted with this content, or NULL. */
+const zl_view *zl_model_view_by_content(const zl_model *m, const zl_zone *z,
+                                        uint64_t hash, size_t len);
+/* v (new, empty, one file) takes from's records and the inline
+ * suppressions of from's file; -1 when it cannot (or on OOM).  Records
+ * cannot be added to a view that shares its records. */
+int zl_view_share(zl_model *m, zl_view *v, const zl_view *from);
 
 /*
  * An inline suppression comment `; zonelint: disable=ID[,ID]` at `where`

@@ -211,6 +211,92 @@ const zl_name *zl_names_intern_text(zl_names *t, const char *text)
 	return zl_names_intern_wire(t, wire, len);
 }
 
+/* Bytes a canonical name shows as they are (wire_to_text escapes the rest). */
+static bool plain_char(unsigned char c)
+{
+	switch (c) {
+	case '.': case '\\': case '"': case '(': case ')': case ';': case '@': case '$':
+		return false;
+	default:
+		return c > 32 && c < 127;
+	}
+}
+
+/* True when the name text ends in an unescaped dot (RFC 1035 5.1). */
+static bool is_absolute(const char *s, size_t len)
+{
+	size_t slashes = 0;
+
+	if (len == 0 || s[len - 1] != '.')
+		return false;
+	while (slashes + 1 < len && s[len - 2 - slashes] == '\\')
+		slashes++;
+	return slashes % 2 == 0;
+}
+
+/* The long way: the text joined to the origin, then parsed in full. */
+static const zl_name *intern_rel_slow(zl_names *t, const char *s, size_t len,
+                                      const zl_name *origin)
+{
+	char buf[MAX_WIRE * 4 + 2];
+	bool absolute = is_absolute(s, len);
+	size_t olen = absolute || origin->labels == 0 ? 0 : origin->len;
+
+	if (len + 1 + olen >= sizeof(buf))
+		return NULL;
+	memcpy(buf, s, len);
+	if (olen) {
+		buf[len] = '.';
+		memcpy(buf + len + 1, origin->text, olen);
+	}
+	buf[len + (olen ? 1 + olen : 0)] = '\0';
+	return zl_names_intern_text(t, buf);
+}
+
+/*
+ * A plain name's canonical text is its text in lower case with the
+ * origin's appended, and its wire length is that text's length plus one
+ * (RFC 1035 3.1): checked and hashed without building the wire form.
+ */
+const zl_name *zl_names_intern_rel(zl_names *t, const char *s, size_t len,
+                                   const zl_name *origin)
+{
+	char canon[MAX_WIRE + 2];
+	size_t n = 0, label = 0;
+	bool absolute = len > 0 && s[len - 1] == '.';
+	size_t body = absolute ? len - 1 : len;
+
+	if (body == 0 || body > MAX_WIRE)
+		return intern_rel_slow(t, s, len, origin);
+	for (size_t i = 0; i < body; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '.') {
+			if (label == 0)
+				return intern_rel_slow(t, s, len, origin);
+			label = 0;
+		} else if (!plain_char(c) || ++label > MAX_LABEL) {
+			return intern_rel_slow(t, s, len, origin);
+		}
+		canon[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+	}
+	canon[n++] = '.';
+	if (!absolute && origin->labels) {
+		if (n + origin->len > MAX_WIRE)
+			return intern_rel_slow(t, s, len, origin);
+		memcpy(canon + n, origin->text, origin->len);
+		n += origin->len;
+	}
+	if (n + 1 > MAX_WIRE)
+		return intern_rel_slow(t, s, len, origin);
+	canon[n] = '\0';
+	if (t->cap) {
+		const zl_name *hit = t->slots[find_slot(t, canon, n, hash_text(canon, n))];
+		if (hit)
+			return hit;
+	}
+	return zl_names_intern_text(t, canon);
+}
+
 const zl_name *zl_names_lookup(const zl_names *t, const char *text)
 {
 	uint8_t wire[MAX_WIRE + 1];

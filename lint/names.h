@@ -39,6 +39,15 @@ bool zl_name_text_to_wire(const char *text, uint8_t wire[256], size_t *len);
 /* Intern (insert when absent); NULL on malformed input or OOM. */
 const zl_name *zl_names_intern_text(zl_names *t, const char *text);
 const zl_name *zl_names_intern_wire(zl_names *t, const uint8_t *wire, size_t len);
+/*
+ * The name `len` bytes of presentation text at s stand for, relative to
+ * `origin` unless they end in a dot (RFC 1035 5.1); "@" is not special
+ * here.  The common case, a name without escapes that is already
+ * interned, costs one hash and one probe; anything else goes the long way
+ * (zl_names_intern_text).  NULL on malformed input or OOM.
+ */
+const zl_name *zl_names_intern_rel(zl_names *t, const char *s, size_t len,
+                                   const zl_name *origin);
 /* Lookup only; NULL when the name was never interned. */
 const zl_name *zl_names_lookup(const zl_names *t, const char *text);
 

@@ -12,7 +12,86 @@
 #include "names.h"
 #include "record.h"
 
-#define FIELD_HEADER 4            /* kind, format, length (2) */
+/*
+ * The blob: a flags byte, the field count, the class (2 bytes, little
+ * endian) when it is not IN, the aging stamp (4 bytes) when there is one,
+ * then the fields as the builder packs them.  A field is a tag byte and
+ * its bytes: a NAME holds a `const zl_name *`, an address its 4 or 16
+ * octets, a number its 1, 2 or 4 octets (big endian), OTHER a format byte,
+ * its length (one byte, or 0xff and two bytes little endian) and its
+ * bytes.  An A record takes 7 bytes, a CNAME 11, an SRV 20.
+ */
+enum {
+	BLOB_CLASS = 1 << 0,
+	BLOB_AGE = 1 << 1,
+};
+
+enum {
+	TAG_NAME = 1, TAG_ADDR4, TAG_ADDR6, TAG_INT1, TAG_INT2, TAG_INT4, TAG_OTHER,
+};
+
+#define LONG_LEN 0xff             /* OTHER length in two more bytes */
+
+size_t zl_record_blob_size(uint16_t rclass, uint32_t age, size_t rdata_len)
+{
+	return 2 + (rclass != LDNS_RR_CLASS_IN ? 2 : 0) + (age ? 4 : 0) + rdata_len;
+}
+
+void zl_record_blob_write(uint8_t *out, uint16_t rclass, uint32_t age,
+                          unsigned count, const uint8_t *fields, size_t len)
+{
+	uint8_t *p = out + 2;
+
+	out[0] = 0;
+	out[1] = (uint8_t)count;
+	if (rclass != LDNS_RR_CLASS_IN) {
+		out[0] |= BLOB_CLASS;
+		p[0] = (uint8_t)rclass;
+		p[1] = (uint8_t)(rclass >> 8);
+		p += 2;
+	}
+	if (age) {
+		out[0] |= BLOB_AGE;
+		for (unsigned k = 0; k < 4; k++)
+			p[k] = (uint8_t)(age >> 8 * k);
+		p += 4;
+	}
+	memcpy(p, fields, len);
+}
+
+/* Where the fields start. */
+static const uint8_t *blob_fields(const uint8_t *blob)
+{
+	return blob + 2 + (blob[0] & BLOB_CLASS ? 2 : 0) + (blob[0] & BLOB_AGE ? 4 : 0);
+}
+
+/* Bytes of the field at f, tag and length included. */
+static size_t field_size(const uint8_t *f)
+{
+	switch (f[0]) {
+	case TAG_NAME: return 1 + sizeof(const zl_name *);
+	case TAG_ADDR4: return 1 + 4;
+	case TAG_ADDR6: return 1 + 16;
+	case TAG_INT1: return 1 + 1;
+	case TAG_INT2: return 1 + 2;
+	case TAG_INT4: return 1 + 4;
+	default:
+		if (f[2] != LONG_LEN)
+			return 3 + (size_t)f[2];
+		return 5 + (f[3] | (size_t)f[4] << 8);
+	}
+}
+
+/* An OTHER field's bytes and length. */
+static const uint8_t *other_data(const uint8_t *f, size_t *len)
+{
+	if (f[2] != LONG_LEN) {
+		*len = f[2];
+		return f + 3;
+	}
+	*len = f[3] | (size_t)f[4] << 8;
+	return f + 5;
+}
 
 void zl_rdata_begin(zl_rdata_builder *b)
 {
@@ -21,75 +100,140 @@ void zl_rdata_begin(zl_rdata_builder *b)
 	b->overflow = false;
 }
 
-static void put_field(zl_rdata_builder *b, zl_field_kind kind, uint8_t format,
-                      const void *data, size_t len)
+/* Room for `len` more bytes and one more field, else overflow. */
+static uint8_t *reserve_field(zl_rdata_builder *b, size_t len)
 {
-	if (b->overflow || b->count == 255 || len > UINT16_MAX ||
-	    b->len + FIELD_HEADER + len > sizeof(b->buf)) {
+	if (b->overflow || b->count == 255 || b->len + len > sizeof(b->buf)) {
 		b->overflow = true;
-		return;
+		return NULL;
 	}
 	uint8_t *p = b->buf + b->len;
-	p[0] = (uint8_t)kind;
-	p[1] = format;
-	p[2] = (uint8_t)(len & 0xff);
-	p[3] = (uint8_t)(len >> 8);
-	memcpy(p + FIELD_HEADER, data, len);
-	b->len += FIELD_HEADER + len;
+	b->len += len;
 	b->count++;
+	return p;
 }
 
 void zl_rdata_name(zl_rdata_builder *b, const zl_name *n)
 {
-	put_field(b, ZL_FIELD_NAME, 0, &n, sizeof(n));
+	uint8_t *p = reserve_field(b, 1 + sizeof(n));
+
+	if (p) {
+		p[0] = TAG_NAME;
+		memcpy(p + 1, &n, sizeof(n));
+	}
 }
 
 void zl_rdata_addr(zl_rdata_builder *b, const zl_addr *a)
 {
-	put_field(b, ZL_FIELD_ADDR, a->family, a->bytes, a->family == 4 ? 4 : 16);
+	size_t n = a->family == 4 ? 4 : 16;
+	uint8_t *p = reserve_field(b, 1 + n);
+
+	if (p) {
+		p[0] = a->family == 4 ? TAG_ADDR4 : TAG_ADDR6;
+		memcpy(p + 1, a->bytes, n);
+	}
 }
 
 void zl_rdata_int(zl_rdata_builder *b, uint32_t value, unsigned width)
 {
 	uint8_t be[4] = { (uint8_t)(value >> 24), (uint8_t)(value >> 16),
 	                  (uint8_t)(value >> 8), (uint8_t)value };
+	uint8_t *p;
 
 	if (width != 1 && width != 2 && width != 4) {
 		b->overflow = true;
 		return;
 	}
-	put_field(b, ZL_FIELD_INT, (uint8_t)width, be + 4 - width, width);
+	p = reserve_field(b, 1 + width);
+	if (p) {
+		p[0] = width == 1 ? TAG_INT1 : width == 2 ? TAG_INT2 : TAG_INT4;
+		memcpy(p + 1, be + 4 - width, width);
+	}
 }
 
 void zl_rdata_other(zl_rdata_builder *b, uint8_t format, const uint8_t *data,
                     size_t len)
 {
-	put_field(b, ZL_FIELD_OTHER, format, data, len);
+	size_t head = len < LONG_LEN ? 3 : 5;
+	uint8_t *p = len > UINT16_MAX ? NULL : reserve_field(b, head + len);
+
+	if (!p) {
+		b->overflow = true;
+		return;
+	}
+	p[0] = TAG_OTHER;
+	p[1] = format;
+	if (len < LONG_LEN) {
+		p[2] = (uint8_t)len;
+	} else {
+		p[2] = LONG_LEN;
+		p[3] = (uint8_t)(len & 0xff);
+		p[4] = (uint8_t)(len >> 8);
+	}
+	memcpy(p + head, data, len);
 }
 
-/* The i-th field: its header, or NULL past the end. */
+static uint32_t read_be(const uint8_t *p, size_t width)
+{
+	uint32_t v = 0;
+
+	for (size_t k = 0; k < width; k++)
+		v = v << 8 | p[k];
+	return v;
+}
+
+/* The number in field f, when it is one. */
+static bool field_int(const uint8_t *f, uint32_t *out)
+{
+	if (f[0] < TAG_INT1 || f[0] > TAG_INT4)
+		return false;
+	*out = read_be(f + 1, field_size(f) - 1);
+	return true;
+}
+
+bool zl_rdata_get_int(const zl_rdata_builder *b, size_t i, uint32_t *out)
+{
+	const uint8_t *p = b->buf;
+
+	if (i >= b->count)
+		return false;
+	while (i--)
+		p += field_size(p);
+	return field_int(p, out);
+}
+
+/* The i-th field, or NULL past the end. */
 static const uint8_t *field(const zl_record *r, size_t i)
 {
-	const uint8_t *p = r->rdata + 1;
+	const uint8_t *p = blob_fields(r->rdata);
 
-	if (i >= r->rdata[0])
+	if (i >= r->rdata[1])
 		return NULL;
 	while (i--)
-		p += FIELD_HEADER + (p[2] | (size_t)p[3] << 8);
+		p += field_size(p);
 	return p;
-}
-
-static size_t field_len(const uint8_t *f)
-{
-	return f[2] | (size_t)f[3] << 8;
 }
 
 const zl_name *zl_record_owner(const zl_record *r) { return r->owner; }
 uint16_t zl_record_type(const zl_record *r) { return r->type; }
-uint16_t zl_record_class(const zl_record *r) { return r->rclass; }
 uint32_t zl_record_ttl(const zl_record *r) { return r->ttl; }
-uint32_t zl_record_age(const zl_record *r) { return r->age; }
-size_t zl_record_field_count(const zl_record *r) { return r->rdata[0]; }
+size_t zl_record_field_count(const zl_record *r) { return r->rdata[1]; }
+
+uint16_t zl_record_class(const zl_record *r)
+{
+	const uint8_t *p = r->rdata + 2;
+
+	return r->rdata[0] & BLOB_CLASS ? (uint16_t)(p[0] | p[1] << 8) : LDNS_RR_CLASS_IN;
+}
+
+uint32_t zl_record_age(const zl_record *r)
+{
+	const uint8_t *p = r->rdata + 2 + (r->rdata[0] & BLOB_CLASS ? 2 : 0);
+
+	if (!(r->rdata[0] & BLOB_AGE))
+		return 0;
+	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
 
 zl_location zl_record_location(const zl_view *v, const zl_record *r)
 {
@@ -107,7 +251,12 @@ zl_field_kind zl_record_field_kind(const zl_record *r, size_t i)
 {
 	const uint8_t *f = field(r, i);
 
-	return f ? (zl_field_kind)f[0] : ZL_FIELD_OTHER;
+	switch (f ? f[0] : TAG_OTHER) {
+	case TAG_NAME: return ZL_FIELD_NAME;
+	case TAG_ADDR4: case TAG_ADDR6: return ZL_FIELD_ADDR;
+	case TAG_INT1: case TAG_INT2: case TAG_INT4: return ZL_FIELD_INT;
+	default: return ZL_FIELD_OTHER;
+	}
 }
 
 const zl_name *zl_record_field_name(const zl_record *r, size_t i)
@@ -115,9 +264,9 @@ const zl_name *zl_record_field_name(const zl_record *r, size_t i)
 	const uint8_t *f = field(r, i);
 	const zl_name *n;
 
-	if (!f || f[0] != ZL_FIELD_NAME)
+	if (!f || f[0] != TAG_NAME)
 		return NULL;
-	memcpy(&n, f + FIELD_HEADER, sizeof(n));
+	memcpy(&n, f + 1, sizeof(n));
 	return n;
 }
 
@@ -125,11 +274,11 @@ bool zl_record_field_addr(const zl_record *r, size_t i, zl_addr *out)
 {
 	const uint8_t *f = field(r, i);
 
-	if (!f || f[0] != ZL_FIELD_ADDR)
+	if (!f || (f[0] != TAG_ADDR4 && f[0] != TAG_ADDR6))
 		return false;
 	memset(out, 0, sizeof(*out));
-	out->family = f[1];
-	memcpy(out->bytes, f + FIELD_HEADER, field_len(f));
+	out->family = f[0] == TAG_ADDR4 ? 4 : 6;
+	memcpy(out->bytes, f + 1, field_size(f) - 1);
 	return true;
 }
 
@@ -138,10 +287,8 @@ uint32_t zl_record_field_int(const zl_record *r, size_t i)
 	const uint8_t *f = field(r, i);
 	uint32_t v = 0;
 
-	if (!f || f[0] != ZL_FIELD_INT)
-		return 0;
-	for (size_t k = 0; k < field_len(f); k++)
-		v = v << 8 | f[FIELD_HEADER + k];
+	if (f)
+		field_int(f, &v);
 	return v;
 }
 
@@ -149,10 +296,9 @@ const uint8_t *zl_record_field_bytes(const zl_record *r, size_t i, size_t *len)
 {
 	const uint8_t *f = field(r, i);
 
-	if (!f || f[0] != ZL_FIELD_OTHER)
+	if (!f || f[0] != TAG_OTHER)
 		return NULL;
-	*len = field_len(f);
-	return f + FIELD_HEADER;
+	return other_data(f, len);
 }
 
 bool zl_record_addr(const zl_record *r, zl_addr *out)
@@ -179,30 +325,37 @@ const zl_name *zl_record_target(const zl_record *r)
 	}
 }
 
-/* Total packed size of a record's rdata, count byte included. */
-static size_t rdata_size(const zl_record *r)
+/* The fields of a record: where they start and their total size. */
+static const uint8_t *fields_of(const zl_record *r, size_t *size)
 {
-	const uint8_t *p = r->rdata + 1;
+	const uint8_t *start = blob_fields(r->rdata), *p = start;
 
-	for (unsigned i = 0; i < r->rdata[0]; i++)
-		p += FIELD_HEADER + field_len(p);
-	return (size_t)(p - r->rdata);
+	for (unsigned i = 0; i < r->rdata[1]; i++)
+		p += field_size(p);
+	*size = (size_t)(p - start);
+	return start;
 }
 
 bool zl_record_same_data(const zl_record *a, const zl_record *b)
 {
-	if (a->type != b->type || a->rclass != b->rclass)
+	size_t na, nb;
+	const uint8_t *fa, *fb;
+
+	if (a->type != b->type || zl_record_class(a) != zl_record_class(b) ||
+	    a->rdata[1] != b->rdata[1])
 		return false;
 	/* Names are interned (lower case), so equal bytes mean equal data. */
-	size_t n = rdata_size(a);
-	return n == rdata_size(b) && memcmp(a->rdata, b->rdata, n) == 0;
+	fa = fields_of(a, &na);
+	fb = fields_of(b, &nb);
+	return na == nb && memcmp(fa, fb, na) == 0;
 }
 
 /* One OTHER field in presentation format, through ldns's printer. */
 static void other_text(const uint8_t *f, char *buf, size_t size)
 {
-	ldns_rdf *rdf = ldns_rdf_new((ldns_rdf_type)f[1], field_len(f),
-	                             (void *)(f + FIELD_HEADER));
+	size_t len;
+	const uint8_t *data = other_data(f, &len);
+	ldns_rdf *rdf = ldns_rdf_new((ldns_rdf_type)f[1], len, (void *)data);
 	char *s = rdf ? ldns_rdf2str(rdf) : NULL;
 
 	snprintf(buf, size, "%s", s ? s : "?");
@@ -217,10 +370,10 @@ char *zl_record_rdata_text(const zl_record *r, char *buf, size_t size)
 
 	if (size)
 		buf[0] = '\0';
-	for (size_t i = 0; i < r->rdata[0] && used + 1 < size; i++) {
+	for (size_t i = 0; i < r->rdata[1] && used + 1 < size; i++) {
 		const uint8_t *f = field(r, i);
 		zl_addr a;
-		switch ((zl_field_kind)f[0]) {
+		switch (zl_record_field_kind(r, i)) {
 		case ZL_FIELD_NAME:
 			snprintf(tmp, sizeof(tmp), "%s", zl_record_field_name(r, i)->text);
 			break;

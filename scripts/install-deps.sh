@@ -2,7 +2,7 @@
 # Installs the Debian packages zonelint needs to build and test, when they
 # are missing.  Usage: scripts/install-deps.sh [extra-package ...]
 set -eu
-need="gcc make pkg-config libldns-dev libyaml-dev libjansson-dev check libsubunit-dev $*"
+need="gcc make pkg-config libldns-dev libyaml-dev libjansson-dev check libsubunit-dev libldap-dev libsasl2-dev libgraphviz-dev $*"
 missing=""
 for p in $need; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' ||

@@ -34,14 +34,25 @@ static int put_line(FILE *out, const char *prefix, const char *text)
 	return fprintf(out, "%s%s\n", prefix, buf) < 0 ? -1 : 0;
 }
 
-static int write_finding(FILE *out, const zl_finding *f)
+/* SGR colours as gcc's GCC_COLORS defaults (error 01;31, warning 01;35,
+ * note 01;36), so zonelint reads like the compiler output beside it. */
+static const char *const severity_color[] = {
+	[ZL_SEVERITY_OFF] = "",
+	[ZL_SEVERITY_INFO] = "\033[01;36m",
+	[ZL_SEVERITY_WARNING] = "\033[01;35m",
+	[ZL_SEVERITY_ERROR] = "\033[01;31m",
+};
+
+static int write_finding(FILE *out, const zl_finding *f, bool color)
 {
 	char file[1024], msg[4096];
+	const char *on = color ? severity_color[f->severity] : "";
+	const char *off = color ? "\033[m" : "";
 
 	zl_escape_text(f->file, file, sizeof(file));
 	zl_escape_text(f->message, msg, sizeof(msg));
-	if (fprintf(out, "%s:%u:%u: %s: %s [%s]\n", file, f->line, f->column,
-	            zl_severity_name(f->severity), msg, f->rule->id) < 0)
+	if (fprintf(out, "%s:%u:%u: %s%s%s: %s %s[%s]%s\n", file, f->line, f->column,
+	            on, zl_severity_name(f->severity), off, msg, on, f->rule->id, off) < 0)
 		return -1;
 	for (size_t i = 0; i < f->notes.n; i++)
 		if (put_line(out, "  note: ", f->notes.v[i]) != 0)
@@ -54,10 +65,12 @@ static int write_finding(FILE *out, const zl_finding *f)
 	return 0;
 }
 
-int zl_write_text(FILE *out, const zl_results *r)
+int zl_write_text(FILE *out, const zl_results *r, const zl_text_options *o)
 {
+	bool color = o && o->color;
+
 	for (size_t i = 0; i < r->findings.n; i++)
-		if (write_finding(out, r->findings.v[i]) != 0)
+		if (write_finding(out, r->findings.v[i], color) != 0)
 			return -1;
 	return 0;
 }

@@ -156,6 +156,7 @@ typedef struct inv {
 	unsigned reported;
 	unsigned dropped;             /* problems over INV_MAX_PROBLEMS */
 	bool dropped_error;
+	bool live;                    /* --live: zone files are not read, nor checked */
 } inv;
 
 /* ---- locations and messages --------------------------------------------- */
@@ -788,7 +789,7 @@ static char *read_path(inv *c, const yaml_node_t *n, const char *key)
 	if (!rel)
 		return NULL;
 	path = join_path(c, rel);
-	why = path ? file_problem(path) : strerror(ENOMEM);
+	why = !path ? strerror(ENOMEM) : c->live ? NULL : file_problem(path);
 	if (!why)
 		return path;
 	error(c, n, "zone file %s: %s", quote(path ? path : rel, q), why);
@@ -1600,6 +1601,11 @@ static int read_file(inv *c, const char *path, unsigned char **out, size_t *len)
 
 int zl_inventory_load(zl_model *m, const char *path)
 {
+	return zl_inventory_load_with(m, path, NULL);
+}
+
+int zl_inventory_load_with(zl_model *m, const char *path, const zl_inventory_options *o)
+{
 	inv c;
 	unsigned char *buf = NULL;
 	size_t len = 0;
@@ -1609,6 +1615,7 @@ int zl_inventory_load(zl_model *m, const char *path)
 	memset(&c, 0, sizeof c);
 	c.m = m;
 	c.label = "inventory";
+	c.live = o && o->live;
 	c.file = zl_model_strdup(m, path);
 	if (!c.file)
 		return -1;

@@ -4,6 +4,8 @@
 #ifndef ZL_INVENTORY_H
 #define ZL_INVENTORY_H
 
+#include <stdbool.h>
+
 #include <zonelint/model.h>
 
 /*
@@ -21,5 +23,14 @@
  * Does not call zl_model_resolve: the caller does, after every source.
  */
 int zl_inventory_load(zl_model *m, const char *path);
+
+typedef struct zl_inventory_options {
+	bool live;     /* --live: `file` and `views` are not read, so a missing
+	                * zone file is no problem (SPEC 1) */
+} zl_inventory_options;
+
+/* The same with options; o may be NULL for the defaults. */
+int zl_inventory_load_with(zl_model *m, const char *path,
+                           const zl_inventory_options *o);
 
 #endif

@@ -35,8 +35,11 @@ static int load_view(zl_model *m, zl_zone *z, const char *path, const char *rule
 static bool path_seen(const zl_model *m, const zl_zone *z, size_t i, const char *path)
 {
 	for (size_t j = 0; j < i; j++) {
-		const char *p = zl_model_view_path(m, z, zl_zone_host(z, j));
-		if (p && strcmp(p, path) == 0)
+		const zl_server *s = zl_zone_host(z, j);
+		const char *p = zl_model_view_path(m, z, s);
+		const zl_view *v = zl_model_view_of(m, z, s);
+		/* a copy read from elsewhere (--ldap) did not read this file */
+		if (p && strcmp(p, path) == 0 && !(v && strcmp(zl_view_file(v), path) != 0))
 			return true;
 	}
 	return false;
@@ -70,16 +73,34 @@ static int load_zone_views(zl_model *m, zl_zone *z, const zl_zonefile_options *o
 	return 0;
 }
 
+int zl_load_views(zl_model *m, const zl_zonefile_options *o)
+{
+	for (size_t i = 0; i < zl_model_zone_count(m); i++)
+		if (load_zone_views(m, (zl_zone *)zl_model_zone(m, i), o) != 0)
+			return -1;
+	return 0;
+}
+
 int zl_load_forest(zl_model *m, const char *path, const zl_zonefile_options *o)
 {
 	if (zl_inventory_load(m, path) != 0)
 		return 0;             /* reported as an `inventory` problem */
 	if (zl_model_resolve(m) != 0)
 		return -1;
-	for (size_t i = 0; i < zl_model_zone_count(m); i++)
-		if (load_zone_views(m, (zl_zone *)zl_model_zone(m, i), o) != 0)
-			return -1;
-	return 0;
+	return zl_load_views(m, o);
+}
+
+/* --live: the inventory without its zone files, then one transfer per
+ * hosting server of every zone (SPEC 1, 2). */
+int zl_load_forest_live(zl_model *m, const char *path, const zl_live_options *o)
+{
+	const zl_inventory_options live = { .live = true };
+
+	if (zl_inventory_load_with(m, path, &live) != 0)
+		return 0;             /* reported as an `inventory` problem */
+	if (zl_model_resolve(m) != 0)
+		return -1;
+	return zl_live_load(m, o);
 }
 
 int zl_load_zone_files(zl_model *m, const char *origin, char *const *files,

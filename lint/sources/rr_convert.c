@@ -77,19 +77,25 @@ static int add_field(zl_model *m, zl_rdata_builder *b, const ldns_rdf *rdf)
 	return ZL_RR_OK;
 }
 
+int zl_rdata_from_ldns(zl_model *m, const ldns_rr *rr, zl_rdata_builder *b)
+{
+	zl_rdata_begin(b);
+	for (size_t i = 0; i < ldns_rr_rd_count(rr); i++) {
+		int rc = add_field(m, b, ldns_rr_rdf(rr, i));
+		if (rc != ZL_RR_OK)
+			return rc;
+	}
+	return b->overflow ? ZL_RR_TOO_BIG : ZL_RR_OK;
+}
+
 int zl_record_from_ldns_spec(zl_model *m, zl_view *v, const ldns_rr *rr,
                              zl_record_spec *spec)
 {
 	zl_rdata_builder b;
+	int rc = zl_rdata_from_ldns(m, rr, &b);
 
-	zl_rdata_begin(&b);
-	for (size_t i = 0; i < ldns_rr_rd_count(rr); i++) {
-		int rc = add_field(m, &b, ldns_rr_rdf(rr, i));
-		if (rc != ZL_RR_OK)
-			return rc;
-	}
-	if (b.overflow)
-		return ZL_RR_TOO_BIG;
+	if (rc != ZL_RR_OK)
+		return rc;
 	spec->type = (uint16_t)ldns_rr_get_type(rr);
 	spec->rclass = (uint16_t)ldns_rr_get_class(rr);
 	return zl_view_add_record(m, v, spec, &b) == 0 ? ZL_RR_OK : ZL_RR_NOMEM;

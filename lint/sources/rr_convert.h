@@ -38,6 +38,9 @@ int zl_record_from_ldns(zl_model *m, zl_view *v, const ldns_rr *rr,
 int zl_record_from_ldns_spec(zl_model *m, zl_view *v, const ldns_rr *rr,
                              zl_record_spec *spec);
 
+/* Only the rdata of rr into b (begun here); a ZL_RR_* code. */
+int zl_rdata_from_ldns(zl_model *m, const ldns_rr *rr, zl_rdata_builder *b);
+
 /* "no memory", "name longer than 255 octets", ...: text of a ZL_RR_* code. */
 const char *zl_rr_strerror(int code);
 

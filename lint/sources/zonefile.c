@@ -23,11 +23,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <ldns/ldns.h>
 
+#include "fastrr.h"
 #include "rr_convert.h"
 
 enum {
@@ -40,6 +42,8 @@ enum {
 	ZF_MAX_RDATA_TEXT = 65535,  /* ldns reads at most LDNS_MAX_PACKETLEN */
 	ZF_GENERATE_MAX = 1 << 20,  /* records one $GENERATE may make */
 	ZF_GENERATE_WIDTH = 255,    /* widest ${offset,width} field */
+	ZF_MAP_MIN = 1 << 20,       /* files this big get a mapping of their own */
+	ZF_DROP_STEP = 4 << 20,     /* bytes read between hand-backs of pages */
 };
 
 /* ---- messages ----------------------------------------------------------- */
@@ -161,9 +165,13 @@ typedef struct zf_load {
 	zf_entry e;                 /* the entry being read, reused */
 	char *rr;                   /* the text handed to ldns, reused */
 	size_t rr_cap;
+	zl_rdata_builder *rdata;    /* one record's fields, reused */
+	zl_rdata_token *rtok;       /* one record's rdata tokens, reused */
+	size_t rtok_cap;
 	char *gen;                  /* one $GENERATE line, reused */
 	size_t gen_len, gen_cap;
 	bool gen_oom;               /* gen_put ran out of memory */
+	bool included;              /* an $INCLUDE added a file to the view */
 	/* TTLs, as BIND 9 applies them (RFC 1035 5.1, RFC 2308 4) */
 	bool have_default;          /* $TTL in force */
 	uint32_t default_ttl;
@@ -177,6 +185,18 @@ typedef struct zf_load {
 	int errors;                 /* zone-syntax errors so far */
 	bool stopped;               /* too many errors or no memory */
 } zf_load;
+
+/*
+ * A file's text.  A big one is read into an anonymous mapping of its own,
+ * so that the pages already scanned can be handed back to the kernel as
+ * the scan goes (madvise MADV_DONTNEED): the peak memory of a load is then
+ * the model's, not the model's plus the whole file's.
+ */
+typedef struct zf_buf {
+	char *p;                    /* the bytes, NUL-terminated */
+	size_t len;
+	size_t size;                /* of the mapping; 0: p is malloc's */
+} zf_buf;
 
 /* One file being read (or one $GENERATE line). */
 typedef struct zf_file {
@@ -193,9 +213,11 @@ typedef struct zf_file {
 	unsigned rescans;
 	uint32_t gen_col;           /* nonzero: expanding the $GENERATE at this column */
 	bool stop;                  /* the rest of this file is not read */
+	const zf_buf *buf;          /* the file's text when it is mapped, else NULL */
+	size_t dropped;             /* bytes of it handed back so far */
 } zf_file;
 
-static void read_text(zf_file *f, char *buf, size_t len);
+static void read_text(zf_file *f, zf_buf *b);
 
 /* ---- reporting ---------------------------------------------------------- */
 
@@ -726,48 +748,20 @@ static bool parse_age(const char *s, size_t len, uint32_t *out)
 	       parse_u32(s + 5, len - 6, out);
 }
 
-/* True when the name text ends in an unescaped dot (RFC 1035 5.1). */
-static bool is_absolute(const char *s, size_t len)
-{
-	size_t slashes = 0;
-
-	if (len == 0 || s[len - 1] != '.')
-		return false;
-	while (slashes + 1 < len && s[len - 2 - slashes] == '\\')
-		slashes++;
-	return slashes % 2 == 0;
-}
-
 /*
  * The name token i stands for (RFC 1035 5.1): "@" is the origin, a name
  * without a trailing dot is relative to it.  NULL when malformed.
  */
 static const zl_name *token_name(zf_file *f, const zf_entry *e, size_t i)
 {
-	const char *s = tok_text(e, i), *origin = zl_name_text(f->origin);
-	size_t len = e->tok[i].len, olen = strlen(origin);
-	char buf[ZL_NAME_TEXT_MAX + 2];
+	const char *s = tok_text(e, i);
+	size_t len = e->tok[i].len;
 
 	if (len == 1 && s[0] == '@')
 		return f->origin;
 	if (e->tok[i].quoted || len == 0)
 		return NULL;
-	if (is_absolute(s, len)) {
-		if (len >= sizeof(buf))
-			return NULL;
-		memcpy(buf, s, len);
-		buf[len] = '\0';
-	} else {
-		if (olen == 1)                  /* the root: "a" + "." */
-			olen = 0;
-		if (len + 1 + olen >= sizeof(buf))
-			return NULL;
-		memcpy(buf, s, len);
-		buf[len] = '.';
-		memcpy(buf + len + 1, origin, olen);
-		buf[len + 1 + olen] = '\0';
-	}
-	return zl_model_intern(f->load->m, buf);
+	return zl_model_intern_rel(f->load->m, s, len, f->origin);
 }
 
 /* A class mnemonic (IN, CH, HS, CS, NONE, ANY, CLASSnn), else 0. */
@@ -855,14 +849,16 @@ static bool read_head(zf_file *f, const zf_entry *e, zf_head *h)
  * does and Windows exports expect; else the last explicit TTL (RFC 1035
  * 5.1); else 0.
  */
-static uint32_t implicit_ttl(const zf_load *L, const ldns_rr *rr)
+static uint32_t implicit_ttl(const zf_load *L, uint16_t type, const zl_rdata_builder *b)
 {
+	uint32_t min;
+
 	if (L->have_default)
 		return L->default_ttl;
 	if (L->have_soa_min)
 		return L->soa_min;
-	if (ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA && ldns_rr_rd_count(rr) == 7)
-		return ldns_rdf2native_int32(ldns_rr_rdf(rr, 6));
+	if (type == ZL_TYPE_SOA && b->count == 7 && zl_rdata_get_int(b, 6, &min))
+		return min;
 	return L->have_last ? L->last_ttl : 0;
 }
 
@@ -927,8 +923,27 @@ static uint16_t read_type(zf_file *f, const zf_entry *e, const zf_head *h)
 	return code;
 }
 
-/* Hands the record to ldns and the result to the model. */
-static void add_record(zf_file *f, const zf_entry *e, const zf_head *h)
+/* The rdata tokens of the entry, for the fast parser; false: no memory. */
+static bool rdata_tokens(zf_load *L, const zf_entry *e, size_t from, size_t *n)
+{
+	*n = e->ntok - from;
+	if (*n > L->rtok_cap) {
+		zl_rdata_token *t = realloc(L->rtok, *n * sizeof(*t));
+		if (!t)
+			return false;
+		L->rtok = t;
+		L->rtok_cap = *n;
+	}
+	for (size_t i = 0; i < *n; i++)
+		L->rtok[i] = (zl_rdata_token){ tok_text(e, from + i), e->tok[from + i].len,
+		                               e->tok[from + i].quoted };
+	return true;
+}
+
+/* The rdata through ldns (the reference parser, for every type): a
+ * ZL_RR_* code, or 1 after reporting ldns's own error. */
+static int ldns_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
+                      zl_record_spec *spec)
 {
 	zf_load *L = f->load;
 	size_t t = h->type_tok;
@@ -936,46 +951,87 @@ static void add_record(zf_file *f, const zf_entry *e, const zf_head *h)
 	ldns_rr *rr = NULL;
 	zf_excerpt x;
 
-	if (e->len - e->tok[t].off > ZF_MAX_RDATA_TEXT) {
-		report(f, at->line, at->col, M_TOO_LONG, ZF_MAX_RDATA_TEXT, rest_excerpt(e, 0, x));
-		return;
-	}
-	if (!ldns_text(L, e, h)) {
-		out_of_memory(f);
-		return;
-	}
+	if (!ldns_text(L, e, h))
+		return ZL_RR_NOMEM;
 	ldns_status st = ldns_rr_new_frm_str(&rr, L->rr, 0, f->origin_rdf, NULL);
 	if (st != LDNS_STATUS_OK) {
 		report(f, at->line, at->col, M_LDNS, ldns_get_errorstr_by_id(st),
 		       rest_excerpt(e, 0, x));
-		return;
+		return 1;
 	}
+	spec->type = (uint16_t)ldns_rr_get_type(rr);
+	spec->rclass = (uint16_t)ldns_rr_get_class(rr);
+	int rc = zl_rdata_from_ldns(L->m, rr, L->rdata);
+	ldns_rr_free(rr);
+	return rc;
+}
+
+/* The record's fields: the fast parser for the common types and forms,
+ * ldns for the rest; a ZL_RR_* code, or 1 after reporting. */
+static int parse_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
+                       uint16_t type, zl_record_spec *spec)
+{
+	zf_load *L = f->load;
+	size_t n;
+
+	if (zl_fastrr_handles(type)) {
+		if (!rdata_tokens(L, e, h->type_tok + 1, &n))
+			return ZL_RR_NOMEM;
+		zl_rdata_begin(L->rdata);
+		if (zl_fastrr_parse(L->m, type, L->rtok, n, f->origin, L->rdata) == ZL_FAST_OK) {
+			spec->type = type;
+			spec->rclass = h->has_class ? token_class(e, h->class_tok)
+			                            : LDNS_RR_CLASS_IN;
+			return L->rdata->overflow ? ZL_RR_TOO_BIG : ZL_RR_OK;
+		}
+	}
+	return ldns_rdata(f, e, h, spec);
+}
+
+/* Parses the record's rdata and adds the record to the model. */
+static void add_record(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t type)
+{
+	zf_load *L = f->load;
+	size_t t = h->type_tok;
+	const zf_token *at = t + 1 < e->ntok ? &e->tok[t + 1] : &e->tok[t];
 	zl_record_spec spec = { .owner = h->owner, .age = h->age,
 	                        .file = f->index, .line = e->line };
-	spec.ttl = h->has_ttl ? h->ttl : implicit_ttl(L, rr);
-	if (h->has_ttl) {
-		L->have_last = true;
-		L->last_ttl = h->ttl;
+	zf_excerpt x;
+	uint32_t min;
+	int rc;
+
+	if (e->len - e->tok[t].off > ZF_MAX_RDATA_TEXT) {
+		report(f, at->line, at->col, M_TOO_LONG, ZF_MAX_RDATA_TEXT, rest_excerpt(e, 0, x));
+		return;
 	}
-	if (!L->have_soa_min && ldns_rr_get_type(rr) == LDNS_RR_TYPE_SOA &&
-	    ldns_rr_rd_count(rr) == 7) {
-		L->have_soa_min = true;
-		L->soa_min = ldns_rdf2native_int32(ldns_rr_rdf(rr, 6));
+	rc = parse_rdata(f, e, h, type, &spec);
+	if (rc == ZL_RR_OK) {
+		spec.ttl = h->has_ttl ? h->ttl : implicit_ttl(L, spec.type, L->rdata);
+		if (h->has_ttl) {
+			L->have_last = true;
+			L->last_ttl = h->ttl;
+		}
+		if (!L->have_soa_min && spec.type == ZL_TYPE_SOA && L->rdata->count == 7 &&
+		    zl_rdata_get_int(L->rdata, 6, &min)) {
+			L->have_soa_min = true;
+			L->soa_min = min;
+		}
+		if (zl_view_add_record(L->m, L->v, &spec, L->rdata) != 0)
+			rc = ZL_RR_NOMEM;
 	}
-	int rc = zl_record_from_ldns_spec(L->m, L->v, rr, &spec);
-	ldns_rr_free(rr);
 	if (rc == ZL_RR_NOMEM)
 		out_of_memory(f);
-	else if (rc != ZL_RR_OK)
+	else if (rc < 0)
 		report(f, at->line, at->col, M_CONVERT, zl_rr_strerror(rc), rest_excerpt(e, 0, x));
 }
 
 static void do_record(zf_file *f, const zf_entry *e)
 {
 	zf_head h;
+	uint16_t type;
 
-	if (read_head(f, e, &h) && read_type(f, e, &h) != 0)
-		add_record(f, e, &h);
+	if (read_head(f, e, &h) && (type = read_type(f, e, &h)) != 0)
+		add_record(f, e, &h, type);
 }
 
 /* ---- directives ------------------------------------------------------------ */
@@ -1059,61 +1115,106 @@ static void dir_dnslog(zf_file *f, zf_entry *e)
 	f->stop = true;
 }
 
-/* Reads a whole file into a NUL-terminated buffer; -1 with errno set. */
-static int read_file(const char *path, char **out, size_t *len)
+static void buf_free(zf_buf *b)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (b->size)
+		munmap(b->p, b->size);
+	else
+		free(b->p);
+	b->p = NULL;
+}
+
+/* Room for `cap` bytes: a mapping when it is big, else malloc's. */
+static bool buf_alloc(zf_buf *b, size_t cap)
+{
+	b->size = 0;
+	if (cap >= ZF_MAP_MIN) {
+		void *p = mmap(NULL, cap, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+		if (p != MAP_FAILED) {
+			b->p = p;
+			b->size = cap;
+			return true;
+		}
+	}
+	b->p = malloc(cap);
+	return b->p != NULL;
+}
+
+/* Reads what fd holds past b->len, growing b (a pipe, a growing file). */
+static int read_all(int fd, zf_buf *b, size_t cap)
+{
+	for (;;) {
+		ssize_t r = read(fd, b->p + b->len, cap - b->len - 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		b->len += (size_t)r;
+		if (b->len + 1 == cap) {
+			zf_buf bigger;
+			if (!buf_alloc(&bigger, cap * 2)) {
+				errno = ENOMEM;
+				return -1;
+			}
+			memcpy(bigger.p, b->p, b->len);
+			bigger.len = b->len;
+			buf_free(b);
+			*b = bigger;
+			cap *= 2;
+		}
+	}
+	b->p[b->len] = '\0';
+	return 0;
+}
+
+/* Reads a whole file into a NUL-terminated buffer; -1 with errno set. */
+static int read_file(const char *path, zf_buf *b)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC), err;
 	struct stat st;
-	size_t cap, n = 0;
-	char *buf;
+	size_t cap;
 
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) != 0) {
-		int err = errno;
+	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+		err = S_ISDIR(st.st_mode) ? EISDIR : errno;
 		close(fd);
 		errno = err;
 		return -1;
 	}
-	if (S_ISDIR(st.st_mode)) {
+	cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
+	b->len = 0;
+	if (!buf_alloc(b, cap)) {
 		close(fd);
-		errno = EISDIR;
+		errno = ENOMEM;
 		return -1;
 	}
-	cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-	buf = malloc(cap);
-	for (;;) {
-		if (!buf) {
-			close(fd);
-			errno = ENOMEM;
-			return -1;
-		}
-		ssize_t r = read(fd, buf + n, cap - n - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int err = errno;
-			free(buf);
-			close(fd);
-			errno = err;
-			return -1;
-		}
-		if (r == 0)
-			break;
-		n += (size_t)r;
-		if (n + 1 == cap) {            /* the file grew, or a pipe */
-			char *b = realloc(buf, cap * 2);
-			if (!b)
-				free(buf);
-			buf = b;
-			cap *= 2;
-		}
+	if (read_all(fd, b, cap) != 0) {
+		err = errno;
+		buf_free(b);
+		close(fd);
+		errno = err;
+		return -1;
 	}
 	close(fd);
-	buf[n] = '\0';
-	*out = buf;
-	*len = n;
 	return 0;
+}
+
+/* Hands the pages of f's text already scanned back to the kernel; the
+ * scan never looks back past the entry it is at. */
+static void drop_scanned(zf_file *f)
+{
+	const zf_buf *b = f->buf;
+	long page = sysconf(_SC_PAGESIZE);
+	size_t done = (size_t)(f->p - b->p), from = f->dropped, to;
+
+	if (page <= 0 || done - from < ZF_DROP_STEP)
+		return;
+	to = done / (size_t)page * (size_t)page;
+	if (to > from && madvise(b->p + from, to - from, MADV_DONTNEED) == 0)
+		f->dropped = to;
 }
 
 /* The folder part of path ("" when none; "/" for a file at the root). */
@@ -1244,10 +1345,9 @@ static void include_file(zf_file *f, const zf_token *at, const char *path,
 {
 	zf_load *L = f->load;
 	zf_path_excerpt px;
-	char *buf;
-	size_t len;
+	zf_buf buf;
 
-	if (read_file(path, &buf, &len) != 0) {
+	if (read_file(path, &buf) != 0) {
 		report(f, at->line, at->col, M_INC_OPEN, path_excerpt(path, px), strerror(errno));
 		return;
 	}
@@ -1255,19 +1355,20 @@ static void include_file(zf_file *f, const zf_token *at, const char *path,
 	int index = copy ? zl_view_add_file(L->v, copy) : -1;
 	if (index < 0) {
 		report(f, at->line, at->col, M_INC_FILES, path_excerpt(path, px));
-		free(buf);
+		buf_free(&buf);
 		return;
 	}
+	L->included = true;
 	zf_file c = { .load = L, .path = copy, .index = (uint16_t)index,
 	              .origin = f->origin, .origin_rdf = f->origin_rdf,
 	              .owner = f->owner, .line = 1 };
 	if (origin != f->origin && !set_origin(&c, origin)) {
 		out_of_memory(f);
-		free(buf);
+		buf_free(&buf);
 		return;
 	}
 	L->real[++L->depth] = real;
-	read_text(&c, buf, len);
+	read_text(&c, &buf);
 	L->real[L->depth--] = NULL;
 	if (c.own_origin_rdf)
 		ldns_rdf_deep_free(c.origin_rdf);
@@ -1607,6 +1708,8 @@ static void read_entries(zf_file *f)
 
 	f->line_start = f->p;
 	while (scan_entry(f, e)) {
+		if (f->buf)
+			drop_scanned(f);
 		if (e->bad)
 			continue;
 		if (tok_text(e, 0)[0] == '$' && !e->tok[0].quoted)
@@ -1664,26 +1767,25 @@ static char *utf16_to_utf8(const unsigned char *s, size_t n, bool big, size_t *o
  * with a mark (what Windows PowerShell's Out-File writes) is converted
  * with an info finding.  *buf may be replaced.  False: no memory.
  */
-static bool decode(zf_file *f, char **buf, size_t *len, size_t *skip)
+static bool decode(zf_file *f, zf_buf *b, size_t *skip)
 {
-	const unsigned char *u = (const unsigned char *)*buf;
+	const unsigned char *u = (const unsigned char *)b->p;
 	zf_path_excerpt px;
 
 	*skip = 0;
-	if (*len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
+	if (b->len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
 		*skip = 3;
 		return true;
 	}
-	if (*len < 2 || !((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
+	if (b->len < 2 || !((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)))
 		return true;
 	size_t n;
-	char *text = utf16_to_utf8(u + 2, *len - 2, u[0] == 0xfe, &n);
+	char *text = utf16_to_utf8(u + 2, b->len - 2, u[0] == 0xfe, &n);
 	if (!text)
 		return false;
 	report(f, 1, 1, M_UTF16, path_excerpt(f->path, px));
-	free(*buf);
-	*buf = text;
-	*len = n;
+	buf_free(b);
+	*b = (zf_buf){ text, n, 0 };
 	return true;
 }
 
@@ -1702,19 +1804,20 @@ static bool is_binary(zf_file *f, const char *text, size_t len)
 	return true;
 }
 
-/* Reads one file's text (a buffer from read_file, freed here). */
-static void read_text(zf_file *f, char *buf, size_t len)
+/* Reads one file's text (from read_file; freed here). */
+static void read_text(zf_file *f, zf_buf *b)
 {
 	size_t skip;
 
-	if (!decode(f, &buf, &len, &skip)) {
+	if (!decode(f, b, &skip)) {
 		out_of_memory(f);
-	} else if (!is_binary(f, buf + skip, len - skip)) {
-		f->p = buf + skip;
-		f->end = buf + len;
+	} else if (!is_binary(f, b->p + skip, b->len - skip)) {
+		f->p = b->p + skip;
+		f->end = b->p + b->len;
+		f->buf = b->size ? b : NULL;
 		read_entries(f);
 	}
-	free(buf);
+	buf_free(b);
 }
 
 static void load_release(zf_load *L)
@@ -1722,29 +1825,89 @@ static void load_release(zf_load *L)
 	free(L->e.text);
 	free(L->e.tok);
 	free(L->rr);
+	free(L->rdata);
+	free(L->rtok);
 	free(L->gen);
 	free(L->real[0]);
 }
 
-int zl_zonefile_load(zl_model *m, zl_view *v, const zl_zonefile_options *o)
+/* FNV-1a, 64 bits: finds a candidate view of identical text, which a
+ * byte-for-byte comparison then confirms (a hash alone could be forged). */
+static uint64_t content_hash(const char *p, size_t len)
+{
+	uint64_t h = 14695981039346656037u;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
+	return h;
+}
+
+/* True when the file at `path` still holds exactly b's text. */
+static bool same_text(const char *path, const zf_buf *b)
+{
+	zf_buf other;
+	bool same;
+
+	if (read_file(path, &other) != 0)
+		return false;
+	same = other.len == b->len && memcmp(other.p, b->p, b->len) == 0;
+	buf_free(&other);
+	return same;
+}
+
+/* Reads the text of view v's own file (b, consumed).  `file`: b is that
+ * file's content, so identical views may share records. */
+static int load_text(zl_model *m, zl_view *v, const zl_zonefile_options *o, zf_buf *b,
+                     bool file)
 {
 	zf_load L = { .m = m, .v = v, .zone = zl_zone_name(zl_view_zone(v)),
 	              .include_anywhere = o && o->include_anywhere };
 	zf_file f = { .load = &L, .path = zl_view_file(v), .index = 0,
 	              .origin = L.zone, .line = 1 };
-	char *buf;
-	size_t len;
+	uint64_t hash = file ? content_hash(b->p, b->len) : 0;
+	size_t len = b->len, problems = zl_model_problem_count(m);
+	const zl_view *same = file ? zl_model_view_by_content(m, zl_view_zone(v), hash, len)
+	                           : NULL;
 
-	if (read_file(f.path, &buf, &len) != 0)
-		return -1;
+	if (same && same_text(zl_view_file(same), b) && zl_view_share(m, v, same) == 0) {
+		buf_free(b);
+		return 0;
+	}
 	L.real[0] = realpath(f.path, NULL);
-	if (set_origin(&f, L.zone)) {
-		read_text(&f, buf, len);
+	L.rdata = malloc(sizeof(*L.rdata));
+	if (L.rdata && set_origin(&f, L.zone)) {
+		read_text(&f, b);
 		ldns_rdf_deep_free(f.origin_rdf);
 	} else {
 		out_of_memory(&f);
-		free(buf);
+		buf_free(b);
 	}
+	if (file && !L.included && zl_model_problem_count(m) == problems)
+		zl_view_set_content(v, hash, len);
 	load_release(&L);
 	return 0;
+}
+
+int zl_zonefile_load(zl_model *m, zl_view *v, const zl_zonefile_options *o)
+{
+	zf_buf b;
+
+	if (read_file(zl_view_file(v), &b) != 0)
+		return -1;
+	return load_text(m, v, o, &b, true);
+}
+
+int zl_zonefile_load_text(zl_model *m, zl_view *v, const char *text, size_t len,
+                          const zl_zonefile_options *o)
+{
+	zf_buf b;
+
+	if (!buf_alloc(&b, len + 1)) {
+		errno = ENOMEM;
+		return -1;
+	}
+	memcpy(b.p, text, len);
+	b.p[len] = '\0';
+	b.len = len;
+	return load_text(m, v, o, &b, false);
 }

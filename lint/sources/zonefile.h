@@ -33,4 +33,13 @@ typedef struct zl_zonefile_options {
  */
 int zl_zonefile_load(zl_model *m, zl_view *v, const zl_zonefile_options *o);
 
+/*
+ * The same with the text of the view's file given in memory (`len`
+ * bytes, not NUL-terminated; an in-memory entry point for fuzzing and
+ * tests).  $INCLUDE paths are still relative to zl_view_file(v).  Returns
+ * -1 (errno ENOMEM) only when memory runs out.
+ */
+int zl_zonefile_load_text(zl_model *m, zl_view *v, const char *text, size_t len,
+                          const zl_zonefile_options *o);
+
 #endif

@@ -14,6 +14,11 @@ int main(void)
 	srunner_add_suite(sr, ad_rules_suite());
 	srunner_add_suite(sr, zone_rules_suite());
 	srunner_add_suite(sr, output_suite());
+	srunner_add_suite(sr, sarif_suite());
+	srunner_add_suite(sr, html_suite());
+	srunner_add_suite(sr, baseline_suite());
+	srunner_add_suite(sr, dnsrecord_suite());
+	srunner_add_suite(sr, axfr_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -12,5 +12,10 @@ Suite *rules_suite(void);
 Suite *ad_rules_suite(void);
 Suite *zone_rules_suite(void);
 Suite *output_suite(void);
+Suite *sarif_suite(void);
+Suite *html_suite(void);
+Suite *baseline_suite(void);
+Suite *dnsrecord_suite(void);
+Suite *axfr_suite(void);
 
 #endif

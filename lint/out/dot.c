@@ -1,0 +1,384 @@
+/*
+ * lint/out/dot.c - the replication graph as a Graphviz graph (cgraph), and
+ * `--format dot`, which writes it as DOT text.  The HTML report lays the
+ * same graph out with `dot` and embeds it as SVG (html.c).
+ *
+ * Layout choices for 200 DCs (docs/report.md): one cluster per AD site,
+ * a connection both ways as one double-headed arrow, concentrate=true to
+ * bundle parallel edges, short labels (the name below the forest root).
+ */
+#include "graph.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "out/writers.h"
+
+/* Severity colours: fill for nodes and badges, line for borders, edges and
+ * text.  Chosen to stay apart in grey print and for red-green blindness
+ * (the line colours differ in lightness too). */
+static const zl_palette palettes[] = {
+	[ZL_SEVERITY_OFF] = { "#e3f2e1", "#2e7d32" },
+	[ZL_SEVERITY_INFO] = { "#e1ecf8", "#1f5fa8" },
+	[ZL_SEVERITY_WARNING] = { "#fdefcf", "#9a5b00" },
+	[ZL_SEVERITY_ERROR] = { "#fbdada", "#b3261e" },
+};
+
+/* A connection without partner findings. */
+#define EDGE_PLAIN "#8c8c8c"
+
+const zl_palette *zl_severity_palette(zl_severity s)
+{
+	return &palettes[s <= ZL_SEVERITY_ERROR ? s : ZL_SEVERITY_ERROR];
+}
+
+/* Defaults written once at the top of the DOT text. */
+static const char *const graph_defaults[][2] = {
+	{ "concentrate", "true" }, { "rankdir", "TB" },
+	{ "nodesep", "0.15" }, { "ranksep", "0.35" }, { "fontname", "Helvetica" },
+	{ "fontsize", "11" }, { "labeljust", "l" }, { "style", "rounded,filled" },
+	{ "fillcolor", "#f7f7f7" }, { "color", "#b0b0b0" },
+};
+static const char *const node_defaults[][2] = {
+	{ "shape", "box" }, { "style", "rounded,filled" }, { "fontname", "Helvetica" },
+	{ "fontsize", "10" }, { "height", "0.3" }, { "margin", "0.08,0.03" },
+	{ "penwidth", "1" }, { "peripheries", "1" },
+};
+static const char *const edge_defaults[][2] = {
+	{ "color", EDGE_PLAIN }, { "arrowsize", "0.6" }, { "penwidth", "1" },
+	{ "style", "solid" }, { "dir", "forward" }, { "constraint", "true" },
+};
+
+#define COUNT(a) (sizeof(a) / sizeof(*(a)))
+
+static void set_defaults(Agraph_t *g, int kind, const char *const (*kv)[2], size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		agattr(g, kind, (char *)kv[i][0], (char *)kv[i][1]);
+}
+
+/* ---- text ---------------------------------------------------------------- */
+
+/*
+ * Labels and tooltips are Graphviz escStrings: a backslash starts an
+ * escape (\N, \n, ...), so the model's own backslashes ("a\032b") are
+ * doubled, and line breaks are written as \n.  For SVG, '&' becomes
+ * "&amp;": Graphviz's SVG renderer keeps a '&' that starts an entity as
+ * it is, so "R&amp;D" would show as "R&D".
+ * Returns malloc'd text, NULL when memory runs out.
+ */
+static char *graph_text(const char *in, zl_graph_target t, bool escstring)
+{
+	size_t n = 1;
+
+	for (const char *p = in; *p; p++)
+		n += *p == '&' ? 5 : *p == '\\' || *p == '\n' ? 2 : 1;
+	char *out = malloc(n), *o = out;
+	if (!out)
+		return NULL;
+	for (const char *p = in; *p; p++) {
+		if (*p == '&' && t == ZL_GRAPH_SVG)
+			o += sprintf(o, "&amp;");
+		else if (*p == '\\' && escstring)
+			o += sprintf(o, "\\\\");
+		else if (*p == '\n' && escstring)
+			o += sprintf(o, "\\n");
+		else
+			*o++ = *p;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Sets attribute `key` of object obj to text from the model. */
+static int set_text(void *obj, const char *key, const char *value, zl_graph_target t)
+{
+	char *v = graph_text(value, t, true);
+
+	if (!v)
+		return -1;
+	agsafeset(obj, (char *)key, v, "");
+	free(v);
+	return 0;
+}
+
+static int set_attr(void *obj, const char *key, const char *value)
+{
+	return agsafeset(obj, (char *)key, (char *)value, "");
+}
+
+/* The node's label: its name below the forest root ("dc06.emea" for
+ * dc06.emea.corp.example.net. in forest corp.example.net.), else the name
+ * without the root's dot: short enough for 200 boxes to stay legible. */
+static void short_name(const zl_model *m, const zl_server *s, char *buf, size_t size)
+{
+	const char *name = zl_name_text(zl_server_name(s));
+	const zl_name *forest = zl_model_forest(m);
+	size_t len = strlen(name);
+
+	if (forest && zl_name_labels(forest) > 0 &&
+	    zl_name_is_below(zl_server_name(s), forest) &&
+	    zl_server_name(s) != forest)
+		len -= strlen(zl_name_text(forest)) + 1;
+	else if (len > 1)
+		len--;
+	snprintf(buf, size, "%.*s", (int)len, name);
+}
+
+/* ---- nodes ----------------------------------------------------------------- */
+
+/* "3 findings, worst error": what the node's colour means. */
+static void describe_findings(FILE *f, const zl_concerns *c, size_t i)
+{
+	if (!c->count[i])
+		fputs("no findings", f);
+	else
+		fprintf(f, "%zu finding%s, worst %s", c->count[i], c->count[i] == 1 ? "" : "s",
+		        zl_severity_name(c->worst[i]));
+	if (c->repair[i])
+		fputs("\na repair plan names it: run the plan's commands here", f);
+}
+
+static char *node_tooltip(const zl_concerns *c, size_t i)
+{
+	const zl_server *s = zl_model_server(c->model, i);
+	char *text = NULL, addr[ZL_ADDR_TEXT_MAX];
+	size_t size = 0;
+	FILE *f = open_memstream(&text, &size);
+
+	if (!f)
+		return NULL;
+	fprintf(f, "%s", zl_name_text(zl_server_name(s)));
+	if (zl_server_site(s))
+		fprintf(f, "\nsite %s", zl_server_site(s));
+	for (size_t k = 0; k < zl_server_address_count(s); k++) {
+		const zl_prefix *p = zl_server_address(s, k);
+		fprintf(f, "%s%s/%u", k ? ", " : "\n", zl_addr_format(&p->addr, addr,
+		        sizeof(addr)), p->length);
+	}
+	if (zl_server_os(s))
+		fprintf(f, "\n%s", zl_server_os(s));
+	fputc('\n', f);
+	describe_findings(f, c, i);
+	if (fclose(f) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+static int style_node(Agnode_t *n, const zl_concerns *c, size_t i, zl_graph_target t)
+{
+	const zl_palette *p = zl_severity_palette(c->worst[i]);
+	const zl_server *s = zl_model_server(c->model, i);
+	char label[1200], href[32];
+	char *tip = node_tooltip(c, i);
+	int rc = tip ? 0 : -1;
+
+	short_name(c->model, s, label, sizeof(label));
+	if (c->repair[i])
+		strcat(label, "\n(fix here)");
+	/* The HTML report has a section for each server with findings, and a
+	 * forest table row for every server. */
+	snprintf(href, sizeof(href), "#%c-%zu", c->count[i] ? 's' : 't', i);
+	rc |= set_text(n, "label", label, t);
+	set_attr(n, "fillcolor", p->fill);
+	set_attr(n, "color", p->line);
+	set_attr(n, "href", href);
+	if (c->worst[i] >= ZL_SEVERITY_WARNING)
+		set_attr(n, "penwidth", c->worst[i] == ZL_SEVERITY_ERROR ? "2.5" : "1.8");
+	if (c->repair[i])
+		set_attr(n, "peripheries", "2");
+	if (tip)
+		rc |= set_text(n, "tooltip", tip, t);
+	free(tip);
+	return rc;
+}
+
+/* The cluster of site `site` ("cluster_" + its name: Graphviz draws a
+ * subgraph named cluster* as a box), made on first use; NULL: the root. */
+static Agraph_t *site_graph(Agraph_t *g, const char *site, zl_graph_target t)
+{
+	char *name, *text;
+	Agraph_t *sub;
+
+	if (!site)
+		return g;
+	text = graph_text(site, t, false);
+	name = text ? malloc(strlen(text) + 9) : NULL;
+	if (!name) {
+		free(text);
+		return NULL;
+	}
+	sprintf(name, "cluster_%s", text);
+	sub = agsubg(g, name, 0);
+	if (!sub) {
+		sub = agsubg(g, name, 1);
+		if (sub && set_text(sub, "label", site, t) != 0)
+			sub = NULL;
+	}
+	free(name);
+	free(text);
+	return sub;
+}
+
+static Agnode_t *add_node(Agraph_t *g, const zl_concerns *c, size_t i, zl_graph_target t)
+{
+	const zl_server *s = zl_model_server(c->model, i);
+	Agraph_t *sub = site_graph(g, zl_server_site(s), t);
+	char *name = graph_text(zl_name_text(zl_server_name(s)), t, false);
+	Agnode_t *n = sub && name ? agnode(sub, name, 1) : NULL;
+
+	free(name);
+	if (n && style_node(n, c, i, t) != 0)
+		return NULL;
+	return n;
+}
+
+/* ---- edges ----------------------------------------------------------------- */
+
+static bool replicates_from(const zl_server *y, const zl_server *x)
+{
+	for (size_t k = 0; k < zl_server_inbound_count(y); k++)
+		if (zl_server_inbound(y, k) == x)
+			return true;
+	return false;
+}
+
+static bool same_site(const zl_server *x, const zl_server *y)
+{
+	const char *a = zl_server_site(x), *b = zl_server_site(y);
+
+	return a && b && strcmp(a, b) == 0;
+}
+
+static char *edge_tooltip(const zl_server *x, const zl_server *y, bool both,
+                          zl_severity worst)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&text, &size);
+
+	if (!f)
+		return NULL;
+	if (both)
+		fprintf(f, "%s and %s replicate from each other",
+		        zl_name_text(zl_server_name(x)), zl_name_text(zl_server_name(y)));
+	else
+		fprintf(f, "%s replicates from %s", zl_name_text(zl_server_name(y)),
+		        zl_name_text(zl_server_name(x)));
+	if (worst != ZL_SEVERITY_OFF)
+		fprintf(f, "\nworst partner finding between them: %s", zl_severity_name(worst));
+	if (fclose(f) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+/* Partner findings show on the connection between the two servers, in
+ * whichever direction it runs: they are about what one holds of the other. */
+static int style_edge(Agedge_t *e, const zl_server *x, const zl_server *y, bool both,
+                      zl_severity worst, zl_graph_target t)
+{
+	char *tip = edge_tooltip(x, y, both, worst);
+	int rc = tip ? set_text(e, "tooltip", tip, t) : -1;
+
+	free(tip);
+	if (both)
+		set_attr(e, "dir", "both");
+	/* Ranks follow replication inside a site; a connection between sites
+	 * would push each site a rank below the previous one (a staircase
+	 * 200 DCs wide), so it does not rank: the sites stand side by side. */
+	if (!same_site(x, y))
+		set_attr(e, "constraint", "false");
+	if (worst == ZL_SEVERITY_OFF)
+		return rc;
+	set_attr(e, "color", zl_severity_palette(worst)->line);
+	set_attr(e, "penwidth", worst == ZL_SEVERITY_ERROR ? "2.5" : "1.8");
+	if (worst == ZL_SEVERITY_WARNING)
+		set_attr(e, "style", "dashed");
+	return rc;
+}
+
+/* Y's inbound connections: X -> Y, data flowing from X to Y (SPEC 2). */
+static int add_edges(Agraph_t *g, const zl_concerns *c, Agnode_t **nodes, size_t yi,
+                     zl_graph_target t)
+{
+	const zl_server *y = zl_model_server(c->model, yi);
+
+	for (size_t k = 0; k < zl_server_inbound_count(y); k++) {
+		const zl_server *x = zl_server_inbound(y, k);
+		size_t xi = zl_concerns_index(c, zl_name_text(zl_server_name(x)));
+		bool both = replicates_from(x, y);
+		if (xi >= c->n || xi == yi || (both && xi > yi))
+			continue;       /* drawn once, from the lower index */
+		if (agedge(g, nodes[xi], nodes[yi], NULL, 0))
+			continue;       /* listed twice */
+		Agedge_t *e = agedge(g, nodes[xi], nodes[yi], NULL, 1);
+		if (!e || style_edge(e, x, y, both, zl_concerns_pair(c, xi, yi), t) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* ---- the graph ------------------------------------------------------------- */
+
+static Agraph_t *graph_open(const zl_model *m)
+{
+	Agraph_t *g = agopen("replication", Agdirected, NULL);
+	const zl_name *forest = zl_model_forest(m);
+	char *label = NULL;
+	size_t size = 0;
+	FILE *f;
+
+	if (!g)
+		return NULL;
+	set_defaults(g, AGRAPH, graph_defaults, COUNT(graph_defaults));
+	set_defaults(g, AGNODE, node_defaults, COUNT(node_defaults));
+	set_defaults(g, AGEDGE, edge_defaults, COUNT(edge_defaults));
+	f = open_memstream(&label, &size);
+	if (!f)
+		return g;
+	fprintf(f, "AD replication of %s (arrows: direction data flows)",
+	        forest ? zl_name_text(forest) : "the forest");
+	if (fclose(f) == 0)
+		agattr(g, AGRAPH, "tooltip", label);
+	free(label);
+	return g;
+}
+
+Agraph_t *zl_graph_new(const zl_concerns *c, zl_graph_target t)
+{
+	Agraph_t *g = graph_open(c->model);
+	Agnode_t **nodes = calloc(c->n ? c->n : 1, sizeof(*nodes));
+
+	if (!g || !nodes)
+		goto fail;
+	for (size_t i = 0; i < c->n; i++)
+		if (!(nodes[i] = add_node(g, c, i, t)))
+			goto fail;
+	for (size_t i = 0; i < c->n; i++)
+		if (add_edges(g, c, nodes, i, t) != 0)
+			goto fail;
+	free(nodes);
+	return g;
+fail:
+	free(nodes);
+	if (g)
+		agclose(g);
+	return NULL;
+}
+
+int zl_write_dot(FILE *out, const zl_results *r, const zl_model *m)
+{
+	zl_concerns *c = zl_concerns_new(r, m);
+	Agraph_t *g = c ? zl_graph_new(c, ZL_GRAPH_DOT) : NULL;
+	int rc = g && agwrite(g, out) == 0 && !ferror(out) ? 0 : -1;
+
+	if (g)
+		agclose(g);
+	zl_concerns_free(c);
+	return rc;
+}

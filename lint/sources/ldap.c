@@ -1,0 +1,1035 @@
+/*
+ * lint/sources/ldap.c - see ldap.h.
+ *
+ * Where each piece of the model comes from ([MS-ADTS] 6.1.1.2, "Sites"):
+ *   forest, domains   CN=Partitions,<config>: crossRef objects of domains
+ *                     (systemFlags bit FLAG_CR_NTDS_DOMAIN, 0x2), dnsRoot
+ *   servers           CN=Sites,<config>: `server` objects, dNSHostName; the
+ *                     site is the RDN two levels up (CN=Servers,CN=<site>)
+ *   dsa_guid, gc      their `nTDSDSA` child: objectGUID, options bit
+ *                     NTDSDSA_OPT_IS_GC (0x1, [MS-ADTS] 6.1.1.2.2.1.2.1.1)
+ *   dns role          msDS-hasMasterNCs of the nTDSDSA: a DC that holds a
+ *                     DomainDnsZones or ForestDnsZones replica runs DNS;
+ *                     without that attribute, assumed (the default roles)
+ *   replicates_from   `nTDSConnection` children of the nTDSDSA: fromServer
+ *                     names the source's nTDSDSA (disabled ones skipped)
+ *   networks          CN=Subnets,CN=Sites,<config>: `subnet` cn and siteObject
+ *   zones, records    per DC: its namingContexts; `dnsZone` objects under
+ *                     CN=MicrosoftDNS in DomainDnsZones (ad-domain),
+ *                     ForestDnsZones (ad-forest) and CN=System of the
+ *                     domain partition (ad-legacy); their `dnsNode`s
+ *                     ([MS-DNSP] 2.3.2.1), tombstoned ones skipped
+ * Searches are paged (RFC 2696): Windows returns at most MaxPageSize
+ * (1000) entries to a search that is not.
+ */
+#include "sources/ldap.h"
+
+#include <arpa/inet.h>
+#include <ldap.h>
+#include <netinet/in.h>
+#include <sasl/sasl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+
+#include "sources/dnsrecord.h"
+#include "sources/inventory.h"
+#include "sources/load.h"
+#include "sources/rr_convert.h"
+#include "vec.h"
+
+enum {
+	PAGE_SIZE = 500,
+	NTDSDSA_OPT_IS_GC = 0x1,
+	FLAG_CR_NTDS_DOMAIN = 0x2,
+	MESSAGE_MAX = 1024,
+	TEXT_MAX = 2048,
+};
+
+/* A DC as the configuration partition describes it. */
+typedef struct dir_server {
+	const char *dn;               /* the `server` object */
+	const char *ntds;             /* its nTDSDSA, NULL: not a DC */
+	const zl_name *name;          /* dNSHostName */
+	const char *site;
+	const char *guid;             /* lower case, NULL when unknown */
+	unsigned roles;
+	zl_location where;            /* ldap://HOST/<server DN> */
+	VEC(const char *) from;       /* fromServer: sources' nTDSDSA DNs */
+} dir_server;
+
+typedef struct dir_subnet {
+	zl_prefix net;
+	const char *site;
+} dir_subnet;
+
+/* A zone one DC holds. */
+typedef struct dir_zone {
+	const zl_name *name;
+	zl_storage storage;
+	const char *dn;
+} dir_zone;
+
+/* One --ldap URI: the connection and what it told. */
+typedef struct dc {
+	const char *uri;
+	const char *host;             /* the URI's host, for locations */
+	bool tls;                     /* ldaps://: TLS from the start */
+	LDAP *ld;                     /* NULL: unusable (reported) */
+	const char *service;          /* dsServiceName: its nTDSDSA DN */
+	const char *config_nc, *default_nc, *root_nc;
+	VEC(const char *) ncs;        /* namingContexts */
+	zl_addr peer;                 /* the address the URI reached */
+	bool has_peer;
+	dir_server *server;           /* NULL when not found */
+	VEC(dir_zone) zones;
+} dc;
+
+typedef struct dir {
+	zl_model *m;
+	const zl_ldap_options *o;
+	dc *dcs;
+	dc *config;                   /* the DC the configuration came from */
+	VEC(dir_server) servers;
+	VEC(dir_subnet) subnets;
+	const zl_name *forest;
+	zl_location forest_where;
+	VEC(const zl_name *) domains;
+	zl_dnsrecord *rec;            /* decoding buffer (64 KiB) */
+	bool oom;
+} dir;
+
+/* ---- problems and small helpers ------------------------------------------ */
+
+static zl_location at_url(dir *d, const dc *c, const char *dn)
+{
+	char url[TEXT_MAX];
+	zl_location l = { NULL, 1, 1 };
+
+	snprintf(url, sizeof url, "ldap://%s/%s", c->host, dn ? dn : "");
+	l.file = zl_model_strdup(d->m, url);
+	if (!l.file)
+		d->oom = true;
+	return l;
+}
+
+static void problem(dir *d, zl_severity sev, zl_location where,
+                    const zl_name *zone, const zl_name *server,
+                    const char *fmt, ...) ZL_PRINTF(6, 7);
+static void problem(dir *d, zl_severity sev, zl_location where,
+                    const zl_name *zone, const zl_name *server,
+                    const char *fmt, ...)
+{
+	char msg[MESSAGE_MAX];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (!where.file)
+		where.file = "<ldap>";
+	zl_model_problem_add(d->m, "ldap-source", sev, sev == ZL_SEVERITY_ERROR,
+	                     where, zone, server, "%s", msg);
+}
+
+/* The reason an operation on ld failed: the server's words when it gave
+ * some, else the library's. */
+static const char *ldap_why(LDAP *ld, int rc, char *buf, size_t size)
+{
+	char *diag = NULL;
+
+	if (ld)
+		ldap_get_option(ld, LDAP_OPT_DIAGNOSTIC_MESSAGE, &diag);
+	if (diag && strcmp(diag, "(unknown error code)") == 0)
+		*diag = '\0';
+	snprintf(buf, size, "%s%s%s", ldap_err2string(rc),
+	         diag && *diag ? ": " : "", diag && *diag ? diag : "");
+	ldap_memfree(diag);
+	return buf;
+}
+
+static const char *keep(dir *d, const char *s, size_t len)
+{
+	const char *k = zl_model_strndup(d->m, s, len);
+
+	if (!k)
+		d->oom = true;
+	return k;
+}
+
+/* A DC that could not be used is located at its URI, as given. */
+static zl_location uri_loc(dir *d, const dc *c)
+{
+	zl_location l = { keep(d, c->uri, strlen(c->uri)), 1, 1 };
+
+	return l;
+}
+
+/* ---- DNs ([RFC 4514]) ------------------------------------------------------ */
+
+/* The DN without its first RDN ("" for a single RDN). */
+static const char *dn_parent(const char *dn)
+{
+	for (const char *p = dn; *p; p++) {
+		if (*p == '\\' && p[1])
+			p++;
+		else if (*p == ',')
+			return p + 1;
+	}
+	return "";
+}
+
+/* The value of the first RDN, in the model; NULL when dn does not parse. */
+static const char *dn_first_value(dir *d, const char *dn)
+{
+	LDAPDN parsed = NULL;
+	const char *v = NULL;
+
+	if (ldap_str2dn(dn, &parsed, LDAP_DN_FORMAT_LDAPV3) == LDAP_SUCCESS &&
+	    parsed && parsed[0] && parsed[0][0])
+		v = keep(d, parsed[0][0]->la_value.bv_val, parsed[0][0]->la_value.bv_len);
+	ldap_dnfree(parsed);
+	return v;
+}
+
+static bool has_prefix(const char *s, const char *prefix)
+{
+	return strncasecmp(s, prefix, strlen(prefix)) == 0;
+}
+
+/* ---- searching --------------------------------------------------------------- */
+
+typedef void entry_fn(dir *d, dc *c, LDAPMessage *e, void *arg);
+
+/* The first value of attribute `attr` of e, in the model, or NULL. */
+static const char *first_value(dir *d, dc *c, LDAPMessage *e, const char *attr)
+{
+	struct berval **v = ldap_get_values_len(c->ld, e, attr);
+	const char *s = NULL;
+
+	if (v && v[0])
+		s = keep(d, v[0]->bv_val, v[0]->bv_len);
+	ldap_value_free_len(v);
+	return s;
+}
+
+static const char *entry_dn(dir *d, dc *c, LDAPMessage *e)
+{
+	char *dn = ldap_get_dn(c->ld, e);
+	const char *s = dn ? keep(d, dn, strlen(dn)) : NULL;
+
+	ldap_memfree(dn);
+	return s;
+}
+
+static struct timeval timeout_of(const dir *d)
+{
+	struct timeval tv = { (time_t)d->o->timeout, 0 };
+
+	return tv;
+}
+
+/* The paging cookie of a result, or NULL when it was the last page. */
+static struct berval *next_cookie(LDAP *ld, LDAPMessage *res)
+{
+	LDAPControl **ctrls = NULL, *page;
+	struct berval cookie = { 0, NULL }, *next = NULL;
+	ber_int_t count;
+	int err;
+
+	if (ldap_parse_result(ld, res, &err, NULL, NULL, NULL, &ctrls, 0) != LDAP_SUCCESS)
+		return NULL;
+	page = ldap_control_find(LDAP_CONTROL_PAGEDRESULTS, ctrls, NULL);
+	if (page && ldap_parse_pageresponse_control(ld, page, &count, &cookie) ==
+	            LDAP_SUCCESS && cookie.bv_len)
+		next = ber_bvdup(&cookie);
+	ber_memfree(cookie.bv_val);
+	ldap_controls_free(ctrls);
+	return next;
+}
+
+/*
+ * Calls fn for each entry of a paged search.  A base that does not exist
+ * is an empty result (a partition this DC does not hold); any other
+ * failure is reported at the base and returns -1.
+ */
+static int search(dir *d, dc *c, const char *base, int scope, const char *filter,
+                  char **attrs, entry_fn *fn, void *arg)
+{
+	struct berval *cookie = NULL;
+	char why[MESSAGE_MAX];
+	int rc;
+
+	do {
+		LDAPControl *page = NULL, *ctrls[2] = { NULL, NULL };
+		LDAPMessage *res = NULL;
+		struct timeval tv = timeout_of(d);
+
+		rc = ldap_create_page_control(c->ld, PAGE_SIZE, cookie, 0, &page);
+		ber_bvfree(cookie);
+		cookie = NULL;
+		if (rc != LDAP_SUCCESS)
+			break;
+		ctrls[0] = page;
+		rc = ldap_search_ext_s(c->ld, base, scope, filter, attrs, 0, ctrls, NULL,
+		                       &tv, LDAP_NO_LIMIT, &res);
+		ldap_control_free(page);
+		if (rc == LDAP_SUCCESS) {
+			for (LDAPMessage *e = ldap_first_entry(c->ld, res); e && !d->oom;
+			     e = ldap_next_entry(c->ld, e))
+				fn(d, c, e, arg);
+			cookie = next_cookie(c->ld, res);
+		}
+		ldap_msgfree(res);
+	} while (rc == LDAP_SUCCESS && cookie && !d->oom);
+	ber_bvfree(cookie);
+	if (rc == LDAP_SUCCESS || rc == LDAP_NO_SUCH_OBJECT)
+		return 0;
+	problem(d, ZL_SEVERITY_ERROR, at_url(d, c, base), NULL, NULL,
+	        "cannot read %s from %s: %s", base, c->uri, ldap_why(c->ld, rc, why,
+	                                                             sizeof why));
+	return -1;
+}
+
+/* ---- connecting ---------------------------------------------------------------- */
+
+/* SASL GSSAPI asks nothing a Kerberos ticket does not answer: take the
+ * defaults (the ticket's principal, no authorization identity). */
+static int sasl_defaults(LDAP *ld, unsigned flags, void *defaults, void *in)
+{
+	(void)ld;
+	(void)flags;
+	(void)defaults;
+	for (sasl_interact_t *i = in; i->id != SASL_CB_LIST_END; i++) {
+		i->result = i->defresult ? i->defresult : "";
+		i->len = (unsigned)strlen(i->result);
+	}
+	return LDAP_SUCCESS;
+}
+
+/* Certificates are checked (the CA from --ca, else ldap.conf's); with a
+ * simple bind, a plain ldap:// URI must upgrade with StartTLS (RFC 4513 3),
+ * so a password never crosses the network in clear. */
+static int set_options(dir *d, LDAP *ld)
+{
+	int v3 = LDAP_VERSION3, demand = LDAP_OPT_X_TLS_DEMAND, zero = 0;
+	struct timeval tv = timeout_of(d);
+
+	if (ldap_set_option(ld, LDAP_OPT_PROTOCOL_VERSION, &v3) != LDAP_OPT_SUCCESS ||
+	    ldap_set_option(ld, LDAP_OPT_REFERRALS, LDAP_OPT_OFF) != LDAP_OPT_SUCCESS ||
+	    ldap_set_option(ld, LDAP_OPT_NETWORK_TIMEOUT, &tv) != LDAP_OPT_SUCCESS ||
+	    ldap_set_option(ld, LDAP_OPT_TIMEOUT, &tv) != LDAP_OPT_SUCCESS ||
+	    ldap_set_option(ld, LDAP_OPT_X_TLS_REQUIRE_CERT, &demand) != LDAP_OPT_SUCCESS)
+		return -1;
+	if (d->o->ca_file &&
+	    ldap_set_option(ld, LDAP_OPT_X_TLS_CACERTFILE, d->o->ca_file) != LDAP_OPT_SUCCESS)
+		return -1;
+	/* per-handle TLS options take effect in a new context */
+	return ldap_set_option(ld, LDAP_OPT_X_TLS_NEWCTX, &zero) == LDAP_OPT_SUCCESS ? 0 : -1;
+}
+
+static int dc_bind(dir *d, dc *c)
+{
+	if (d->o->bind_dn) {
+		struct berval cred = { strlen(d->o->password ? d->o->password : ""),
+		                       (char *)(d->o->password ? d->o->password : "") };
+		return ldap_sasl_bind_s(c->ld, d->o->bind_dn, LDAP_SASL_SIMPLE, &cred,
+		                        NULL, NULL, NULL);
+	}
+	/* Over ldaps:// TLS protects the session and AD refuses a SASL layer
+	 * on top of it ("Sign or Seal are not allowed if TLS is used"); over
+	 * ldap:// Kerberos seals it instead of StartTLS (AD's LDAP signing,
+	 * and Samba's "ldap server require strong auth"): minssf 56 demands
+	 * encryption, not just integrity. */
+	if (ldap_set_option(c->ld, LDAP_OPT_X_SASL_SECPROPS,
+	                    c->tls ? "maxssf=0" : "minssf=56") != LDAP_OPT_SUCCESS)
+		return LDAP_LOCAL_ERROR;
+	return ldap_sasl_interactive_bind_s(c->ld, NULL, "GSSAPI", NULL, NULL,
+	                                    LDAP_SASL_QUIET, sasl_defaults, NULL);
+}
+
+/* The address the connection reached: the DC's address as its URI finds
+ * it (SPEC 3, precise semantics of --ldap). */
+static void read_peer(dc *c)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sizeof ss;
+	int fd = -1;
+
+	if (ldap_get_option(c->ld, LDAP_OPT_DESC, &fd) != LDAP_OPT_SUCCESS || fd < 0 ||
+	    getpeername(fd, (struct sockaddr *)&ss, &len) != 0)
+		return;
+	memset(&c->peer, 0, sizeof c->peer);
+	if (ss.ss_family == AF_INET) {
+		c->peer.family = 4;
+		memcpy(c->peer.bytes, &((struct sockaddr_in *)&ss)->sin_addr, 4);
+		c->has_peer = true;
+	} else if (ss.ss_family == AF_INET6) {
+		const struct in6_addr *a6 = &((struct sockaddr_in6 *)&ss)->sin6_addr;
+		c->has_peer = true;
+		if (IN6_IS_ADDR_V4MAPPED(a6)) {
+			c->peer.family = 4;
+			memcpy(c->peer.bytes, a6->s6_addr + 12, 4);
+		} else {
+			c->peer.family = 6;
+			memcpy(c->peer.bytes, a6->s6_addr, 16);
+		}
+	}
+}
+
+static void root_dse_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
+{
+	struct berval **v = ldap_get_values_len(c->ld, e, "namingContexts");
+
+	(void)arg;
+	c->service = first_value(d, c, e, "dsServiceName");
+	c->config_nc = first_value(d, c, e, "configurationNamingContext");
+	c->default_nc = first_value(d, c, e, "defaultNamingContext");
+	c->root_nc = first_value(d, c, e, "rootDomainNamingContext");
+	for (size_t i = 0; v && v[i]; i++) {
+		const char *nc = keep(d, v[i]->bv_val, v[i]->bv_len);
+		if (nc && VEC_PUSH(c->ncs, nc) != 0)
+			d->oom = true;
+	}
+	ldap_value_free_len(v);
+}
+
+static int read_root_dse(dir *d, dc *c)
+{
+	static char *attrs[] = { "dsServiceName", "configurationNamingContext",
+	                         "defaultNamingContext", "rootDomainNamingContext",
+	                         "namingContexts", NULL };
+	LDAPMessage *res = NULL;
+	struct timeval tv = timeout_of(d);
+	char why[MESSAGE_MAX];
+	int rc = ldap_search_ext_s(c->ld, "", LDAP_SCOPE_BASE, "(objectClass=*)",
+	                           attrs, 0, NULL, NULL, &tv, 1, &res);
+	LDAPMessage *e = rc == LDAP_SUCCESS ? ldap_first_entry(c->ld, res) : NULL;
+
+	if (e)
+		root_dse_entry(d, c, e, NULL);
+	ldap_msgfree(res);
+	if (e && c->service && c->config_nc && c->default_nc)
+		return 0;
+	problem(d, ZL_SEVERITY_ERROR, at_url(d, c, NULL), NULL, NULL,
+	        "%s is not an Active Directory DC: its root DSE %s", c->uri,
+	        rc != LDAP_SUCCESS ? ldap_why(c->ld, rc, why, sizeof why)
+	        : "lacks dsServiceName, configurationNamingContext or "
+	          "defaultNamingContext");
+	return -1;
+}
+
+/* Connects, secures, binds and reads the root DSE; on any failure the DC
+ * is reported and left unusable (c->ld NULL). */
+static void dc_open(dir *d, dc *c)
+{
+	LDAPURLDesc *url = NULL;
+	char why[MESSAGE_MAX];
+	const char *step = "connect to";
+	int rc;
+
+	c->host = c->uri;
+	if (ldap_url_parse(c->uri, &url) != LDAP_URL_SUCCESS) {
+		problem(d, ZL_SEVERITY_ERROR, uri_loc(d, c), NULL, NULL,
+		        "bad LDAP URI '%s': expected ldap://HOST or ldaps://HOST", c->uri);
+		return;
+	}
+	c->host = keep(d, url->lud_host ? url->lud_host : "", strlen(url->lud_host ? url->lud_host : ""));
+	c->tls = strcasecmp(url->lud_scheme, "ldaps") == 0;
+	bool ldapi = strcasecmp(url->lud_scheme, "ldapi") == 0;
+	ldap_free_urldesc(url);
+	rc = ldap_initialize(&c->ld, c->uri);
+	if (rc == LDAP_SUCCESS && set_options(d, c->ld) != 0)
+		rc = LDAP_PARAM_ERROR;
+	/* a simple bind's password is never sent without TLS */
+	if (rc == LDAP_SUCCESS && !c->tls && !ldapi && d->o->bind_dn) {
+		step = "start TLS with";
+		rc = ldap_start_tls_s(c->ld, NULL, NULL);
+	}
+	if (rc == LDAP_SUCCESS) {
+		step = d->o->bind_dn ? "bind (simple, as the --bind-dn) to"
+		                     : "bind (SASL GSSAPI) to";
+		rc = dc_bind(d, c);
+	}
+	if (rc == LDAP_SERVER_DOWN || rc == LDAP_CONNECT_ERROR) {
+		/* the TLS handshake of ldaps:// happens here too, and OpenLDAP
+		 * tells a refused certificate only as "Can't contact" */
+		problem(d, ZL_SEVERITY_ERROR, uri_loc(d, c), NULL, NULL,
+		        "cannot connect to %s: %s (unreachable, or its certificate "
+		        "is not signed by a CA of --ca)", c->uri, ldap_err2string(rc));
+	} else if (rc != LDAP_SUCCESS) {
+		problem(d, ZL_SEVERITY_ERROR, uri_loc(d, c), NULL, NULL,
+		        "cannot %s %s: %s", step, c->uri, ldap_why(c->ld, rc, why, sizeof why));
+	} else if (read_root_dse(d, c) == 0) {
+		read_peer(c);
+		return;
+	}
+	ldap_unbind_ext_s(c->ld, NULL, NULL);
+	c->ld = NULL;
+}
+
+/* ---- the configuration partition -------------------------------------------- */
+
+static dir_server *server_by(dir *d, const char *dn, bool ntds)
+{
+	for (size_t i = 0; i < d->servers.n; i++) {
+		const char *x = ntds ? d->servers.v[i].ntds : d->servers.v[i].dn;
+		if (x && strcasecmp(x, dn) == 0)
+			return &d->servers.v[i];
+	}
+	return NULL;
+}
+
+static void domain_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
+{
+	const char *nc = first_value(d, c, e, "nCName");
+	const char *root = first_value(d, c, e, "dnsRoot");
+	const zl_name *n = root ? zl_model_intern(d->m, root) : NULL;
+
+	(void)arg;
+	if (!n || !nc)
+		return;
+	if (c->root_nc && strcasecmp(nc, c->root_nc) == 0) {
+		d->forest = n;
+		d->forest_where = at_url(d, c, entry_dn(d, c, e));
+	}
+	if (VEC_PUSH(d->domains, n) != 0)
+		d->oom = true;
+}
+
+static void server_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
+{
+	const char *host = first_value(d, c, e, "dNSHostName");
+	dir_server s = { .dn = entry_dn(d, c, e), .roles = ZL_ROLE_DC | ZL_ROLE_DNS };
+
+	(void)arg;
+	if (!s.dn)
+		return;
+	s.where = at_url(d, c, s.dn);
+	/* CN=<server>,CN=Servers,CN=<site>,CN=Sites,... */
+	s.site = dn_first_value(d, dn_parent(dn_parent(s.dn)));
+	s.name = host ? zl_model_intern(d->m, host) : NULL;
+	if (!s.name) {
+		problem(d, ZL_SEVERITY_WARNING, s.where, NULL, NULL,
+		        "server object %s has no usable dNSHostName; it is left out", s.dn);
+		return;
+	}
+	if (VEC_PUSH(d->servers, s) != 0)
+		d->oom = true;
+}
+
+/* objectGUID as text: the first three fields are little-endian
+ * ([MS-DTYP] 2.3.4.2). */
+static const char *guid_text(dir *d, const struct berval *v)
+{
+	const uint8_t *g = (const uint8_t *)v->bv_val;
+	char t[37];
+
+	if (v->bv_len != 16)
+		return NULL;
+	snprintf(t, sizeof t, "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-"
+	         "%02x%02x%02x%02x%02x%02x", g[3], g[2], g[1], g[0], g[5], g[4],
+	         g[7], g[6], g[8], g[9], g[10], g[11], g[12], g[13], g[14], g[15]);
+	return keep(d, t, 36);
+}
+
+/* Whether msDS-hasMasterNCs names a DNS application partition; false also
+ * when the attribute is absent (*present tells). */
+static bool holds_dns_partition(LDAP *ld, LDAPMessage *e, bool *present)
+{
+	struct berval **v = ldap_get_values_len(ld, e, "msDS-hasMasterNCs");
+	bool dns = false;
+
+	*present = v && v[0];
+	for (size_t i = 0; v && v[i]; i++)
+		dns |= has_prefix(v[i]->bv_val, "DC=DomainDnsZones,") ||
+		       has_prefix(v[i]->bv_val, "DC=ForestDnsZones,");
+	ldap_value_free_len(v);
+	return dns;
+}
+
+static void ntds_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
+{
+	const char *dn = entry_dn(d, c, e);
+	dir_server *s = dn ? server_by(d, dn_parent(dn), false) : NULL;
+	struct berval **guid = ldap_get_values_len(c->ld, e, "objectGUID");
+	const char *options = first_value(d, c, e, "options");
+	bool present;
+
+	(void)arg;
+	if (s) {
+		s->ntds = dn;
+		s->guid = guid && guid[0] ? guid_text(d, guid[0]) : NULL;
+		if (options && strtoul(options, NULL, 10) & NTDSDSA_OPT_IS_GC)
+			s->roles |= ZL_ROLE_GC;
+		if (!holds_dns_partition(c->ld, e, &present) && present)
+			s->roles &= ~(unsigned)ZL_ROLE_DNS;
+	}
+	ldap_value_free_len(guid);
+}
+
+static void connection_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
+{
+	const char *dn = entry_dn(d, c, e);
+	const char *from = first_value(d, c, e, "fromServer");
+	const char *enabled = first_value(d, c, e, "enabledConnection");
+	dir_server *s = dn ? server_by(d, dn_parent(dn), true) : NULL;
+
+	(void)arg;
+	if (s && from && !(enabled && strcasecmp(enabled, "FALSE") == 0) &&
+	    VEC_PUSH(s->from, from) != 0)
+		d->oom = true;
+}
+
+/* A subnet's cn is its prefix ("10.0.0.0/24", "fd00::/64"). */
+static void subnet_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
+{
+	const char *cn = first_value(d, c, e, "cn");
+	const char *site = first_value(d, c, e, "siteObject");
+	char host[INET6_ADDRSTRLEN + 1];
+	dir_subnet s = { .site = site ? dn_first_value(d, site) : NULL };
+	const char *slash = cn ? strchr(cn, '/') : NULL;
+	unsigned len;
+
+	(void)arg;
+	if (!slash || (size_t)(slash - cn) >= sizeof host || sscanf(slash + 1, "%u", &len) != 1)
+		return;
+	memcpy(host, cn, (size_t)(slash - cn));
+	host[slash - cn] = '\0';
+	if (!zl_addr_parse(host, &s.net.addr) || len > (s.net.addr.family == 4 ? 32u : 128u))
+		return;
+	s.net.length = (uint8_t)len;
+	if (VEC_PUSH(d->subnets, s) != 0)
+		d->oom = true;
+}
+
+static void read_config(dir *d, dc *c)
+{
+	static char *domain_attrs[] = { "nCName", "dnsRoot", NULL };
+	static char *server_attrs[] = { "dNSHostName", NULL };
+	static char *ntds_attrs[] = { "objectGUID", "options", "msDS-hasMasterNCs", NULL };
+	static char *conn_attrs[] = { "fromServer", "enabledConnection", NULL };
+	static char *subnet_attrs[] = { "cn", "siteObject", NULL };
+	char base[TEXT_MAX];
+
+	d->config = c;
+	snprintf(base, sizeof base, "CN=Partitions,%s", c->config_nc);
+	search(d, c, base, LDAP_SCOPE_ONELEVEL,
+	       "(&(objectClass=crossRef)(systemFlags:1.2.840.113556.1.4.803:=2))",
+	       domain_attrs, domain_entry, NULL);
+	snprintf(base, sizeof base, "CN=Sites,%s", c->config_nc);
+	if (search(d, c, base, LDAP_SCOPE_SUBTREE, "(objectClass=server)",
+	           server_attrs, server_entry, NULL) != 0)
+		return;
+	search(d, c, base, LDAP_SCOPE_SUBTREE, "(objectClass=nTDSDSA)", ntds_attrs,
+	       ntds_entry, NULL);
+	search(d, c, base, LDAP_SCOPE_SUBTREE, "(objectClass=nTDSConnection)",
+	       conn_attrs, connection_entry, NULL);
+	snprintf(base, sizeof base, "CN=Subnets,CN=Sites,%s", c->config_nc);
+	search(d, c, base, LDAP_SCOPE_ONELEVEL, "(objectClass=subnet)", subnet_attrs,
+	       subnet_entry, NULL);
+}
+
+/* ---- the zones a DC holds ----------------------------------------------------- */
+
+typedef struct zone_scan {
+	zl_storage storage;
+} zone_scan;
+
+static void zone_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
+{
+	const zone_scan *scan = arg;
+	const char *name = first_value(d, c, e, "name");
+	dir_zone z = { NULL, scan->storage, entry_dn(d, c, e) };
+
+	/* root hints and Windows' own ..TrustAnchors, ..InProgress-* zones */
+	if (!name || !z.dn || strcasecmp(name, "RootDNSServers") == 0 ||
+	    has_prefix(name, ".."))
+		return;
+	z.name = zl_model_intern(d->m, name);
+	if (!z.name) {
+		problem(d, ZL_SEVERITY_ERROR, at_url(d, c, z.dn), NULL, NULL,
+		        "zone object %s has a malformed name", z.dn);
+		return;
+	}
+	for (size_t i = 0; i < c->zones.n; i++)
+		if (c->zones.v[i].name == z.name)
+			return;           /* the same zone in two partitions: first wins */
+	if (VEC_PUSH(c->zones, z) != 0)
+		d->oom = true;
+}
+
+/* Zones in the DNS application partitions this DC holds, then the legacy
+ * ones in its domain partition ([MS-DNSP] 2.3.1). */
+static void read_zone_list(dir *d, dc *c)
+{
+	static char *attrs[] = { "name", NULL };
+	char base[TEXT_MAX];
+	zone_scan scan;
+
+	for (size_t i = 0; i < c->ncs.n; i++) {
+		const char *nc = c->ncs.v[i];
+		if (has_prefix(nc, "DC=ForestDnsZones,"))
+			scan.storage = ZL_STORAGE_AD_FOREST;
+		else if (has_prefix(nc, "DC=DomainDnsZones,"))
+			scan.storage = ZL_STORAGE_AD_DOMAIN;
+		else
+			continue;
+		snprintf(base, sizeof base, "CN=MicrosoftDNS,%s", nc);
+		search(d, c, base, LDAP_SCOPE_ONELEVEL, "(objectClass=dnsZone)", attrs,
+		       zone_entry, &scan);
+	}
+	scan.storage = ZL_STORAGE_AD_LEGACY;
+	snprintf(base, sizeof base, "CN=MicrosoftDNS,CN=System,%s", c->default_nc);
+	search(d, c, base, LDAP_SCOPE_ONELEVEL, "(objectClass=dnsZone)", attrs,
+	       zone_entry, &scan);
+}
+
+/* ---- merging into the model ------------------------------------------------------ */
+
+/* The prefix of address a: the subnet holding it, in its site first, else
+ * any; else /24 or /64 (SPEC 2). */
+static zl_prefix prefix_of(const dir *d, const zl_addr *a, const char *site)
+{
+	zl_prefix p = { *a, a->family == 4 ? 24 : 64 };
+	const dir_subnet *best = NULL;
+
+	for (size_t i = 0; i < d->subnets.n; i++) {
+		const dir_subnet *s = &d->subnets.v[i];
+		bool same_site = site && s->site && strcasecmp(site, s->site) == 0;
+		if (!zl_prefix_contains(&s->net, a))
+			continue;
+		if (!best || (same_site && !(best->site && strcasecmp(site, best->site) == 0)) ||
+		    s->net.length > best->net.length)
+			best = s;
+	}
+	if (best)
+		p.length = best->net.length;
+	return p;
+}
+
+static dc *queried_dc(dir *d, const dir_server *s)
+{
+	for (size_t i = 0; i < d->o->nuris; i++)
+		if (d->dcs[i].ld && d->dcs[i].server == s)
+			return &d->dcs[i];
+	return NULL;
+}
+
+static void merge_addresses(dir *d, zl_server *ms, const dir_server *s)
+{
+	const dc *c = queried_dc(d, s);
+	zl_prefix p;
+
+	if (zl_server_address_count(ms))
+		return;                 /* the inventory's addresses win */
+	if (c && c->has_peer) {
+		p = prefix_of(d, &c->peer, zl_server_site(ms));
+		if (zl_server_add_address(ms, &p) != 0)
+			d->oom = true;
+		return;
+	}
+	problem(d, ZL_SEVERITY_WARNING, s->where, NULL, s->name,
+	        "no address known for DC %s: it was not queried (--ldap) and the "
+	        "inventory gives none; its host records are not checked",
+	        zl_name_text(s->name));
+}
+
+/* One DC into the model: a new server, or the inventory's entry completed
+ * with what it does not say. */
+static void merge_server(dir *d, const dir_server *s)
+{
+	zl_server *ms = zl_model_server_mut(d->m, s->name);
+
+	if (!ms) {
+		ms = zl_model_add_server(d->m, s->name, s->where);
+		if (!ms) {
+			d->oom = true;
+			return;
+		}
+		zl_server_set_roles(ms, s->roles);
+	}
+	if (!zl_server_site(ms) && s->site)
+		zl_server_set_site(ms, s->site);
+	if (!zl_server_dsa_guid(ms) && s->guid)
+		zl_server_set_dsa_guid(ms, s->guid);
+	merge_addresses(d, ms, s);
+	for (size_t i = 0; i < s->from.n; i++) {
+		const dir_server *src = server_by(d, s->from.v[i], true);
+		if (src && src != s && zl_server_add_inbound_name(ms, src->name, s->where) != 0)
+			d->oom = true;
+	}
+}
+
+static void merge_forest(dir *d)
+{
+	if (!zl_model_forest(d->m) && d->forest)
+		zl_model_set_forest(d->m, d->forest, d->forest_where);
+	if (d->forest)
+		zl_model_add_domain(d->m, d->forest, d->forest_where);
+	for (size_t i = 0; i < d->domains.n; i++)
+		zl_model_add_domain(d->m, d->domains.v[i], d->forest_where);
+}
+
+/* The longest domain of the model that n lies in (SPEC 2, 3). */
+static const zl_name *domain_of(const zl_model *m, const zl_name *n)
+{
+	const zl_name *best = NULL;
+
+	for (size_t i = 0; i < zl_model_domain_count(m); i++) {
+		const zl_name *x = zl_model_domain(m, i);
+		if (zl_name_is_below(n, x) && (!best || zl_name_labels(x) > zl_name_labels(best)))
+			best = x;
+	}
+	return best;
+}
+
+/* SPEC 2's default hosting, for a server whose replica was not read. */
+static bool default_host(const zl_model *m, const zl_name *zone, zl_storage st,
+                         const zl_server *s)
+{
+	const zl_name *zd = domain_of(m, zone), *sd = domain_of(m, zl_server_name(s));
+
+	if (!(zl_server_roles(s) & ZL_ROLE_DNS))
+		return false;
+	if (st == ZL_STORAGE_AD_FOREST)
+		return true;
+	if (!zd)
+		zd = zl_model_forest(m);
+	return sd == zd || (!sd && zd == zl_model_forest(m));
+}
+
+/* The DC queried as server s, whether or not it could be read. */
+static const dc *dc_of_server(const dir *d, const zl_server *s, bool *found)
+{
+	for (size_t i = 0; i < d->o->nuris; i++) {
+		const dc *c = &d->dcs[i];
+		if (c->server && c->server->name == zl_server_name(s)) {
+			*found = true;
+			return c;
+		}
+	}
+	*found = false;
+	return NULL;
+}
+
+static bool dc_holds(const dc *c, const zl_name *zone)
+{
+	for (size_t i = 0; i < c->zones.n; i++)
+		if (c->zones.v[i].name == zone)
+			return true;
+	return false;
+}
+
+/* A zone of the directory that the inventory does not list: hosted by the
+ * DCs whose replica returned it, and by default by the others. */
+static void add_zone(dir *d, const dc *first, const dir_zone *dz)
+{
+	zl_zone *z = zl_model_add_zone(d->m, dz->name, at_url(d, first, dz->dn));
+	bool queried;
+
+	if (!z) {
+		d->oom = true;
+		return;
+	}
+	zl_zone_set_storage(z, dz->storage);
+	zl_zone_set_hosts_explicit(z);
+	for (size_t i = 0; i < zl_model_server_count(d->m); i++) {
+		const zl_server *s = zl_model_server(d->m, i);
+		const dc *c = dc_of_server(d, s, &queried);
+		bool hosts = queried && c->ld ? dc_holds(c, dz->name)
+		             : default_host(d->m, dz->name, dz->storage, s);
+		if (hosts && zl_zone_add_host_name(z, zl_server_name(s), zl_zone_location(z)) != 0)
+			d->oom = true;
+	}
+}
+
+static void merge_zones(dir *d)
+{
+	for (size_t i = 0; i < d->o->nuris; i++) {
+		const dc *c = &d->dcs[i];
+		for (size_t j = 0; c->ld && j < c->zones.n; j++)
+			if (!zl_model_zone_find(d->m, c->zones.v[j].name))
+				add_zone(d, c, &c->zones.v[j]);
+	}
+}
+
+/* ---- records ------------------------------------------------------------------------ */
+
+typedef struct node_scan {
+	zl_view *v;
+	const zl_zone *zone;
+	const zl_server *server;
+} node_scan;
+
+static bool tombstoned(dir *d, dc *c, LDAPMessage *e)
+{
+	const char *t = first_value(d, c, e, "dNSTombstoned");
+
+	return t && strcasecmp(t, "TRUE") == 0;
+}
+
+/* The node's owner name: "@" is the apex ([MS-DNSP] 2.3.2.1). */
+static const zl_name *node_owner(dir *d, const zl_zone *z, const char *name)
+{
+	if (strcmp(name, "@") == 0)
+		return zl_zone_name(z);
+	return zl_model_intern_child(d->m, name, zl_zone_name(z));
+}
+
+static void add_value(dir *d, const node_scan *ns, zl_location at,
+                      zl_record_spec *spec, const struct berval *v, size_t index)
+{
+	char why[MESSAGE_MAX];
+	int rc;
+
+	if (zl_dnsrecord_decode((const uint8_t *)v->bv_val, v->bv_len, d->rec, why,
+	                        sizeof why) != 0) {
+		problem(d, ZL_SEVERITY_ERROR, at, zl_zone_name(ns->zone),
+		        zl_server_name(ns->server), "dnsRecord value %zu of %s: %s",
+		        index + 1, zl_name_text(spec->owner), why);
+		return;
+	}
+	if (d->rec->type == ZL_DNSRECORD_TOMBSTONE)
+		return;
+	rc = zl_dnsrecord_add(d->m, ns->v, d->rec, spec);
+	if (rc == ZL_RR_NOMEM)
+		d->oom = true;
+	else if (rc != ZL_RR_OK)
+		problem(d, ZL_SEVERITY_ERROR, at, zl_zone_name(ns->zone),
+		        zl_server_name(ns->server), "dnsRecord value %zu of %s: %s",
+		        index + 1, zl_name_text(spec->owner), zl_rr_strerror(rc));
+}
+
+static void node_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
+{
+	const node_scan *ns = arg;
+	const char *dn = entry_dn(d, c, e), *name = first_value(d, c, e, "name");
+	zl_location at = at_url(d, c, dn);
+	zl_record_spec spec = { .line = 1 };
+	struct berval **v;
+	int file;
+
+	if (!dn || !at.file || tombstoned(d, c, e))
+		return;
+	spec.owner = name ? node_owner(d, ns->zone, name) : NULL;
+	if (!spec.owner) {
+		problem(d, ZL_SEVERITY_ERROR, at, zl_zone_name(ns->zone),
+		        zl_server_name(ns->server), "node %s has no usable name", dn);
+		return;
+	}
+	/* each node is a "file" of the view, so findings name its DN; past
+	 * 65535 nodes they name the zone's */
+	file = zl_view_add_file(ns->v, at.file);
+	spec.file = file < 0 ? 0 : (uint16_t)file;
+	v = ldap_get_values_len(c->ld, e, "dnsRecord");
+	for (size_t i = 0; v && v[i] && !d->oom; i++)
+		add_value(d, ns, file < 0 ? at_url(d, c, dn) : at, &spec, v[i], i);
+	ldap_value_free_len(v);
+}
+
+static void read_records(dir *d, dc *c, const dir_zone *dz)
+{
+	static char *attrs[] = { "name", "dnsRecord", "dNSTombstoned", NULL };
+	zl_zone *z = (zl_zone *)zl_model_zone_find(d->m, dz->name);
+	const zl_server *s = zl_model_server_find(d->m, c->server->name);
+	zl_location where;
+	node_scan ns = { NULL, z, s };
+
+	if (!z || !s || !zl_zone_is_hosted_on(z, s) || zl_model_view_of(d->m, z, s))
+		return;               /* the inventory says it does not host it */
+	where = at_url(d, c, dz->dn);
+	ns.v = where.file ? zl_model_add_view(d->m, z, where.file) : NULL;
+	if (!ns.v) {
+		d->oom = true;
+		return;
+	}
+	if (search(d, c, dz->dn, LDAP_SCOPE_ONELEVEL, "(objectClass=dnsNode)", attrs,
+	           node_entry, &ns) != 0 && zl_view_record_count(ns.v) == 0) {
+		zl_model_drop_view(d->m, ns.v);
+		return;
+	}
+	if (zl_view_attach_server(d->m, ns.v, s) != 0)
+		d->oom = true;
+}
+
+/* ---- the whole load ------------------------------------------------------------------ */
+
+static void find_own_server(dir *d, dc *c)
+{
+	c->server = server_by(d, dn_parent(c->service), false);
+	if (!c->server)
+		problem(d, ZL_SEVERITY_ERROR, at_url(d, c, c->service), NULL, NULL,
+		        "%s names itself %s, which is not among the DCs of the "
+		        "configuration partition; its zones are not read", c->uri,
+		        c->service);
+}
+
+static void read_directory(dir *d)
+{
+	for (size_t i = 0; i < d->o->nuris && !d->oom; i++) {
+		dc *c = &d->dcs[i];
+		c->uri = d->o->uris[i];
+		dc_open(d, c);
+		if (c->ld && !d->config)
+			read_config(d, c);
+	}
+	for (size_t i = 0; i < d->o->nuris && !d->oom; i++) {
+		dc *c = &d->dcs[i];
+		if (!c->ld)
+			continue;
+		find_own_server(d, c);
+		if (c->server)
+			read_zone_list(d, c);
+	}
+}
+
+static void close_directory(dir *d)
+{
+	for (size_t i = 0; i < d->o->nuris; i++) {
+		if (d->dcs[i].ld)
+			ldap_unbind_ext_s(d->dcs[i].ld, NULL, NULL);
+		VEC_FREE(d->dcs[i].ncs);
+		VEC_FREE(d->dcs[i].zones);
+	}
+	for (size_t i = 0; i < d->servers.n; i++)
+		VEC_FREE(d->servers.v[i].from);
+	VEC_FREE(d->servers);
+	VEC_FREE(d->subnets);
+	VEC_FREE(d->domains);
+	free(d->dcs);
+	free(d->rec);
+}
+
+int zl_ldap_load_forest(zl_model *m, const char *inventory,
+                        const zl_ldap_options *o, const zl_zonefile_options *zo)
+{
+	dir d = { .m = m, .o = o };
+	int rc = -1;
+
+	d.dcs = calloc(o->nuris ? o->nuris : 1, sizeof *d.dcs);
+	d.rec = malloc(sizeof *d.rec);
+	if (!d.dcs || !d.rec)
+		goto done;
+	if (inventory)
+		zl_inventory_load(m, inventory);   /* problems are recorded */
+	read_directory(&d);
+	merge_forest(&d);
+	for (size_t i = 0; i < d.servers.n && !d.oom; i++)
+		if (d.servers.v[i].ntds)
+			merge_server(&d, &d.servers.v[i]);
+	merge_zones(&d);
+	if (d.oom || zl_model_resolve(m) != 0)
+		goto done;
+	for (size_t i = 0; i < o->nuris && !d.oom; i++)
+		for (size_t j = 0; d.dcs[i].ld && d.dcs[i].server && j < d.dcs[i].zones.n; j++)
+			read_records(&d, &d.dcs[i], &d.dcs[i].zones.v[j]);
+	if (!d.oom && zl_load_views(m, zo) == 0)
+		rc = 0;
+done:
+	close_directory(&d);
+	return rc;
+}

@@ -1,0 +1,34 @@
+/*
+ * lint/sources/live.h - `--live`: every hosting server's copy of every zone,
+ * by zone transfer, into the model (private).
+ *
+ * For each zone (in inventory order) and each of its hosting servers (by
+ * name), one AXFR from the server's `dns` endpoint (default: its first
+ * address, port 53).  Each successful transfer becomes one view of that
+ * zone held by that server alone, named "axfr://HOST:PORT/ZONE"; a record's
+ * line is its position in the transfer (the SOA is 1).  Each failure is a
+ * `live-transfer` problem (error, unusable) at that name, line 1, with the
+ * zone and server, and the audit goes on without that view.
+ *
+ * Transfers run on up to `jobs` threads; only the calling thread touches
+ * the model (it is not thread-safe), converting answers in job order while
+ * later transfers are still running.
+ */
+#ifndef ZL_LIVE_H
+#define ZL_LIVE_H
+
+#include "model_int.h"
+
+typedef struct zl_live_options {
+	unsigned timeout;        /* seconds per transfer, 1..3600 */
+	unsigned jobs;           /* transfers at once, 1..256 */
+} zl_live_options;
+
+#define ZL_LIVE_DEFAULT_TIMEOUT 10
+#define ZL_LIVE_DEFAULT_JOBS 4
+
+/* After zl_model_resolve.  0 when done (failed transfers are problems),
+ * -1 when memory ran out. */
+int zl_live_load(zl_model *m, const zl_live_options *o);
+
+#endif
