@@ -250,6 +250,26 @@ int zl_dnsrecord_decode(const uint8_t *blob, size_t len, zl_dnsrecord *out,
 	return 0;
 }
 
+int zl_dnsproperty_decode(const uint8_t *blob, size_t len, uint32_t *id,
+                          uint32_t *value, bool *has_value)
+{
+	enum { HEAD = 20 };
+	uint32_t data_len;
+
+	*has_value = false;
+	if (len < HEAD)
+		return -1;
+	data_len = le32(blob);
+	*id = le32(blob + 16);
+	if (data_len > len - HEAD)
+		return -1;
+	if (data_len == 4) {
+		*value = le32(blob + HEAD);
+		*has_value = true;
+	}
+	return 0;
+}
+
 /* The RFC form of a decoded record through ldns's own rdata reader. */
 static int add_decoded(zl_model *m, zl_view *v, const zl_dnsrecord *rec,
                        zl_record_spec *spec)

@@ -69,6 +69,21 @@ int zl_dnsrecord_decode(const uint8_t *blob, size_t len, zl_dnsrecord *out,
 bool zl_dnsrecord_type_decoded(uint16_t type);
 
 /*
+ * One `dNSProperty` value of a dnsZone object ([MS-DNSP] 2.3.2.1):
+ * DataLength, NameLength, Flag, Version (4 bytes each, little-endian), Id
+ * (4), Data (DataLength bytes), Name (1, unused).  *id gets the Id; a
+ * 4-byte Data is read as a little-endian number into *value (*has_value
+ * true); an empty Data means "the default".  Returns 0, or -1 when the
+ * value is truncated.
+ */
+enum {
+	ZL_DNSPROPERTY_NOREFRESH = 0x10,  /* DSPROPERTY_ZONE_NOREFRESH_INTERVAL, hours */
+	ZL_DNSPROPERTY_REFRESH = 0x20,    /* DSPROPERTY_ZONE_REFRESH_INTERVAL, hours */
+};
+int zl_dnsproperty_decode(const uint8_t *blob, size_t len, uint32_t *id,
+                          uint32_t *value, bool *has_value);
+
+/*
  * Adds a decoded record to view v: owner, file and line from *spec; type,
  * class IN, TTL and aging stamp from rec.  Decoded types go through ldns
  * (lint/sources/rr_convert.c), so their fields are those a zone file gives;

@@ -27,6 +27,8 @@
 #include <arpa/inet.h>
 #include <ldap.h>
 #include <netinet/in.h>
+#include <errno.h>
+#include <pthread.h>
 #include <sasl/sasl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -34,6 +36,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <time.h>
 
 #include "sources/dnsrecord.h"
 #include "sources/inventory.h"
@@ -71,10 +74,12 @@ typedef struct dir_zone {
 	const zl_name *name;
 	zl_storage storage;
 	const char *dn;
+	uint32_t no_refresh_hours, refresh_hours;   /* 0: the default */
 } dir_zone;
 
 /* One --ldap URI: the connection and what it told. */
 typedef struct dc {
+	const struct dir *d;          /* for the opening thread: options only */
 	const char *uri;
 	const char *host;             /* the URI's host, for locations */
 	bool tls;                     /* ldaps://: TLS from the start */
@@ -86,6 +91,16 @@ typedef struct dc {
 	bool has_peer;
 	dir_server *server;           /* NULL when not found */
 	VEC(dir_zone) zones;
+	/* opening the connection (see dc_open): the socket, for the watchdog */
+	ldap_conncb cb;
+	pthread_mutex_t lock;
+	pthread_cond_t cond;
+	bool sync_ready;              /* lock and cond initialised */
+	int fd;                       /* -1 when not connected */
+	bool opened;                  /* the opening thread is done */
+	int rc;                       /* its result */
+	const char *step;             /* what it was doing */
+	bool ldapi;
 } dc;
 
 typedef struct dir {
@@ -313,7 +328,7 @@ static int sasl_defaults(LDAP *ld, unsigned flags, void *defaults, void *in)
 /* Certificates are checked (the CA from --ca, else ldap.conf's); with a
  * simple bind, a plain ldap:// URI must upgrade with StartTLS (RFC 4513 3),
  * so a password never crosses the network in clear. */
-static int set_options(dir *d, LDAP *ld)
+static int set_options(const dir *d, LDAP *ld)
 {
 	int v3 = LDAP_VERSION3, demand = LDAP_OPT_X_TLS_DEMAND, zero = 0;
 	struct timeval tv = timeout_of(d);
@@ -331,7 +346,7 @@ static int set_options(dir *d, LDAP *ld)
 	return ldap_set_option(ld, LDAP_OPT_X_TLS_NEWCTX, &zero) == LDAP_OPT_SUCCESS ? 0 : -1;
 }
 
-static int dc_bind(dir *d, dc *c)
+static int dc_bind(const dir *d, dc *c)
 {
 	if (d->o->bind_dn) {
 		struct berval cred = { strlen(d->o->password ? d->o->password : ""),
@@ -422,52 +437,152 @@ static int read_root_dse(dir *d, dc *c)
 	return -1;
 }
 
+/* The socket libldap opened (LDAP_OPT_CONNECT_CB), for the watchdog. */
+static int note_socket(LDAP *ld, Sockbuf *sb, LDAPURLDesc *srv,
+                       struct sockaddr *addr, struct ldap_conncb *ctx)
+{
+	dc *c = ctx->lc_arg;
+	int fd = -1;
+
+	(void)ld;
+	(void)srv;
+	(void)addr;
+	ber_sockbuf_ctrl(sb, LBER_SB_OPT_GET_FD, &fd);
+	pthread_mutex_lock(&c->lock);
+	c->fd = fd;
+	pthread_mutex_unlock(&c->lock);
+	return 0;
+}
+
+static void forget_socket(LDAP *ld, Sockbuf *sb, struct ldap_conncb *ctx)
+{
+	dc *c = ctx->lc_arg;
+
+	(void)ld;
+	(void)sb;
+	pthread_mutex_lock(&c->lock);
+	c->fd = -1;
+	pthread_mutex_unlock(&c->lock);
+}
+
+/* Connect, StartTLS, bind: on the opening thread, touching only c and
+ * the options (the model is not thread-safe). */
+static void *open_connection(void *arg)
+{
+	dc *c = arg;
+	const dir *d = c->d;
+	int rc = ldap_initialize(&c->ld, c->uri);
+
+	c->step = "connect to";
+	if (rc == LDAP_SUCCESS && (set_options(d, c->ld) != 0 ||
+	    ldap_set_option(c->ld, LDAP_OPT_CONNECT_CB, &c->cb) != LDAP_OPT_SUCCESS))
+		rc = LDAP_PARAM_ERROR;
+	/* a simple bind's password is never sent without TLS */
+	if (rc == LDAP_SUCCESS && !c->tls && !c->ldapi && d->o->bind_dn) {
+		c->step = "start TLS with";
+		rc = ldap_start_tls_s(c->ld, NULL, NULL);
+	}
+	if (rc == LDAP_SUCCESS) {
+		c->step = d->o->bind_dn ? "bind (simple, as the --bind-dn) to"
+		                        : "bind (SASL GSSAPI) to";
+		rc = dc_bind(d, c);
+	}
+	pthread_mutex_lock(&c->lock);
+	c->rc = rc;
+	c->opened = true;
+	pthread_cond_signal(&c->cond);
+	pthread_mutex_unlock(&c->lock);
+	return NULL;
+}
+
+/*
+ * Runs open_connection with a deadline of twice --timeout.  libldap's
+ * own network timeout does not cover the TLS handshake with GnuTLS (a
+ * server that accepts and never answers keeps it spinning), so past the
+ * deadline the socket is shut down, which ends the handshake.  Returns
+ * false when the deadline passed.
+ */
+static bool open_with_deadline(dc *c)
+{
+	struct timespec until;
+	pthread_t t;
+	bool in_time;
+	int wait = 0;
+
+	if (pthread_create(&t, NULL, open_connection, c) != 0) {
+		open_connection(c);
+		return true;
+	}
+	clock_gettime(CLOCK_REALTIME, &until);
+	until.tv_sec += 2 * (time_t)c->d->o->timeout;
+	pthread_mutex_lock(&c->lock);
+	while (!c->opened && wait != ETIMEDOUT)
+		wait = pthread_cond_timedwait(&c->cond, &c->lock, &until);
+	in_time = c->opened;
+	if (!in_time && c->fd >= 0)
+		shutdown(c->fd, SHUT_RDWR);
+	pthread_mutex_unlock(&c->lock);
+	pthread_join(t, NULL);
+	return in_time;
+}
+
+/* The URI's host (for locations) and scheme; false when it does not parse. */
+static bool parse_uri(dir *d, dc *c)
+{
+	LDAPURLDesc *url = NULL;
+	const char *host;
+
+	if (ldap_url_parse(c->uri, &url) != LDAP_URL_SUCCESS) {
+		problem(d, ZL_SEVERITY_ERROR, uri_loc(d, c), NULL, NULL,
+		        "bad LDAP URI '%s': expected ldap://HOST or ldaps://HOST", c->uri);
+		return false;
+	}
+	host = url->lud_host ? url->lud_host : "";
+	c->host = keep(d, host, strlen(host));
+	c->tls = strcasecmp(url->lud_scheme, "ldaps") == 0;
+	c->ldapi = strcasecmp(url->lud_scheme, "ldapi") == 0;
+	ldap_free_urldesc(url);
+	return c->host != NULL;
+}
+
 /* Connects, secures, binds and reads the root DSE; on any failure the DC
  * is reported and left unusable (c->ld NULL). */
 static void dc_open(dir *d, dc *c)
 {
-	LDAPURLDesc *url = NULL;
 	char why[MESSAGE_MAX];
-	const char *step = "connect to";
-	int rc;
+	bool in_time;
 
 	c->host = c->uri;
-	if (ldap_url_parse(c->uri, &url) != LDAP_URL_SUCCESS) {
-		problem(d, ZL_SEVERITY_ERROR, uri_loc(d, c), NULL, NULL,
-		        "bad LDAP URI '%s': expected ldap://HOST or ldaps://HOST", c->uri);
+	c->d = d;
+	c->fd = -1;
+	c->cb = (ldap_conncb){ note_socket, forget_socket, c };
+	if (!parse_uri(d, c) || pthread_mutex_init(&c->lock, NULL) != 0)
+		return;
+	if (pthread_cond_init(&c->cond, NULL) != 0) {
+		pthread_mutex_destroy(&c->lock);
 		return;
 	}
-	c->host = keep(d, url->lud_host ? url->lud_host : "", strlen(url->lud_host ? url->lud_host : ""));
-	c->tls = strcasecmp(url->lud_scheme, "ldaps") == 0;
-	bool ldapi = strcasecmp(url->lud_scheme, "ldapi") == 0;
-	ldap_free_urldesc(url);
-	rc = ldap_initialize(&c->ld, c->uri);
-	if (rc == LDAP_SUCCESS && set_options(d, c->ld) != 0)
-		rc = LDAP_PARAM_ERROR;
-	/* a simple bind's password is never sent without TLS */
-	if (rc == LDAP_SUCCESS && !c->tls && !ldapi && d->o->bind_dn) {
-		step = "start TLS with";
-		rc = ldap_start_tls_s(c->ld, NULL, NULL);
-	}
-	if (rc == LDAP_SUCCESS) {
-		step = d->o->bind_dn ? "bind (simple, as the --bind-dn) to"
-		                     : "bind (SASL GSSAPI) to";
-		rc = dc_bind(d, c);
-	}
-	if (rc == LDAP_SERVER_DOWN || rc == LDAP_CONNECT_ERROR) {
+	c->sync_ready = true;
+	in_time = open_with_deadline(c);
+	if (!in_time) {
+		problem(d, ZL_SEVERITY_ERROR, uri_loc(d, c), NULL, NULL,
+		        "cannot %s %s: no answer within %u s (--timeout %u)", c->step,
+		        c->uri, 2 * d->o->timeout, d->o->timeout);
+	} else if (c->rc == LDAP_SERVER_DOWN || c->rc == LDAP_CONNECT_ERROR) {
 		/* the TLS handshake of ldaps:// happens here too, and OpenLDAP
 		 * tells a refused certificate only as "Can't contact" */
 		problem(d, ZL_SEVERITY_ERROR, uri_loc(d, c), NULL, NULL,
 		        "cannot connect to %s: %s (unreachable, or its certificate "
-		        "is not signed by a CA of --ca)", c->uri, ldap_err2string(rc));
-	} else if (rc != LDAP_SUCCESS) {
-		problem(d, ZL_SEVERITY_ERROR, uri_loc(d, c), NULL, NULL,
-		        "cannot %s %s: %s", step, c->uri, ldap_why(c->ld, rc, why, sizeof why));
+		        "is not signed by a CA of --ca)", c->uri, ldap_err2string(c->rc));
+	} else if (c->rc != LDAP_SUCCESS) {
+		problem(d, ZL_SEVERITY_ERROR, uri_loc(d, c), NULL, NULL, "cannot %s %s: %s",
+		        c->step, c->uri, ldap_why(c->ld, c->rc, why, sizeof why));
 	} else if (read_root_dse(d, c) == 0) {
 		read_peer(c);
 		return;
 	}
-	ldap_unbind_ext_s(c->ld, NULL, NULL);
+	if (c->ld)
+		ldap_unbind_ext_s(c->ld, NULL, NULL);
 	c->ld = NULL;
 }
 
@@ -635,6 +750,34 @@ static void read_config(dir *d, dc *c)
 
 /* ---- the zones a DC holds ----------------------------------------------------- */
 
+/* The zone's aging intervals from its dNSProperty values; a value that
+ * does not decode is ignored (the default 7 + 7 days stays). */
+static void read_aging(dc *c, LDAPMessage *e, dir_zone *z)
+{
+	struct berval **v = ldap_get_values_len(c->ld, e, "dNSProperty");
+	uint32_t id, value;
+	bool has;
+
+	for (size_t i = 0; v && v[i]; i++) {
+		if (zl_dnsproperty_decode((const uint8_t *)v[i]->bv_val, v[i]->bv_len,
+		                          &id, &value, &has) != 0 || !has)
+			continue;
+		if (id == ZL_DNSPROPERTY_NOREFRESH)
+			z->no_refresh_hours = value;
+		else if (id == ZL_DNSPROPERTY_REFRESH)
+			z->refresh_hours = value;
+	}
+	ldap_value_free_len(v);
+}
+
+/* Whole days for an interval in hours, rounded up so that aged-address
+ * never fires before Windows would scavenge; 0 hours is the default 7
+ * days ([MS-DNSP] 3.1.1.2.1). */
+static unsigned aging_days(uint32_t hours)
+{
+	return hours ? (unsigned)((hours + 23u) / 24u) : 7u;
+}
+
 typedef struct zone_scan {
 	zl_storage storage;
 } zone_scan;
@@ -643,7 +786,7 @@ static void zone_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
 {
 	const zone_scan *scan = arg;
 	const char *name = first_value(d, c, e, "name");
-	dir_zone z = { NULL, scan->storage, entry_dn(d, c, e) };
+	dir_zone z = { NULL, scan->storage, entry_dn(d, c, e), 0, 0 };
 
 	/* root hints and Windows' own ..TrustAnchors, ..InProgress-* zones */
 	if (!name || !z.dn || strcasecmp(name, "RootDNSServers") == 0 ||
@@ -658,6 +801,7 @@ static void zone_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
 	for (size_t i = 0; i < c->zones.n; i++)
 		if (c->zones.v[i].name == z.name)
 			return;           /* the same zone in two partitions: first wins */
+	read_aging(c, e, &z);
 	if (VEC_PUSH(c->zones, z) != 0)
 		d->oom = true;
 }
@@ -666,7 +810,7 @@ static void zone_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
  * ones in its domain partition ([MS-DNSP] 2.3.1). */
 static void read_zone_list(dir *d, dc *c)
 {
-	static char *attrs[] = { "name", NULL };
+	static char *attrs[] = { "name", "dNSProperty", NULL };
 	char base[TEXT_MAX];
 	zone_scan scan;
 
@@ -836,6 +980,8 @@ static void add_zone(dir *d, const dc *first, const dir_zone *dz)
 		return;
 	}
 	zl_zone_set_storage(z, dz->storage);
+	zl_zone_set_aging(z, aging_days(dz->no_refresh_hours),
+	                  aging_days(dz->refresh_hours));
 	zl_zone_set_hosts_explicit(z);
 	for (size_t i = 0; i < zl_model_server_count(d->m); i++) {
 		const zl_server *s = zl_model_server(d->m, i);
@@ -992,6 +1138,10 @@ static void close_directory(dir *d)
 	for (size_t i = 0; i < d->o->nuris; i++) {
 		if (d->dcs[i].ld)
 			ldap_unbind_ext_s(d->dcs[i].ld, NULL, NULL);
+		if (d->dcs[i].sync_ready) {   /* after the unbind: it calls forget_socket */
+			pthread_mutex_destroy(&d->dcs[i].lock);
+			pthread_cond_destroy(&d->dcs[i].cond);
+		}
 		VEC_FREE(d->dcs[i].ncs);
 		VEC_FREE(d->dcs[i].zones);
 	}

@@ -38,7 +38,7 @@ abort() {   # a step everything after depends on failed
 }
 
 "$top/scripts/install-deps.sh" samba samba-ad-dc samba-ad-provision \
-	samba-dsdb-modules ldb-tools openssl python3 krb5-user \
+	samba-dsdb-modules ldb-tools openssl python3 krb5-user iproute2 \
 	libsasl2-modules-gssapi-mit ||
 	{ echo "ldap: cannot install samba"; echo "ldap: 0 passed, 1 failed"; exit 1; }
 
@@ -68,8 +68,10 @@ printf '%s\n' "$PASS" >"$T/password"
 
 # ---- the DC -------------------------------------------------------------
 
+# (a resolver on 127.0.0.53:53 is no conflict: Samba binds 127.0.0.1)
 for port in 389 636 88 53; do
-	if ss -Hltn "( sport = :$port )" 2>/dev/null | grep -q .; then
+	if ss -Hltn "( sport = :$port )" 2>/dev/null | awk '{ print $4 }' |
+		grep -qE '^(127\.0\.0\.1|0\.0\.0\.0|\*|\[::\]|\[::1\]):'; then
 		abort "port $port is taken by another program (ss -ltnp shows which); the test DC needs it"
 	fi
 done
@@ -176,6 +178,10 @@ ok "add A records with samba-tool dns add"
 blob() { printf "$1" | base64 -w0; }
 aged=$(blob '\004\000\001\000\005\360\000\000\001\000\000\000\000\000\003\204\000\000\000\000\340\147\065\000\012\000\000\002')
 bad=$(blob '\004\000\001\000\005\360\000\000\001\000\000\000\000\000\003\204\000\000\000\000\000\000\000\000\012\000\000')
+# and 100000 bytes of TXT data behind a DataLength of 65535
+huge=$(python3 -c 'import base64, sys
+h = bytes([0xff, 0xff, 16, 0, 5, 0xf0]) + bytes(18)
+sys.stdout.write(base64.b64encode(h + b"x" * 100000).decode())')
 cat >"$T/records.ldif" <<EOF
 dn: DC=dc2,DC=corp,$ZONE_DN
 changetype: modify
@@ -186,10 +192,20 @@ dn: DC=broken,DC=corp,$ZONE_DN
 changetype: add
 objectClass: dnsNode
 dnsRecord:: $bad
+
+dn: DC=huge,DC=corp,$ZONE_DN
+changetype: add
+objectClass: dnsNode
+dnsRecord:: $huge
 EOF
 ldbmodify -H "$SAM" "$T/records.ldif" >>"$T/ldb.log" 2>&1 ||
 	{ cat "$T/ldb.log"; abort "plant an aged and a malformed dnsRecord value"; }
 ok "plant an aged and a malformed dnsRecord value"
+
+# Aging of zone corp: 240 h no-refresh + 480 h refresh (dNSProperty).
+samba-tool dns zoneoptions 127.0.0.1 corp --aging=1 --norefreshinterval=240 \
+	--refreshinterval=480 -U "Administrator%$PASS" -s "$CONF" >>"$T/dns.log" 2>&1 ||
+	{ cat "$T/dns.log"; abort "set the aging intervals of zone corp"; }
 
 # ---- zonelint -----------------------------------------------------------------
 
@@ -222,8 +238,12 @@ check "single-label-self-zone for dc2 (hosts corp by default)" \
 	has a "^single-label-self-zone dc2.corp. corp.corp. error"
 check "malformed dnsRecord: ldap-source error at the node's DN" \
 	has a "^ldap-source dc1.corp. - error | ldap://127.0.0.1/DC=broken,DC=corp,$ZONE_DN | .*DataLength 4 does not match the 3"
+check "a huge dnsRecord value: a located ldap-source error, no crash" \
+	has a "^ldap-source dc1.corp. - error | ldap://127.0.0.1/DC=huge,DC=corp,$ZONE_DN | .*DataLength 65535 does not match the 100000"
 check "the rest of the zone is still read (aged-address of dc2's 10.0.0.2)" \
 	has a "^aged-address dc2.corp. dc2.corp. info | ldap://127.0.0.1/DC=dc2,DC=corp,$ZONE_DN"
+check "the zone's aging intervals come from its dNSProperty (10 + 20 days)" \
+	has a "^aged-address dc2.corp. .*the zone's 30-day no-refresh plus refresh interval"
 check "undecodable data makes the exit code 2" exit_is a 2
 check "dsa_guid from nTDSDSA objectGUID: dc1's GUID CNAME is found" \
 	lacks a "^dc-guid-cname dc1.corp."
@@ -308,6 +328,20 @@ lint e --ldap ldaps://127.0.0.1:1 --ldap ldaps://127.0.0.1
 check "an unreachable DC is an ldap-source error, the other DC is still read" sh -c \
 	"grep -q '^ldap-source - - error | ldaps://127.0.0.1:1 | cannot connect to ldaps://127.0.0.1:1' '$T/e.txt' &&
 	 grep -q '^single-label-self-zone dc1.corp.' '$T/e.txt'"
+
+# A DC that accepts the connection and never answers: --timeout ends it.
+python3 -c 'import socket, time
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+s.bind(("127.0.0.1", 3899)); s.listen(4); c = s.accept(); time.sleep(30)' &
+mute=$!
+sleep 1
+start=$(date +%s)
+lint t --timeout 2 --ldap ldaps://127.0.0.1:3899 --ldap ldaps://127.0.0.1
+took=$(($(date +%s) - start))
+kill "$mute" 2>/dev/null
+check "a DC that never answers: ldap-source error after --timeout 2 ($took s), the other read" \
+	sh -c "[ $took -lt 10 ] && grep -q '^ldap-source - - error | ldaps://127.0.0.1:3899 |' '$T/t.txt' &&
+	       grep -q '^single-label-self-zone dc1.corp.' '$T/t.txt'"
 
 # --dump-inventory: what was read, linted offline, finds the same.
 lint f --ldap ldaps://127.0.0.1 --dump-inventory "$T/dump" "$T/forest.yaml"

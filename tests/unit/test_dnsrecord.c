@@ -298,6 +298,36 @@ START_TEST(every_truncation_is_refused)
 }
 END_TEST
 
+/* dNSProperty ([MS-DNSP] 2.3.2.1): the aging intervals of a zone. */
+START_TEST(zone_property_values)
+{
+	/* DataLength 4, NameLength 1, Flag 0, Version 1, Id 0x10, 168 h, Name */
+	static const uint8_t norefresh[] = {
+		4, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0x10, 0, 0, 0,
+		168, 0, 0, 0, 0,
+	};
+	/* Id 0x20 with an empty Data: the default */
+	static const uint8_t empty[] = {
+		0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0x20, 0, 0, 0, 0,
+	};
+	uint32_t id = 0, value = 0;
+	bool has = false;
+
+	ck_assert_int_eq(zl_dnsproperty_decode(norefresh, sizeof norefresh, &id,
+	                                       &value, &has), 0);
+	ck_assert_uint_eq(id, ZL_DNSPROPERTY_NOREFRESH);
+	ck_assert(has);
+	ck_assert_uint_eq(value, 168);
+	ck_assert_int_eq(zl_dnsproperty_decode(empty, sizeof empty, &id, &value,
+	                                       &has), 0);
+	ck_assert_uint_eq(id, ZL_DNSPROPERTY_REFRESH);
+	ck_assert(!has);
+	/* truncated header, and a DataLength past the end */
+	ck_assert_int_eq(zl_dnsproperty_decode(norefresh, 19, &id, &value, &has), -1);
+	ck_assert_int_eq(zl_dnsproperty_decode(norefresh, 23, &id, &value, &has), -1);
+}
+END_TEST
+
 Suite *dnsrecord_suite(void)
 {
 	Suite *s = suite_create("dnsrecord");
@@ -312,6 +342,7 @@ Suite *dnsrecord_suite(void)
 	tcase_add_test(tc, name_over_255_octets);
 	tcase_add_test(tc, malformed_header);
 	tcase_add_test(tc, every_truncation_is_refused);
+	tcase_add_test(tc, zone_property_values);
 	suite_add_tcase(s, tc);
 	return s;
 }
