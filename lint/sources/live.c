@@ -4,7 +4,7 @@
  * Threads: workers take jobs in order from a shared counter and run
  * zl_axfr_fetch, which touches nothing shared; the calling thread waits
  * for job 0, 1, 2, ... in turn, adds its records to the model and frees
- * them.  Workers stay at most `2 * jobs` jobs ahead of the conversion, so
+ * them.  Workers stay at most `jobs + 1` jobs ahead of the conversion, so
  * a forest of hundreds of servers never holds all its transfers in memory
  * at once.
  */
@@ -74,19 +74,17 @@ static bool server_endpoint(const zl_server *s, zl_axfr_endpoint *out)
 static void no_endpoint(zl_model *m, const zl_zone *z, const zl_server *s)
 {
 	const char *dns = zl_server_dns(s);
+	char why[300];
 
 	if (dns)
-		zl_model_problem_add(m, "live-transfer", ZL_SEVERITY_ERROR, true,
-		                     zl_server_location(s), zl_zone_name(z), zl_server_name(s),
-		                     "cannot transfer zone %s from %s: bad dns endpoint '%s'",
-		                     zl_name_text(zl_zone_name(z)),
-		                     zl_name_text(zl_server_name(s)), dns);
+		snprintf(why, sizeof(why), "bad dns endpoint '%s'", dns);
 	else
-		zl_model_problem_add(m, "live-transfer", ZL_SEVERITY_ERROR, true,
-		                     zl_server_location(s), zl_zone_name(z), zl_server_name(s),
-		                     "cannot transfer zone %s from %s: it has no address "
-		                     "and no dns endpoint", zl_name_text(zl_zone_name(z)),
-		                     zl_name_text(zl_server_name(s)));
+		snprintf(why, sizeof(why), "it has no address and no dns endpoint");
+	zl_model_problem_add(m, "live-transfer", ZL_SEVERITY_ERROR, true,
+	                     zl_server_location(s), zl_zone_name(z), zl_server_name(s),
+	                     "cannot transfer zone %s from %s: %s",
+	                     zl_name_text(zl_zone_name(z)),
+	                     zl_name_text(zl_server_name(s)), why);
 }
 
 /* One job per hosting server of each zone, in zone then server order. */
@@ -297,7 +295,7 @@ int zl_live_load(zl_model *m, const zl_live_options *o)
 
 	if (make_jobs(m, &p.jobs, &p.n) != 0)
 		return -1;
-	p.window = 2 * (size_t)jobs;
+	p.window = (size_t)jobs + 1;
 	if (pthread_mutex_init(&p.lock, NULL) != 0) {
 		free(p.jobs);
 		return -1;

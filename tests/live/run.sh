@@ -213,10 +213,12 @@ check "nsd serves each of the $started servers' copies on 127.0.0.x:$port" \
 
 now_ms() { date +%s%3N; }
 
+# zonelint runs under `timeout`: a hang is a failure (exit 124), not a
+# stuck test.
 lint() {     # lint NAME [OPTIONS]: the json report in $tmp/NAME.json, exit code in $tmp/NAME.rc
 	out=$1
 	shift
-	"$bin" -f json --date "$date" "$@" >"$tmp/$out.json" 2>"$tmp/$out.err"
+	timeout 120 "$bin" -f json --date "$date" "$@" >"$tmp/$out.json" 2>"$tmp/$out.err"
 	echo $? >"$tmp/$out.rc"
 }
 

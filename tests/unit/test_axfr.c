@@ -391,6 +391,40 @@ START_TEST(silent_server_gives_up_at_the_deadline)
 }
 END_TEST
 
+/* A listener whose accept queue is full drops new SYNs (Linux), so the
+ * connection never completes: the deadline bounds the connect too. */
+START_TEST(unanswered_connect_gives_up_at_the_deadline)
+{
+	struct sockaddr_in sa = { .sin_family = AF_INET };
+	zl_axfr_endpoint e = { "127.0.0.1", 0 };
+	int lfd = socket(AF_INET, SOCK_STREAM, 0), filler[4];
+	socklen_t len = sizeof(sa);
+	zl_axfr_result r;
+	char buf[300];
+
+	sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+	ck_assert_int_eq(bind(lfd, (struct sockaddr *)&sa, sizeof(sa)), 0);
+	ck_assert_int_eq(listen(lfd, 0), 0);
+	ck_assert_int_eq(getsockname(lfd, (struct sockaddr *)&sa, &len), 0);
+	e.port = ntohs(sa.sin_port);
+	for (int i = 0; i < 4; i++) {          /* fill the queue, never accept */
+		filler[i] = socket(AF_INET, SOCK_STREAM | SOCK_NONBLOCK, 0);
+		connect(filler[i], (struct sockaddr *)&sa, sizeof(sa));
+	}
+	double start = t_now();
+	zl_axfr_fetch(&e, "example.", 1, &r);
+	double took = t_now() - start;
+	for (int i = 0; i < 4; i++)
+		close(filler[i]);
+	close(lfd);
+	ck_assert_msg(r.status == ZL_AXFR_CONNECT_TIMEOUT, "status %d: %s",
+	              (int)r.status, r.detail);
+	ck_assert_msg(took >= 0.9 && took < 1.6, "took %.2f s for a 1 s timeout", took);
+	ck_assert_str_eq(zl_axfr_describe(&r, buf, sizeof(buf)),
+	                 "no connection within 1 s");
+}
+END_TEST
+
 START_TEST(good_answer_is_fetched)
 {
 	const tmsg msgs[] = { M(SOA, NS), M(A, SOA) };
@@ -541,6 +575,7 @@ Suite *axfr_suite(void)
 	tcase_set_timeout(tc, 30);
 	tcase_add_test(tc, refused_connection_is_reported);
 	tcase_add_test(tc, silent_server_gives_up_at_the_deadline);
+	tcase_add_test(tc, unanswered_connect_gives_up_at_the_deadline);
 	tcase_add_test(tc, good_answer_is_fetched);
 	tcase_add_test(tc, each_server_gives_a_view_or_a_problem);
 	tcase_add_test(tc, one_job_serves_many_servers);
