@@ -42,7 +42,7 @@ static const char *const graph_defaults[][2] = {
 };
 static const char *const node_defaults[][2] = {
 	{ "shape", "box" }, { "style", "rounded,filled" }, { "fontname", "Helvetica" },
-	{ "fontsize", "10" }, { "height", "0.3" }, { "margin", "0.08,0.03" },
+	{ "fontsize", "10" }, { "height", "0.3" }, { "margin", "0.12,0.04" },
 	{ "penwidth", "1" }, { "peripheries", "1" },
 };
 static const char *const edge_defaults[][2] = {
@@ -325,9 +325,109 @@ static int add_edges(Agraph_t *g, const zl_concerns *c, Agnode_t **nodes, size_t
 
 /* ---- the graph ------------------------------------------------------------- */
 
+/*
+ * Object IDs in creation order.  cgraph's default ID discipline makes a
+ * named object's ID the address of its interned name, and keeps
+ * subgraphs ordered by ID: the sites' clusters came out in heap order,
+ * which differs from one build to another.  This discipline numbers
+ * names as they come (even IDs; anonymous objects, edges, get odd ones),
+ * so clusters are laid out and written in the order they were made.  The
+ * names are still cgraph's reference-counted strings (agstrdup), which
+ * agwrite expects of a name, and agclose frees them with the graph.
+ */
+typedef struct ids {
+	Agraph_t *graph;           /* ref only: the root graph */
+	IDTYPE anonymous;          /* anonymous objects so far */
+	VEC(char *) names;         /* name of ID 2 * (i + 1), agstrdup'ed */
+} ids;
+
+static void *ids_open(Agraph_t *g, Agdisc_t *disc)
+{
+	ids *t = calloc(1, sizeof(*t));
+
+	(void)disc;
+	if (t)
+		t->graph = g;
+	return t;
+}
+
+static long ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag)
+{
+	ids *t = state;
+	char *name;
+
+	(void)objtype;
+	if (!t)
+		return 0;          /* ids_open ran out of memory */
+	if (!str) {
+		*id = t->anonymous++ * 2 + 1;
+		return 1;
+	}
+	for (size_t i = 0; i < t->names.n; i++) {
+		if (strcmp(t->names.v[i], str) == 0) {
+			*id = (IDTYPE)(i + 1) * 2;
+			return 1;
+		}
+	}
+	if (!createflag || !(name = agstrdup(t->graph, str)))
+		return 0;
+	if (VEC_PUSH(t->names, name) != 0) {
+		agstrfree(t->graph, name);
+		return 0;
+	}
+	*id = (IDTYPE)t->names.n * 2;
+	return 1;
+}
+
+static long ids_alloc(void *state, int objtype, IDTYPE request)
+{
+	(void)state;
+	(void)objtype;
+	(void)request;
+	return 0;                  /* no ID chosen by the caller */
+}
+
+static void ids_free(void *state, int objtype, IDTYPE id)
+{
+	(void)state;
+	(void)objtype;
+	(void)id;                  /* names live until the graph is closed */
+}
+
+static char *ids_print(void *state, int objtype, IDTYPE id)
+{
+	ids *t = state;
+
+	(void)objtype;
+	return t && id % 2 == 0 && id / 2 - 1 < t->names.n ? t->names.v[id / 2 - 1] : NULL;
+}
+
+/* The names themselves go with the graph's string table. */
+static void ids_close(void *state)
+{
+	ids *t = state;
+
+	if (t)
+		VEC_FREE(t->names);
+	free(t);
+}
+
+static void ids_register(void *state, int objtype, void *obj)
+{
+	(void)state;
+	(void)objtype;
+	(void)obj;
+}
+
+static const Agiddisc_t sequential_ids = {
+	ids_open, ids_map, ids_alloc, ids_free, ids_print, ids_close, ids_register,
+};
+
 static Agraph_t *graph_open(const zl_model *m)
 {
-	Agraph_t *g = agopen("replication", Agdirected, NULL);
+	/* cgraph copies the three pointers and never writes through them. */
+	Agdisc_t disc = { &AgMemDisc, (Agiddisc_t *)&sequential_ids, &AgIoDisc };
+	Agraph_t *g = agopen("replication", Agdirected, &disc);
 	const zl_name *forest = zl_model_forest(m);
 	char *label = NULL;
 	size_t size = 0;

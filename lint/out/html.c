@@ -88,9 +88,19 @@ static void put_text(FILE *out, const char *fmt, const char *text)
 {
 	const char *at = strstr(fmt, "%s");
 
+	if (!at) {
+		fputs(fmt, out);
+		return;
+	}
 	fwrite(fmt, 1, (size_t)(at - fmt), out);
 	zl_html_escape(out, text);
 	fputs(at + 2, out);
+}
+
+/* "1 server", "3 servers": nouns whose plural takes an s. */
+static void counted(FILE *out, size_t n, const char *noun)
+{
+	fprintf(out, "%zu %s%s", n, noun, n == 1 ? "" : "s");
 }
 
 /* ---- the page ---------------------------------------------------------- */
@@ -121,9 +131,14 @@ static const char style[] =
 	".legend{display:flex;flex-wrap:wrap;gap:.3em 1.4em;list-style:none;padding:0}"
 	".swatch{display:inline-block;width:1.4em;height:.9em;border:2px solid;"
 	"border-radius:3px;vertical-align:middle;margin-right:.3em}"
-	".double{background:#fff;border-color:#555;outline:1px solid #555;outline-offset:2px}"
-	".graph{border:1px solid #ddd;overflow:auto;margin:.5em 0}"
+	".double{background:#fff;border-color:#555;outline:1px solid #555;outline-offset:2px;"
+	"margin-right:.6em}"
+	"figure{margin:.5em 0}.graph{display:inline-block;max-width:100%;border:1px solid #ddd;"
+	"overflow:auto}"
 	".graph svg{display:block;max-width:100%;height:auto}"
+	/* Graphviz sized the boxes with Helvetica's metrics: Arial and
+	 * Liberation Sans have the same widths. */
+	".graph svg text{font-family:Helvetica,Arial,'Liberation Sans',sans-serif}"
 	"#zoom:checked~figure .graph svg{max-width:none}"
 	"#zoom:checked~figure .graph{max-height:85vh}"
 	"figcaption{color:#555;font-size:.9em;margin:.3em 0}"
@@ -281,7 +296,8 @@ static int group(report *rp)
 	rp->first = calloc(rp->c->n + 2, sizeof(*rp->first));
 	if (rp->oom || !rp->first || collect_rules(rp) != 0)
 		return -1;
-	qsort(rp->refs.v, rp->refs.n, sizeof(*rp->refs.v), cmp_ref);
+	if (rp->refs.n)
+		qsort(rp->refs.v, rp->refs.n, sizeof(*rp->refs.v), cmp_ref);
 	for (size_t k = 0, s = 0; s <= rp->c->n + 1; s++) {
 		while (k < rp->refs.n && rp->refs.v[k].server < s)
 			k++;
@@ -312,11 +328,17 @@ static void inputs(const report *rp)
 		put_text(out, "<tr><th>Inventory</th><td><code>%s</code></td></tr>\n", inv.file);
 	if (forest_text(rp->m))
 		put_text(out, "<tr><th>Forest</th><td>%s</td></tr>\n", forest_text(rp->m));
-	fprintf(out, "<tr><th>Read</th><td>%zu servers, %zu zones, %zu views (distinct "
-	        "copies of a zone), %zu records</td></tr>\n", rp->r->servers, rp->r->zones,
-	        rp->r->views, rp->r->records);
-	fprintf(out, "<tr><th>Zone files</th><td><details><summary>%zu files</summary>"
-	        "<ul>", zl_model_view_count(rp->m));
+	fputs("<tr><th>Read</th><td>", out);
+	counted(out, rp->r->servers, "server");
+	fputs(", ", out);
+	counted(out, rp->r->zones, "zone");
+	fputs(", ", out);
+	counted(out, rp->r->views, "view");
+	fputs(" (distinct copies of a zone), ", out);
+	counted(out, rp->r->records, "record");
+	fputs("</td></tr>\n<tr><th>Zone files</th><td><details><summary>", out);
+	counted(out, zl_model_view_count(rp->m), "file");
+	fputs("</summary><ul>", out);
 	for (size_t i = 0; i < zl_model_view_count(rp->m); i++)
 		put_text(out, "<li><code>%s</code></li>", zl_view_file(zl_model_view(rp->m, i)));
 	fputs("</ul></details></td></tr>\n</tbody>\n</table>\n", out);
@@ -457,20 +479,19 @@ static void legend(FILE *out)
 {
 	static const char *const what[] = { "no findings", "worst finding: info",
 	                                    "worst finding: warning", "worst finding: error" };
-
-	fputs("<ul class=\"legend\">", out);
 	static const char *const swatch[] = { "c-none", "c-info", "c-warning", "c-error" };
 
+	fputs("<ul class=\"legend\">", out);
 	for (zl_severity s = ZL_SEVERITY_OFF; s <= ZL_SEVERITY_ERROR; s++)
 		legend_item(out, swatch[s], what[s]);
 	legend_item(out, "double", "double border, &ldquo;(fix here)&rdquo;: a partner "
 	            "a repair plan names (partner-repair-plan)");
-	fputs("</ul>\n<p>Boxes are domain controllers, grouped by AD site. An arrow from "
-	      "X to Y means Y replicates from X: data flows along the arrow; a double-headed "
-	      "arrow, both ways. A connection is grey when there is no partner finding "
-	      "between the two servers, else it takes the colour of the worst one (dashed: "
-	      "warning). Hover for details; click a server to go to its findings.</p>\n",
-	      out);
+	fputs("</ul>\n<p>Boxes are the servers of the inventory, grouped by AD site. An "
+	      "arrow from X to Y means Y replicates from X: data flows along the arrow; a "
+	      "double-headed arrow, both ways. A connection is grey when there is no "
+	      "partner finding between the two servers, else it takes the colour of the "
+	      "worst one (dashed: warning). Hover for details; click a server to go to its "
+	      "findings.</p>\n", out);
 }
 
 static int topology(const report *rp)
@@ -489,9 +510,10 @@ static int topology(const report *rp)
 	      "class=\"zoom\">show the graph at full size</label>\n<figure>\n"
 	      "<div class=\"graph\">\n", out);
 	rc = render_graph(rp);
-	fprintf(out, "</div>\n<figcaption>%zu domain controllers and their replication "
-	        "connections, laid out by Graphviz dot.</figcaption>\n</figure>\n</section>\n",
-	        rp->c->n);
+	fputs("</div>\n<figcaption>", out);
+	counted(out, rp->c->n, "server");
+	fputs(" and their replication connections, laid out by Graphviz dot."
+	      "</figcaption>\n</figure>\n</section>\n", out);
 	return rc;
 }
 

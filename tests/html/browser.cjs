@@ -2,8 +2,9 @@
 // checks what a reader sees.  Usage (tests/html/run.sh runs it):
 //   node browser.cjs OUTDIR REPORT.html:INVENTORY.yaml ...
 // For each report it prints one line per check, "ok - ..." or
-// "not ok - ...", and saves OUTDIR/<report>.png (the whole page) and
-// OUTDIR/<report>-graph.png (the replication graph).
+// "not ok - ...", and saves OUTDIR/<report>.png (the whole page),
+// <report>-top.png (down to the graph), <report>-graph.png (the graph) and
+// <report>.pdf (the page printed on A4).
 'use strict';
 
 const fs = require('fs');
@@ -82,10 +83,22 @@ async function checkReport(context, outdir, report, inventory) {
 				if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
 					overlaps++;
 			}
+		// A label wider than its box: the browser's font is wider than
+		// the metrics Graphviz sized the box with.
+		let spills = 0;
+		for (const g of svg.querySelectorAll('g.node')) {
+			const shape = g.querySelector('path, polygon').getBoundingClientRect();
+			for (const t of g.querySelectorAll('text')) {
+				const r = t.getBoundingClientRect();
+				if (r.left < shape.left - 0.5 || r.right > shape.right + 0.5)
+					spills++;
+			}
+		}
 		const text = svg.querySelector('g.node text');
-		return { overlaps, textHeight: text ? text.getBoundingClientRect().height : 0 };
+		return { overlaps, spills, textHeight: text ? text.getBoundingClientRect().height : 0 };
 	});
 	check(geo.overlaps === 0, `${name}: no server boxes overlap (${geo.overlaps})`);
+	check(geo.spills === 0, `${name}: every label fits in its box (${geo.spills} do not)`);
 	check(geo.textHeight >= 8, `${name}: node labels ${geo.textHeight.toFixed(1)} px high, at least 8`);
 
 	const scripts = await page.$$eval('script', (s) => s.length);
@@ -93,6 +106,32 @@ async function checkReport(context, outdir, report, inventory) {
 
 	await page.screenshot({ path: path.join(outdir, `${name}.png`), fullPage: true });
 	await page.locator('#topology').screenshot({ path: path.join(outdir, `${name}-graph.png`) });
+	const bottom = await page.$eval('#topology',
+		(t) => t.getBoundingClientRect().bottom + window.scrollY);
+	await page.screenshot({ path: path.join(outdir, `${name}-top.png`), fullPage: true,
+		clip: { x: 0, y: 0, width: 1280, height: Math.ceil(bottom) } });
+
+	// Without JavaScript, the checkbox shows the graph at its own size.
+	await page.click('label[for=zoom]');
+	const zoom = await page.$eval('#topology svg', (svg) => ({
+		shown: svg.getBoundingClientRect().width,
+		natural: parseFloat(svg.getAttribute('width')) * 4 / 3,
+	}));
+	check(Math.abs(zoom.shown - zoom.natural) < 2,
+		`${name}: "full size" shows the graph ${zoom.shown.toFixed(0)} px wide, its natural ${zoom.natural.toFixed(0)} px`);
+	await page.click('label[for=zoom]');
+
+	// Printed on A4 (794 CSS px wide): no navigation, the graph within it.
+	await page.emulateMedia({ media: 'print' });
+	await page.setViewportSize({ width: 794, height: 1123 });
+	const printed = await page.evaluate(() => ({
+		nav: getComputedStyle(document.querySelector('nav')).display,
+		svg: document.querySelector('#topology svg').getBoundingClientRect().right,
+		page: document.documentElement.clientWidth,
+	}));
+	check(printed.nav === 'none' && printed.svg <= printed.page,
+		`${name}: printed, the graph fits the page (${printed.svg.toFixed(0)} of ${printed.page} px)`);
+	await page.pdf({ path: path.join(outdir, `${name}.pdf`), format: 'A4', printBackground: true });
 	console.log(`# ${name}: ${want.length} DCs, ${sites} site clusters, screenshots in ${outdir}`);
 	await page.close();
 }
@@ -108,7 +147,11 @@ async function main() {
 		});
 		for (const pair of pairs) {
 			const [report, inventory] = pair.split(':');
-			await checkReport(context, outdir, report, inventory);
+			try {
+				await checkReport(context, outdir, report, inventory);
+			} catch (e) {
+				check(false, `${path.basename(report, '.html')}: ${e.message.split('\n')[0]}`);
+			}
 		}
 	} catch (e) {
 		check(false, `browser: ${e.message}`);

@@ -122,10 +122,54 @@ if [ "$code" != 0 ] && ! grep -q '^not ok - ' "$out/browser.log"; then
 	not_ok "browser.cjs exited $code: $(tail -3 "$out/browser.log")"
 fi
 
+# ---- the nightly mail (contrib/mail/zonelint-mail-report, docs/audit.md) ----------
+# sendmail is a stand-in that keeps the message; the baseline is first the
+# night's own report (nothing new: no mail), then another forest's (all
+# new: one mail, the report attached).
+mail=$out/mail
+mkdir -p "$mail/state"
+printf '#!/bin/sh\necho "$*" >"%s/rcpt"\ncat >"%s/message"\n' "$mail" "$mail" >"$mail/sendmail"
+chmod +x "$mail/sendmail"
+inv=$top/zones-samples/replication/forest.yaml
+send() {
+	ZONELINT=$bin SENDMAIL=$mail/sendmail STATE=$mail/state \
+		contrib/mail/zonelint-mail-report "$inv" dns-admins@example.com >"$mail/out" 2>&1
+}
+"$bin" --fail-on never -f json -o "$mail/state/baseline.json" "$inv"
+if send && [ ! -e "$mail/message" ] && [ -s "$mail/state/report.json" ]; then
+	ok "mail: nothing new, no mail, report.json kept"
+else
+	not_ok "mail: a night without new findings sent mail or failed: $(cat "$mail/out")"
+fi
+"$bin" --fail-on never -f json -o "$mail/state/baseline.json" zones-samples/clean/forest.yaml
+day=$(date -u +%F)
+if send && [ "$(cat "$mail/rcpt" 2>/dev/null)" = "-oi -- dns-admins@example.com" ]; then
+	ok "mail: new findings, one message to the recipient"
+else
+	not_ok "mail: no message for new findings: $(cat "$mail/out")"
+fi
+# The attachment, decoded, is the report written beside it; the text part
+# names a new finding.
+boundary=$(sed -n 's/^Content-Type: multipart\/mixed; boundary="\(.*\)"$/\1/p' "$mail/message" 2>/dev/null)
+part() {
+	awk -v b="--$boundary" -v n="$1" '$0 == b || $0 == b "--" { k++; body = 0; next }
+		k == n && body { print } k == n && $0 == "" { body = 1 }' "$mail/message" | base64 -d
+}
+if [ -n "$boundary" ] && part 2 | cmp -s - "$mail/state/report-$day.html" &&
+   head -n 1 "$mail/state/report-$day.html" | grep -q '^<!DOCTYPE html>$'; then
+	ok "mail: the HTML report is attached, base64, byte for byte"
+else
+	not_ok "mail: the attachment is not report-$day.html"
+fi
+if part 1 2>/dev/null | grep -q 'error: stale A record for dc03.corp.example.net. .*\[partner-stale-address\]'; then
+	ok "mail: the text part lists the new findings"
+else
+	not_ok "mail: the text part does not list the new findings"
+fi
+
 if [ "$update" = "--update-docs" ]; then
-	cp "$out/event-6702.png" "$top/docs/report-event-6702.png"
-	cp "$out/replication-graph.png" "$top/docs/report-replication-graph.png"
-	cp "$out/forest-200-graph.png" "$top/docs/report-200-dcs-graph.png"
+	cp "$out/event-6702-top.png" "$top/docs/report-event-6702.png"
+	cp "$out/forest-200-graph.png" "$top/docs/report-200-dcs.png"
 	echo "# screenshots copied into docs/"
 fi
 finish

@@ -30,7 +30,8 @@ static const struct {
 	{ "<script>alert('x')</script>", "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" },
 	{ "R&D \"HQ\"", "R&amp;D &quot;HQ&quot;" },
 	{ "&amp;", "&amp;amp;" },
-	{ "caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x98\x80", "caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x98\x80" },
+	{ "caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x98\x80",
+	  "caf\xc3\xa9 \xe2\x86\x92 \xf0\x9f\x98\x80" },       /* UTF-8 as is */
 	{ "bad \x1b[31mred\x1b[0m", "bad \\x1b[31mred\\x1b[0m" },
 	{ "tab\tline\n", "tab\\x09line\\x0a" },
 	{ "del\x7f", "del\\x7f" },
@@ -128,6 +129,15 @@ static char *capture(int (*writer)(FILE *, const zl_results *, const zl_model *)
 	return buf;
 }
 
+/* Frees what a test made (each may be NULL). */
+static void release(char *out, zl_results *r, zl_engine *e, zl_model *m)
+{
+	free(out);
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+
 START_TEST(concerns_of_tiny_forest)
 {
 	zl_model *m = tiny_forest();
@@ -150,8 +160,7 @@ START_TEST(concerns_of_tiny_forest)
 	ck_assert_int_eq(zl_concerns_pair(c, 0, 1), ZL_SEVERITY_OFF);
 	ck_assert_int_eq(zl_concerns_pair(c, 1, 2), ZL_SEVERITY_OFF);   /* not partners */
 	zl_concerns_free(c);
-	zl_results_free(r);
-	zl_model_free(m);
+	release(NULL, r, NULL, m);
 }
 END_TEST
 
@@ -192,7 +201,6 @@ START_TEST(dot_of_tiny_forest)
 		"\t\tfontname=Helvetica,\n"
 		"\t\tfontsize=11,\n"
 		"\t\tlabeljust=l,\n"
-		"\t\tnewrank=true,\n"
 		"\t\tnodesep=0.15,\n"
 		"\t\trankdir=TB,\n"
 		"\t\tranksep=0.35,\n"
@@ -202,7 +210,7 @@ START_TEST(dot_of_tiny_forest)
 		"\tnode [fontname=Helvetica,\n"
 		"\t\tfontsize=10,\n"
 		"\t\theight=0.3,\n"
-		"\t\tmargin=\"0.08,0.03\",\n"
+		"\t\tmargin=\"0.12,0.04\",\n"
 		"\t\tpenwidth=1,\n"
 		"\t\tperipheries=1,\n"
 		"\t\tshape=box,\n"
@@ -249,9 +257,7 @@ START_TEST(dot_of_tiny_forest)
 		"\t\ttooltip=\"dc3.corp. replicates from dc1.corp.\\nworst partner finding "
 		"between them: error\"];\n"
 		"}\n");
-	free(out);
-	zl_results_free(r);
-	zl_model_free(m);
+	release(out, r, NULL, m);
 }
 END_TEST
 
@@ -268,9 +274,7 @@ START_TEST(dot_reads_back)
 	ck_assert_int_eq(agnedges(g), 2);
 	ck_assert_int_eq(agnsubg(g), 2);
 	agclose(g);
-	free(out);
-	zl_results_free(r);
-	zl_model_free(m);
+	release(out, r, NULL, m);
 }
 END_TEST
 
@@ -331,9 +335,7 @@ START_TEST(html_links_servers_findings_and_graph)
 	free(row);
 	free(dc1);
 	free(dc3);
-	free(out);
-	zl_results_free(r);
-	zl_model_free(m);
+	release(out, r, NULL, m);
 }
 END_TEST
 
@@ -366,10 +368,23 @@ START_TEST(html_escapes_hostile_input)
 	ck_assert_ptr_nonnull(strstr(out, "<title>a&lt;b&gt;&amp;c.corp.</title>"));
 	ck_assert_ptr_nonnull(strstr(out, "&lt;script&gt;alert(1)&lt;/script&gt; &amp; "
 	                                  "&quot;HQ&quot; R&amp;amp;D</text>"));
-	free(out);
-	zl_results_free(r);
-	zl_engine_free(e);
-	zl_model_free(m);
+	release(out, r, e, m);
+}
+END_TEST
+
+/* A forest without findings: every node green, linked to its table row. */
+START_TEST(html_clean_forest)
+{
+	zl_model *m = tiny_forest();
+	zl_results *r = calloc(1, sizeof(*r));
+	char *out = capture(zl_write_html, r, m);
+
+	ck_assert_uint_eq(occurrences(out, "class=\"node\""), 3);
+	ck_assert_uint_eq(occurrences(out, "fill=\"#e3f2e1\""), 3);
+	ck_assert_uint_eq(occurrences(out, "xlink:href=\"#t-"), 3);
+	ck_assert_uint_eq(occurrences(out, "<p>No findings.</p>"), 2);
+	ck_assert_ptr_null(strstr(out, "<section id=\"s-"));
+	release(out, r, NULL, m);
 }
 END_TEST
 
@@ -392,10 +407,7 @@ START_TEST(html_without_servers)
 	ck_assert_ptr_null(strstr(dot, "->"));
 	free(other);
 	free(dot);
-	free(out);
-	zl_results_free(r);
-	zl_engine_free(e);
-	zl_model_free(m);
+	release(out, r, e, m);
 }
 END_TEST
 
@@ -411,6 +423,7 @@ Suite *html_suite(void)
 	tcase_add_test(tc, dot_reads_back);
 	tcase_add_test(tc, html_links_servers_findings_and_graph);
 	tcase_add_test(tc, html_escapes_hostile_input);
+	tcase_add_test(tc, html_clean_forest);
 	tcase_add_test(tc, html_without_servers);
 	suite_add_tcase(s, tc);
 	return s;
