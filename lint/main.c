@@ -66,7 +66,7 @@ enum {
 	OPT_FAIL_ON = 256, OPT_RULE, OPT_DATE, OPT_LIST_RULES, OPT_EXPLAIN,
 	OPT_INCLUDE_ANYWHERE, OPT_PLUGIN, OPT_BASELINE, OPT_COLOR, OPT_LIVE,
 	OPT_TIMEOUT, OPT_JOBS, OPT_LDAP, OPT_DUMP, OPT_BIND_DN, OPT_PASSWORD_FILE,
-	OPT_CA, OPT_LATER,
+	OPT_CA,
 };
 
 static const struct option long_options[] = {
@@ -85,7 +85,7 @@ static const struct option long_options[] = {
 	{ "color", required_argument, NULL, OPT_COLOR },
 	{ "version", no_argument, NULL, 'V' },
 	{ "help", no_argument, NULL, 'h' },
-	/* In SPEC 1 but not in this version: refused by name, not as unknown. */
+	/* Sources other than files: --live (AXFR) and --ldap (the directory). */
 	{ "live", no_argument, NULL, OPT_LIVE },
 	{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 	{ "jobs", required_argument, NULL, OPT_JOBS },
@@ -313,9 +313,6 @@ static int parse_options(int argc, char **argv, options *o)
 		case 'h':
 			fputs(usage_text, stdout);
 			return EXIT_CLEAN;
-		case OPT_LATER:
-			return usage_error("option %s is not available in this version",
-			                   argv[optind - 1]);
 		default:
 			fputs("Try 'zonelint --help'.\n", stderr);
 			return EXIT_UNUSABLE;
