@@ -266,6 +266,16 @@ void zl_finding_severity(zl_finding *f, zl_severity s)
 		f->requested = s;
 }
 
+/* Appends a formatted line to `list`; on OOM the line is dropped (a note
+ * or command less is better than no finding at all). */
+static void push_format(zl_strings *list, const char *fmt, va_list ap)
+{
+	char *s = vformat(fmt, ap);
+
+	if (s && VEC_PUSH(*list, s) != 0)
+		free(s);
+}
+
 void zl_finding_note(zl_finding *f, const char *fmt, ...)
 {
 	va_list ap;
@@ -273,10 +283,8 @@ void zl_finding_note(zl_finding *f, const char *fmt, ...)
 	if (!f)
 		return;
 	va_start(ap, fmt);
-	char *s = vformat(fmt, ap);
+	push_format(&f->notes, fmt, ap);
 	va_end(ap);
-	if (s && VEC_PUSH(f->notes, s) != 0)
-		free(s);
 }
 
 void zl_finding_fix(zl_finding *f, const char *fmt, ...)
@@ -297,10 +305,8 @@ void zl_finding_command(zl_finding *f, const char *fmt, ...)
 	if (!f)
 		return;
 	va_start(ap, fmt);
-	char *s = vformat(fmt, ap);
+	push_format(&f->commands, fmt, ap);
 	va_end(ap);
-	if (s && VEC_PUSH(f->commands, s) != 0)
-		free(s);
 }
 
 zl_finding *zl_report_problem(zl_report *r, const zl_problem *p)

@@ -13,6 +13,9 @@
 
 #include "vec.h"
 
+/* A list of owned strings (a finding's notes and commands). */
+typedef VEC(char *) zl_strings;
+
 struct zl_finding {
 	const zl_rule *rule;      /* ref only */
 	zl_severity severity;     /* effective, after overrides */
@@ -21,9 +24,9 @@ struct zl_finding {
 	uint32_t line, column;
 	char *message;
 	char *zone, *server, *owner, *data;   /* NULL when not applicable */
-	VEC(char *) notes;
+	zl_strings notes;
 	char *fix;
-	VEC(char *) commands;
+	zl_strings commands;
 	char fingerprint[17];     /* 64-bit hash in hex */
 };
 
