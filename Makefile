@@ -24,7 +24,7 @@ ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 LDFLAGS ?=
 # SARIF's tool.driver.informationUri, once the project has a public home
 # (docs/editors.md); empty: left out of SARIF logs.
-INFO_URI ?=
+INFO_URI ?= file://$(PREFIX)/share/doc/zonelint/rules.md
 ALL_CFLAGS += $(if $(INFO_URI),-DZL_INFO_URI='"$(INFO_URI)"')
 
 LIB_SRCS  := $(sort $(filter-out lint/main.c,$(wildcard lint/*.c lint/*/*.c)))
@@ -149,7 +149,11 @@ ldap: $(BUILD)/zonelint
 html: $(BUILD)/zonelint
 	tests/html/run.sh $(BUILD)/zonelint
 
-test: unit e2e tools compare plugin-tests live ldap html
+# Broken and hostile input, one table row each (issue 8).
+malformed: $(BUILD)/zonelint
+	tests/malformed/run.sh $(BUILD)/zonelint
+
+test: unit e2e tools compare plugin-tests live ldap html malformed fuzz-replay
 
 # The whole suite again, built with AddressSanitizer and UBSan.
 sanitize:
@@ -168,13 +172,18 @@ install: $(BUILD)/zonelint
 	install -m 755 $(BUILD)/zonelint $(DESTDIR)$(PREFIX)/bin/zonelint
 	install -m 644 include/zonelint/*.h $(DESTDIR)$(PREFIX)/include/zonelint/
 	install -m 644 docs/zonelint.1 $(DESTDIR)$(PREFIX)/share/man/man1/zonelint.1
+	install -d $(DESTDIR)$(PREFIX)/share/doc/zonelint
+	install -m 644 README.md docs/*.md docs/*.png docs/zonelint.schema.json \
+		$(DESTDIR)$(PREFIX)/share/doc/zonelint/
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/zonelint
 	rm -rf $(DESTDIR)$(PREFIX)/include/zonelint
 	rm -f $(DESTDIR)$(PREFIX)/share/man/man1/zonelint.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/doc/zonelint
 
 clean:
 	rm -rf build build-asan
 
 include bench/bench.mk
+include fuzz/fuzz.mk
