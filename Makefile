@@ -22,8 +22,8 @@ CFLAGS  ?= $(OPT) -g
 ALL_CFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	-DZL_VERSION='"$(VERSION)"' -pthread $(WARN) $(CFLAGS) $(SAN)
 LDFLAGS ?=
-# SARIF's tool.driver.informationUri, once the project has a public home
-# (docs/editors.md); empty: left out of SARIF logs.
+# SARIF's tool.driver.informationUri: the rule reference `make install`
+# puts on the machine, unless a site publishes the docs (docs/editors.md).
 INFO_URI ?= file://$(PREFIX)/share/doc/zonelint/rules.md
 ALL_CFLAGS += $(if $(INFO_URI),-DZL_INFO_URI='"$(INFO_URI)"')
 
@@ -150,6 +150,7 @@ html: $(BUILD)/zonelint
 	tests/html/run.sh $(BUILD)/zonelint
 
 # Broken and hostile input, one table row each (issue 8).
+.PHONY: malformed
 malformed: $(BUILD)/zonelint
 	tests/malformed/run.sh $(BUILD)/zonelint
 

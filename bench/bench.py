@@ -11,7 +11,8 @@ machine load; /usr/bin/time -v gives each one's peak RSS.  Then the forest
 of --dcs DCs (bench/gen-forest.py) is linted the same way.  The table
 gives the median wall time, peak RSS, records per second, bytes of peak
 RSS per record and zonelint's ratio to each anchor (below 1: zonelint is
-faster / leaner), and checks the targets of issue 8:
+faster / leaner), also written to OUT/table.txt, and checks the targets
+of issue 8:
 
   - zone pack at 1M records: at most 0.8x validns's wall time, at most 150
     bytes of peak RSS per record;
@@ -50,6 +51,15 @@ TARGET_FOREST_SECONDS = 5.0
 TARGET_FOREST_MIB = 600
 
 
+LINES = []
+
+
+def say(text=""):
+    """Prints a line of the report and keeps it for OUT/table.txt."""
+    print(text, flush=True)
+    LINES.append(text)
+
+
 def run(cmd, **kw):
     return subprocess.run(cmd, check=True, **kw)
 
@@ -75,7 +85,9 @@ def hyperfine(commands, runs, json_path):
             "--runs", str(runs), "--export-json", json_path]
     for name, argv in commands:
         args += ["-n", name, quote(argv)]
-    run(args, stdout=subprocess.DEVNULL)
+    p = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0:
+        sys.exit(f"bench: hyperfine failed:\n{p.stderr}")
     with open(json_path) as f:
         results = json.load(f)["results"]
     return {r["command"]: r["median"] for r in results}
@@ -129,16 +141,16 @@ def mib(kib):
 
 def table(title, records, res):
     zl_time, zl_rss = res["zonelint -z"] if "zonelint -z" in res else next(iter(res.values()))
-    print(f"\n{title}")
-    print(f"{'program':<18} {'median s':>9} {'peak MiB':>9} {'records/s':>11} "
-          f"{'B/record':>9} {'zl time':>8} {'zl RSS':>7}")
+    say(f"\n{title}")
+    say(f"{'program':<18} {'median s':>9} {'peak MiB':>9} {'records/s':>11} "
+        f"{'B/record':>9} {'zl time':>8} {'zl RSS':>7}")
     for name, (secs, rss) in res.items():
-        print(f"{name:<18} {secs:9.3f} {mib(rss):9.1f} {records / secs:11.0f} "
-              f"{rss * 1024 / records:9.1f} {zl_time / secs:7.2f}x {zl_rss / rss:6.2f}x")
+        say(f"{name:<18} {secs:9.3f} {mib(rss):9.1f} {records / secs:11.0f} "
+            f"{rss * 1024 / records:9.1f} {zl_time / secs:7.2f}x {zl_rss / rss:6.2f}x")
 
 
 def check(ok, text):
-    print(f"  {'met   ' if ok else 'MISSED'} {text}")
+    say(f"  {'met   ' if ok else 'MISSED'} {text}")
     return ok
 
 
@@ -155,8 +167,8 @@ def main():
     os.makedirs(args.out, exist_ok=True)
     sizes = sorted(int(s) for s in args.sizes.split(","))
 
-    print(f"bench: median of {args.runs} runs (hyperfine, one invocation per size), "
-          f"peak RSS from /usr/bin/time -v; {os.cpu_count()} CPUs")
+    say(f"bench: median of {args.runs} runs (hyperfine, one invocation per size), "
+        f"peak RSS from /usr/bin/time -v; {os.cpu_count()} CPUs")
     results = {}
     for n in sizes:
         results[n] = bench_zone(zonelint, args.out, n, args.runs)
@@ -169,7 +181,7 @@ def main():
     table(f"forest of {args.dcs} DCs, {args.forest_records} records in each view "
           f"({view_records} in all; bench/gen-forest.py)", view_records, forest)
 
-    print("\ntargets (issue 8):")
+    say("\ntargets (issue 8):")
     ok = True
     big, small = sizes[-1], sizes[0]
     zl_big = results[big]["zonelint -z"]
@@ -199,6 +211,8 @@ def main():
                 f"forest: {secs:.2f} s (under {TARGET_FOREST_SECONDS} s)")
     ok &= check(mib(rss) < TARGET_FOREST_MIB,
                 f"forest: {mib(rss):.0f} MiB (under {TARGET_FOREST_MIB} MiB)")
+    with open(os.path.join(args.out, "table.txt"), "w") as f:
+        f.write("\n".join(LINES) + "\n")
     return 0 if ok else 1
 
 

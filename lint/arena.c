@@ -3,15 +3,62 @@
 
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 
 /* Large enough that block headers and malloc overhead vanish per record,
- * small enough that a tiny forest does not reserve much. */
+ * small enough that a tiny forest does not reserve much.  Once an arena
+ * holds BIG_AFTER bytes its blocks grow to BIG_BLOCK, in huge pages. */
 #define BLOCK_SIZE (256u * 1024u)
+#define BIG_BLOCK ((size_t)4 << 20)
+#define BIG_AFTER ((size_t)8 << 20)
+/* Below this, zl_pages_alloc is calloc; from HUGE_PAGE on, huge pages. */
+#define PAGES_MIN ((size_t)1 << 20)
+#define HUGE_PAGE ((size_t)2 << 20)
 
 struct zl_arena_block {
 	zl_arena_block *prev;
+	size_t size;             /* of the whole block, header included */
 	max_align_t data[];
 };
+
+/* Memory straight from the kernel, 2 MiB aligned when it is that big (so
+ * that the kernel can back it with huge pages). */
+static void *map_pages(size_t size)
+{
+	size_t extra = size >= HUGE_PAGE ? HUGE_PAGE : 0;
+	char *p = mmap(NULL, size + extra, PROT_READ | PROT_WRITE,
+	               MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+	if (p == MAP_FAILED)
+		return NULL;
+	if (extra) {
+		size_t lead = (HUGE_PAGE - (uintptr_t)p % HUGE_PAGE) % HUGE_PAGE;
+		if (lead)
+			munmap(p, lead);
+		if (extra - lead)
+			munmap(p + lead + size, extra - lead);
+		p += lead;
+		madvise(p, size, MADV_HUGEPAGE);     /* a hint: failure is harmless */
+	}
+	return p;
+}
+
+void *zl_pages_alloc(size_t size)
+{
+	if (size < PAGES_MIN)
+		return calloc(1, size ? size : 1);
+	return map_pages(size);
+}
+
+void zl_pages_free(void *p, size_t size)
+{
+	if (!p)
+		return;
+	if (size < PAGES_MIN)
+		free(p);
+	else
+		munmap(p, size);
+}
 
 void zl_arena_init(zl_arena *a)
 {
@@ -27,7 +74,7 @@ void zl_arena_release(zl_arena *a)
 
 	while (b) {
 		zl_arena_block *prev = b->prev;
-		free(b);
+		zl_pages_free(b, b->size);
 		b = prev;
 	}
 	zl_arena_init(a);
@@ -38,11 +85,15 @@ void *zl_arena_alloc(zl_arena *a, size_t size, size_t align)
 	size_t at = (a->used + align - 1) & ~(align - 1);
 
 	if (!a->head || at + size > a->size) {
-		size_t cap = size > BLOCK_SIZE / 4 ? size : BLOCK_SIZE;
-		zl_arena_block *b = malloc(sizeof(*b) + cap);
+		size_t block = a->total >= BIG_AFTER ? BIG_BLOCK : BLOCK_SIZE;
+		size_t cap = size > block / 4 ? size : block - sizeof(zl_arena_block);
+		/* Not zeroed: what the arena hands out is written before it is read. */
+		zl_arena_block *b = sizeof(*b) + cap < PAGES_MIN ? malloc(sizeof(*b) + cap)
+		                                                  : map_pages(sizeof(*b) + cap);
 		if (!b)
 			return NULL;
 		b->prev = a->head;
+		b->size = sizeof(*b) + cap;
 		a->head = b;
 		a->size = cap;
 		at = 0;

@@ -1,6 +1,7 @@
 /*
  * lint/arena.h - a bump allocator for what lives as long as the model:
- * names, strings, record data.  Freed all at once.
+ * names, strings, record data.  Freed all at once.  And big page-backed
+ * allocations for the model's tables.
  */
 #ifndef ZL_ARENA_H
 #define ZL_ARENA_H
@@ -20,5 +21,15 @@ void zl_arena_init(zl_arena *a);
 void zl_arena_release(zl_arena *a);
 /* `size` bytes aligned to `align` (a power of two); NULL on OOM. */
 void *zl_arena_alloc(zl_arena *a, size_t size, size_t align);
+
+/*
+ * `size` zeroed bytes for a big table or buffer: from calloc when small,
+ * else straight from the kernel, in transparent huge pages where it is
+ * big enough (a random probe into a table of millions of slots then costs
+ * a cache miss, not also a TLB miss).  Free with zl_pages_free and the
+ * same size.
+ */
+void *zl_pages_alloc(size_t size);
+void zl_pages_free(void *p, size_t size);
 
 #endif

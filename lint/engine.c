@@ -4,10 +4,13 @@
  */
 #include "engine.h"
 
+#include <pthread.h>
 #include <stdarg.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "model_int.h"
 
@@ -563,6 +566,115 @@ static int settle(zl_engine *e, const zl_model *m, zl_results *res)
 	return 0;
 }
 
+/* ---- running the rules side by side ------------------------------------ */
+
+/*
+ * Rules only read the model (which nothing writes once it is loaded) and
+ * write their own findings, so the built-in rules run on up to
+ * MAX_WORKERS + 1 threads, each rule into a list of its own; the lists are
+ * then joined in registry order, exactly as one thread would have made
+ * them.  Plugins' rules run on the calling thread: their authors never
+ * promised to be reentrant.
+ */
+#define MAX_WORKERS 3
+
+typedef struct rule_job {
+	zl_report report;         /* the rule's entry and its own `part` */
+	zl_results part;
+	bool builtin;
+	bool failed;
+} rule_job;
+
+typedef struct job_queue {
+	const zl_model *m;
+	rule_job *jobs;
+	size_t n;
+	atomic_size_t next;       /* the next job to take */
+} job_queue;
+
+static void run_job(const zl_model *m, rule_job *j)
+{
+	j->failed = j->report.entry->rule->check(m, &j->report) != 0;
+}
+
+static void *run_builtin_jobs(void *arg)
+{
+	job_queue *q = arg;
+	size_t i;
+
+	while ((i = atomic_fetch_add(&q->next, 1)) < q->n)
+		if (q->jobs[i].builtin)
+			run_job(q->m, &q->jobs[i]);
+	return NULL;
+}
+
+static bool is_builtin(const zl_rule *rule)
+{
+	for (size_t i = 0; zl_builtin_rules[i]; i++)
+		if (zl_builtin_rules[i] == rule)
+			return true;
+	return false;
+}
+
+/* Runs jobs[0..n) on this thread and up to MAX_WORKERS more. */
+static void run_jobs(const zl_model *m, rule_job *jobs, size_t n)
+{
+	job_queue q = { m, jobs, n, 0 };
+	pthread_t workers[MAX_WORKERS];
+	long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+	size_t want = cpus > 1 ? (size_t)cpus - 1 : 0, started = 0;
+
+	while (started < want && started < MAX_WORKERS && started + 1 < n &&
+	       pthread_create(&workers[started], NULL, run_builtin_jobs, &q) == 0)
+		started++;
+	run_builtin_jobs(&q);
+	for (size_t i = 0; i < started; i++)
+		pthread_join(workers[i], NULL);
+	for (size_t i = 0; i < n; i++)
+		if (!jobs[i].builtin)
+			run_job(m, &jobs[i]);
+}
+
+/* Every enabled rule of the pack, their findings into res in registry
+ * order; -1 when memory ran out. */
+static int run_rules(zl_engine *e, const zl_model *m, zl_results *res)
+{
+	rule_job *jobs = calloc(e->rules.n ? e->rules.n : 1, sizeof(*jobs));
+	size_t n = 0;
+	bool oom = false;
+
+	if (!jobs)
+		return -1;
+	for (size_t i = 0; i < e->rules.n; i++) {
+		const rule_entry *re = &e->rules.v[i];
+		if (re->effective == ZL_SEVERITY_OFF ||
+		    (e->pack && strcmp(re->rule->pack, e->pack) != 0))
+			continue;
+		jobs[n].report = (zl_report){ re, &jobs[n].part, false };
+		jobs[n].builtin = is_builtin(re->rule);
+		n++;
+	}
+	run_jobs(m, jobs, n);
+	for (size_t i = 0; i < n; i++) {
+		rule_job *j = &jobs[i];
+		/* zonelint/rule.h: a check that could not run is said and
+		 * counted; the other rules still run. */
+		if (j->failed) {
+			fprintf(stderr, "zonelint: rule %s could not run\n", j->report.entry->rule->id);
+			res->failed++;
+		}
+		oom |= j->report.oom;
+		for (size_t k = 0; k < j->part.findings.n; k++)
+			if (oom || VEC_PUSH(res->findings, j->part.findings.v[k]) != 0) {
+				finding_free(j->part.findings.v[k]);
+				oom = true;
+			}
+		VEC_FREE(j->part.findings);
+	}
+	free(jobs);
+	return oom ? -1 : 0;
+}
+
 int zl_engine_run(zl_engine *e, const zl_model *m, zl_results **out)
 {
 	zl_results *res = calloc(1, sizeof(*res));
@@ -572,20 +684,8 @@ int zl_engine_run(zl_engine *e, const zl_model *m, zl_results **out)
 	if (!res)
 		return -1;
 	apply_overrides(e, m, &report);
-	for (size_t i = 0; i < e->rules.n && !report.oom; i++) {
-		const rule_entry *re = &e->rules.v[i];
-		if (re->effective == ZL_SEVERITY_OFF)
-			continue;
-		if (e->pack && strcmp(re->rule->pack, e->pack) != 0)
-			continue;
-		report.entry = re;
-		/* zonelint/rule.h: a check that could not run is said and
-		 * counted; the other rules still run. */
-		if (re->rule->check(m, &report) != 0) {
-			fprintf(stderr, "zonelint: rule %s could not run\n", re->rule->id);
-			res->failed++;
-		}
-	}
+	if (!report.oom && run_rules(e, m, res) != 0)
+		report.oom = true;
 	if (!report.oom && (!e->pack || strcmp(e->pack, "zone") == 0))
 		check_suppression_ids(e, m, &report);
 	if (report.oom || settle(e, m, res) != 0) {

@@ -174,6 +174,14 @@ typedef struct zl_record_spec {
 	uint32_t line;
 } zl_record_spec;
 
+/* A hint: a record with this owner (`len` bytes of zone file text,
+ * relative to `origin`) is about to be added to v, so the slots its
+ * lookups will touch can be fetched from memory meanwhile.  A random
+ * access to a table of millions costs a cache and a TLB miss; the loader
+ * reads one record ahead to hide them. */
+void zl_view_prefetch_owner(const zl_model *m, const zl_view *v, const char *text,
+                            size_t len, const zl_name *origin);
+
 /* Copies the record into the view and indexes it by owner; -1 on OOM or
  * when the builder overflowed. */
 int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,

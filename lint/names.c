@@ -2,35 +2,56 @@
 #include "names.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define MAX_WIRE 255
 #define MAX_LABEL 63
 
+#define TABLE_MIN 1024
+
 void zl_names_init(zl_names *t, zl_arena *arena)
 {
 	t->arena = arena;
+	t->tags = NULL;
 	t->slots = NULL;
 	t->cap = 0;
 	t->count = 0;
 }
 
+static size_t table_bytes(size_t cap)
+{
+	return cap * (sizeof(uint32_t) + sizeof(const zl_name *));
+}
+
 void zl_names_release(zl_names *t)
 {
-	free(t->slots);
+	zl_pages_free(t->tags, table_bytes(t->cap));
+	t->tags = NULL;
 	t->slots = NULL;
 	t->cap = t->count = 0;
 }
 
+#define FNV_BASIS 2166136261u
+#define FNV_PRIME 16777619u
+
+static uint32_t fnv_step(uint32_t h, unsigned char c)
+{
+	return (h ^ c) * FNV_PRIME;
+}
+
+/*
+ * FNV-1a over the text read from its end: a name's hash continues the
+ * hash of its parent (the text after its first label), so a name below a
+ * known one, a record's owner below the origin, is hashed from there.
+ */
 static uint32_t hash_text(const char *s, size_t len)
 {
-	uint32_t h = 2166136261u;     /* FNV-1a */
+	uint32_t h = FNV_BASIS;
 
-	for (size_t i = 0; i < len; i++) {
-		h ^= (uint8_t)s[i];
-		h *= 16777619u;
-	}
+	while (len--)
+		h = fnv_step(h, (unsigned char)s[len]);
 	return h;
 }
 
@@ -117,39 +138,83 @@ static size_t wire_to_text(const uint8_t *wire, char *out)
 	return o;
 }
 
+/* A hash as a tag: never 0, which marks an empty slot. */
+static uint32_t tag_of(uint32_t h)
+{
+	return h ? h : 1;
+}
+
+/* The first slot to probe: the hash scaled to the table (Lemire's fast
+ * range reduction), so any size works and the high bits count. */
+static size_t home(uint32_t h, size_t cap)
+{
+	return (size_t)(((uint64_t)h * cap) >> 32);
+}
+
 static size_t find_slot(const zl_names *t, const char *text, size_t len, uint32_t h)
 {
-	size_t mask = t->cap - 1, i = h & mask;
+	uint32_t tag = tag_of(h);
+	size_t i = home(h, t->cap);
 
-	while (t->slots[i]) {
+	while (t->tags[i]) {
 		const zl_name *n = t->slots[i];
-		if (n->hash == h && n->len == len && memcmp(n->text, text, len) == 0)
+		if (t->tags[i] == tag && n->len == len && memcmp(n->text, text, len) == 0)
 			break;
-		i = (i + 1) & mask;
+		if (++i == t->cap)
+			i = 0;
 	}
 	return i;
 }
 
 static bool grow(zl_names *t)
 {
-	size_t cap = t->cap ? t->cap * 2 : 1024;
-	const zl_name **slots = calloc(cap, sizeof(*slots));
+	size_t cap = t->cap ? (t->cap + t->cap / 2 + 1) & ~(size_t)1 : TABLE_MIN;
+	uint32_t *tags = zl_pages_alloc(table_bytes(cap));
+	const zl_name **slots;
 
-	if (!slots)
+	if (!tags)
 		return false;
+	slots = (const zl_name **)(tags + cap);
 	for (size_t i = 0; i < t->cap; i++) {
 		const zl_name *n = t->slots[i];
 		if (!n)
 			continue;
-		size_t j = n->hash & (cap - 1);
-		while (slots[j])
-			j = (j + 1) & (cap - 1);
+		size_t j = home(n->hash, cap);
+		while (tags[j])
+			if (++j == cap)
+				j = 0;
+		tags[j] = t->tags[i];
 		slots[j] = n;
 	}
-	free(t->slots);
+	zl_pages_free(t->tags, table_bytes(t->cap));
+	t->tags = tags;
 	t->slots = slots;
 	t->cap = cap;
 	return true;
+}
+
+/* Stores a name that is not in the table yet (its parent is). */
+static const zl_name *insert(zl_names *t, const char *text, size_t tlen, uint32_t h,
+                             const zl_name *parent, unsigned labels)
+{
+	if ((t->count + 1) * 4 > t->cap * 3 && !grow(t))
+		return NULL;
+	size_t slot = find_slot(t, text, tlen, h);
+	if (t->slots[slot])
+		return t->slots[slot];
+	zl_name *n = zl_arena_alloc(t->arena, sizeof(*n) + tlen + 1, _Alignof(zl_name));
+	if (!n)
+		return NULL;
+	n->parent = parent;
+	n->hash = h;
+	n->len = (uint16_t)tlen;
+	n->labels = (uint8_t)labels;
+	memcpy(n->text, text, tlen);
+	n->text[tlen] = '\0';
+	t->tags[slot] = tag_of(h);
+	t->slots[slot] = n;
+	t->count++;
+	return n;
 }
 
 const zl_name *zl_names_intern_wire(zl_names *t, const uint8_t *wire, size_t len)
@@ -174,31 +239,18 @@ const zl_name *zl_names_intern_wire(zl_names *t, const uint8_t *wire, size_t len
 
 	size_t tlen = wire_to_text(lower, text);
 	uint32_t h = hash_text(text, tlen);
-	if ((t->count + 1) * 10 > t->cap * 7 && !grow(t))
-		return NULL;
-	size_t slot = find_slot(t, text, tlen, h);
-	if (t->slots[slot])
-		return t->slots[slot];
-
+	if (t->cap) {
+		const zl_name *hit = t->slots[find_slot(t, text, tlen, h)];
+		if (hit)
+			return hit;
+	}
 	const zl_name *parent = NULL;
 	if (labels > 0) {
 		parent = zl_names_intern_wire(t, lower + lower[0] + 1, i + 1 - lower[0] - 1u);
 		if (!parent)
 			return NULL;
-		/* The recursive call may have grown the table. */
-		slot = find_slot(t, text, tlen, h);
 	}
-	zl_name *n = zl_arena_alloc(t->arena, sizeof(*n) + tlen + 1, _Alignof(zl_name));
-	if (!n)
-		return NULL;
-	n->parent = parent;
-	n->hash = h;
-	n->len = (uint16_t)tlen;
-	n->labels = (uint8_t)labels;
-	memcpy(n->text, text, tlen + 1);
-	t->slots[slot] = n;
-	t->count++;
-	return n;
+	return insert(t, text, tlen, h, parent, labels);
 }
 
 const zl_name *zl_names_intern_text(zl_names *t, const char *text)
@@ -211,15 +263,15 @@ const zl_name *zl_names_intern_text(zl_names *t, const char *text)
 	return zl_names_intern_wire(t, wire, len);
 }
 
-/* Bytes a canonical name shows as they are (wire_to_text escapes the rest). */
+/* Bytes a canonical name shows as they are (wire_to_text escapes the
+ * rest): printable ASCII but the dot and \\ " ( ) ; @ $, a bit each. */
+static const uint32_t plain_bits[8] = {
+	0x0, 0xf7ffbcea, 0xeffffffe, 0x7fffffff, 0x0, 0x0, 0x0, 0x0,
+};
+
 static bool plain_char(unsigned char c)
 {
-	switch (c) {
-	case '.': case '\\': case '"': case '(': case ')': case ';': case '@': case '$':
-		return false;
-	default:
-		return c > 32 && c < 127;
-	}
+	return plain_bits[c >> 5] >> (c & 31) & 1;
 }
 
 /* True when the name text ends in an unescaped dot (RFC 1035 5.1). */
@@ -253,48 +305,120 @@ static const zl_name *intern_rel_slow(zl_names *t, const char *s, size_t len,
 	return zl_names_intern_text(t, buf);
 }
 
+/* A canonical plain name whose hash is h, interned with its ancestors. */
+static const zl_name *intern_canon(zl_names *t, const char *text, size_t len, uint32_t h)
+{
+	if (t->cap) {
+		const zl_name *hit = t->slots[find_slot(t, text, len, h)];
+		if (hit)
+			return hit;
+	}
+	size_t first = (size_t)((const char *)memchr(text, '.', len) - text) + 1;
+	const zl_name *parent = first == len ? zl_names_intern_text(t, ".")
+	                        : intern_canon(t, text + first, len - first,
+	                                       hash_text(text + first, len - first));
+	return parent ? insert(t, text, len, h, parent, parent->labels + 1u) : NULL;
+}
+
+/* A plain name, canonical and hashed, before it is looked up. */
+typedef struct plain_name {
+	char canon[MAX_WIRE + 2];
+	size_t n;                   /* length of canon */
+	size_t first;               /* where its first dot is, SIZE_MAX: none */
+	const zl_name *base;        /* the origin it is relative to, or NULL */
+	uint32_t h;                 /* hash_text(canon) */
+	uint32_t parent_h;          /* hash of the text after the first label */
+} plain_name;
+
 /*
  * A plain name's canonical text is its text in lower case with the
  * origin's appended, and its wire length is that text's length plus one
- * (RFC 1035 3.1): checked and hashed without building the wire form.
+ * (RFC 1035 3.1): checked without building the wire form, and hashed
+ * from the origin's hash on.  False for anything else (escapes, special
+ * characters, empty or long labels, long names).
  */
-const zl_name *zl_names_intern_rel(zl_names *t, const char *s, size_t len,
-                                   const zl_name *origin)
+static bool plain_rel(const char *s, size_t len, const zl_name *origin, plain_name *p)
 {
-	char canon[MAX_WIRE + 2];
-	size_t n = 0, label = 0;
+	size_t label = 0;
 	bool absolute = len > 0 && s[len - 1] == '.';
 	size_t body = absolute ? len - 1 : len;
 
+	p->first = SIZE_MAX;
+	p->base = !absolute && origin->labels ? origin : NULL;
 	if (body == 0 || body > MAX_WIRE)
-		return intern_rel_slow(t, s, len, origin);
+		return false;
 	for (size_t i = 0; i < body; i++) {
 		unsigned char c = (unsigned char)s[i];
 		if (c == '.') {
 			if (label == 0)
-				return intern_rel_slow(t, s, len, origin);
+				return false;
+			if (p->first == SIZE_MAX)
+				p->first = i;
 			label = 0;
 		} else if (!plain_char(c) || ++label > MAX_LABEL) {
-			return intern_rel_slow(t, s, len, origin);
+			return false;
 		}
-		canon[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		p->canon[i] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
 	}
-	canon[n++] = '.';
-	if (!absolute && origin->labels) {
-		if (n + origin->len > MAX_WIRE)
-			return intern_rel_slow(t, s, len, origin);
-		memcpy(canon + n, origin->text, origin->len);
-		n += origin->len;
+	if (label == 0)                   /* "a..": an empty last label */
+		return false;
+	p->n = body;
+	p->canon[p->n++] = '.';
+	if (p->base) {
+		if (p->n + p->base->len > MAX_WIRE)
+			return false;
+		memcpy(p->canon + p->n, p->base->text, p->base->len);
+		p->n += p->base->len;
 	}
-	if (n + 1 > MAX_WIRE)
+	if (p->n + 1 > MAX_WIRE)
+		return false;
+	p->canon[p->n] = '\0';
+	/* canon is body "." base: hashed from base's end back to body's start;
+	 * the state at the first dot is the parent's hash. */
+	uint32_t h = fnv_step(p->base ? p->base->hash : FNV_BASIS, '.');
+	p->parent_h = h;
+	for (size_t i = body; i-- > 0;) {
+		if (i == p->first)
+			p->parent_h = h;
+		h = fnv_step(h, (unsigned char)p->canon[i]);
+	}
+	p->h = h;
+	return true;
+}
+
+const zl_name *zl_names_intern_rel(zl_names *t, const char *s, size_t len,
+                                   const zl_name *origin)
+{
+	plain_name p;
+
+	if (!plain_rel(s, len, origin, &p))
 		return intern_rel_slow(t, s, len, origin);
-	canon[n] = '\0';
 	if (t->cap) {
-		const zl_name *hit = t->slots[find_slot(t, canon, n, hash_text(canon, n))];
+		const zl_name *hit = t->slots[find_slot(t, p.canon, p.n, p.h)];
 		if (hit)
 			return hit;
 	}
-	return zl_names_intern_text(t, canon);
+	const zl_name *parent = p.first != SIZE_MAX
+	                        ? intern_canon(t, p.canon + p.first + 1, p.n - p.first - 1,
+	                                       p.parent_h)
+	                        : p.base ? p.base : zl_names_intern_text(t, ".");
+	return parent ? insert(t, p.canon, p.n, p.h, parent, parent->labels + 1u) : NULL;
+}
+
+bool zl_names_prefetch_rel(const zl_names *t, const char *s, size_t len,
+                           const zl_name *origin, uint32_t *hash)
+{
+	plain_name p;
+
+	if (!plain_rel(s, len, origin, &p))
+		return false;
+	if (t->cap) {
+		size_t i = home(p.h, t->cap);
+		__builtin_prefetch(&t->tags[i]);
+		__builtin_prefetch(&t->slots[i]);
+	}
+	*hash = p.h;
+	return true;
 }
 
 const zl_name *zl_names_lookup(const zl_names *t, const char *text)

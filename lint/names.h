@@ -23,10 +23,18 @@ struct zl_name {
 	char text[];             /* canonical presentation, trailing dot */
 };
 
+/*
+ * Open addressing with linear probing.  Each slot's tag (the name's hash,
+ * 0 meaning empty) sits in an array of its own, so a probe reads 4 bytes
+ * beside the last one and looks at a name only when the tags match.  The
+ * table grows by half when three quarters full: between 4 and 6 slots for
+ * each 3 names.
+ */
 typedef struct zl_names {
 	zl_arena *arena;         /* ref only: where names are stored */
-	const zl_name **slots;   /* open addressing, NULL = empty */
-	size_t cap;              /* power of two */
+	uint32_t *tags;          /* cap tags, 0 = empty; owns the allocation */
+	const zl_name **slots;   /* cap names, NULL = empty; after the tags */
+	size_t cap;
 	size_t count;
 } zl_names;
 
@@ -48,6 +56,14 @@ const zl_name *zl_names_intern_wire(zl_names *t, const uint8_t *wire, size_t len
  */
 const zl_name *zl_names_intern_rel(zl_names *t, const char *s, size_t len,
                                    const zl_name *origin);
+/*
+ * A hint: the name zl_names_intern_rel will soon be asked for.  Fetches
+ * its table slot from memory, so that the lookup then finds it in the
+ * cache, and gives its hash; false (nothing done) unless the name is a
+ * plain one.
+ */
+bool zl_names_prefetch_rel(const zl_names *t, const char *s, size_t len,
+                           const zl_name *origin, uint32_t *hash);
 /* Lookup only; NULL when the name was never interned. */
 const zl_name *zl_names_lookup(const zl_names *t, const char *text);
 

@@ -50,6 +50,38 @@ static bool number(const zl_rdata_token *t, uint32_t max, uint32_t *out)
 	return true;
 }
 
+/* Dotted-quad text as glibc's inet_pton(AF_INET) reads it (ldns calls
+ * that): four decimal octets up to 255, no leading zero, nothing else. */
+static bool ipv4(const char *s, size_t len, uint8_t out[4])
+{
+	unsigned octets = 0, value = 0;
+	bool digit = false;
+
+	for (size_t i = 0; i < len; i++) {
+		unsigned d = (unsigned char)s[i] - '0';
+		if (d <= 9) {
+			if (digit && value == 0)
+				return false;
+			value = value * 10 + d;
+			if (value > 255)
+				return false;
+			if (!digit && ++octets > 4)
+				return false;
+			digit = true;
+		} else if (s[i] == '.' && digit && octets < 4) {
+			out[octets - 1] = (uint8_t)value;
+			value = 0;
+			digit = false;
+		} else {
+			return false;
+		}
+	}
+	if (octets < 4 || !digit)
+		return false;
+	out[3] = (uint8_t)value;
+	return true;
+}
+
 /* The address text through inet_pton, as ldns_str2rdf_a/_aaaa read it. */
 static bool address(const zl_rdata_token *t, int family, zl_addr *out)
 {
@@ -57,22 +89,27 @@ static bool address(const zl_rdata_token *t, int family, zl_addr *out)
 
 	if (t->quoted || t->len == 0 || t->len > ADDR_TEXT_MAX)
 		return false;
+	memset(out, 0, sizeof(*out));
+	if (family == AF_INET) {
+		out->family = 4;
+		return ipv4(t->text, t->len, out->bytes);
+	}
 	memcpy(text, t->text, t->len);
 	text[t->len] = '\0';
-	memset(out, 0, sizeof(*out));
-	out->family = family == AF_INET ? 4 : 6;
+	out->family = 6;
 	return inet_pton(family, text, out->bytes) == 1;
 }
 
 /* A domain name field; "@" is the origin (ldns does the same).  Escapes
- * are left to ldns, whose reading of them is the reference. */
+ * are left to ldns, whose reading of them is the reference, and so are
+ * names that start with "@": ldns 1.8.3 reads "@.b" as the origin too. */
 static bool name(zl_model *m, const zl_rdata_token *t, const zl_name *origin,
                  zl_rdata_builder *b)
 {
 	const zl_name *n;
 
 	if (t->quoted || t->len == 0 || memchr(t->text, '"', t->len) ||
-	    memchr(t->text, '\\', t->len))
+	    memchr(t->text, '\\', t->len) || (t->text[0] == '@' && t->len > 1))
 		return false;
 	n = t->len == 1 && t->text[0] == '@' ? origin
 	    : zl_model_intern_rel(m, t->text, t->len, origin);

@@ -386,22 +386,24 @@ static bool is_break(char c)
 	return c == '\n' || c == '\r';
 }
 
+/* What a byte is to an unquoted token (RFC 1035 5.1): its end, the escape
+ * that quotes the next byte, or part of it (0). */
+enum { WORD_END = 1, WORD_ESCAPE = 2 };
+static const uint8_t word_class[256] = {
+	[' '] = WORD_END, ['\t'] = WORD_END, ['\n'] = WORD_END, ['\r'] = WORD_END,
+	[';'] = WORD_END, ['('] = WORD_END, [')'] = WORD_END, ['\0'] = WORD_END,
+	['\\'] = WORD_ESCAPE,
+};
+
 /* Where an unquoted token ends (RFC 1035 5.1: '\X' quotes X). */
 static const char *scan_word(const char *p, const char *end)
 {
-	while (p < end) {
-		switch (*p) {
-		case ' ': case '\t': case '\n': case '\r': case ';': case '(': case ')':
-		case '\0':
+	for (; p < end; p++) {
+		uint8_t c = word_class[(uint8_t)*p];
+		if (c == WORD_END)
 			return p;
-		case '\\':
-			if (p + 1 < end && !is_break(p[1]) && p[1] != '\0')
-				p++;
-			break;
-		default:
-			break;
-		}
-		p++;
+		if (c == WORD_ESCAPE && p + 1 < end && !is_break(p[1]) && p[1] != '\0')
+			p++;
 	}
 	return p;
 }
@@ -765,13 +767,57 @@ static const zl_name *token_name(zf_file *f, const zf_entry *e, size_t i)
 }
 
 /* A class mnemonic (IN, CH, HS, CS, NONE, ANY, CLASSnn), else 0. */
+static uint16_t common_type(const zf_entry *e, size_t i);
+
 static uint16_t token_class(const zf_entry *e, size_t i)
 {
+	const char *s = tok_text(e, i);
 	char buf[16];
 
-	if (e->tok[i].quoted || !tok_copy(e, i, buf, sizeof(buf)))
+	if (e->tok[i].quoted)
+		return 0;
+	if (e->tok[i].len == 2 && (s[0] | 0x20) == 'i' && (s[1] | 0x20) == 'n')
+		return LDNS_RR_CLASS_IN;
+	if (common_type(e, i) || !tok_copy(e, i, buf, sizeof(buf)))
 		return 0;
 	return (uint16_t)ldns_get_rr_class_by_name(buf);
+}
+
+/* Up to 8 characters, upper case, packed in a number (0 when longer). */
+#define ZF_PACK2(a, b) ((uint64_t)(a) << 8 | (uint64_t)(b))
+#define ZF_PACK3(a, b, c) (ZF_PACK2(a, b) << 8 | (uint64_t)(c))
+#define ZF_PACK4(a, b, c, d) (ZF_PACK3(a, b, c) << 8 | (uint64_t)(d))
+#define ZF_PACK5(a, b, c, d, e) (ZF_PACK4(a, b, c, d) << 8 | (uint64_t)(e))
+
+static uint64_t pack_upper(const char *s, size_t len)
+{
+	uint64_t key = 0;
+
+	if (len > 8)
+		return 0;
+	for (size_t k = 0; k < len; k++)
+		key = key << 8 | (uint8_t)(s[k] >= 'a' && s[k] <= 'z' ? s[k] - 32 : s[k]);
+	return key;
+}
+
+/* The types of nearly every record, found without ldns's linear search
+ * through all the type names (any case, as RFC 1035 5.1 allows). */
+static uint16_t common_type(const zf_entry *e, size_t i)
+{
+	if (e->tok[i].quoted)
+		return 0;
+	switch (pack_upper(tok_text(e, i), e->tok[i].len)) {
+	case 'A': return ZL_TYPE_A;
+	case ZF_PACK4('A', 'A', 'A', 'A'): return ZL_TYPE_AAAA;
+	case ZF_PACK5('C', 'N', 'A', 'M', 'E'): return ZL_TYPE_CNAME;
+	case ZF_PACK2('M', 'X'): return ZL_TYPE_MX;
+	case ZF_PACK2('N', 'S'): return ZL_TYPE_NS;
+	case ZF_PACK3('P', 'T', 'R'): return ZL_TYPE_PTR;
+	case ZF_PACK3('S', 'O', 'A'): return ZL_TYPE_SOA;
+	case ZF_PACK3('S', 'R', 'V'): return ZL_TYPE_SRV;
+	case ZF_PACK3('T', 'X', 'T'): return ZL_TYPE_TXT;
+	default: return 0;
+	}
 }
 
 /* ---- records -------------------------------------------------------------- */
@@ -898,9 +944,12 @@ static bool meta_type(uint16_t type)
 static uint16_t read_type(zf_file *f, const zf_entry *e, const zf_head *h)
 {
 	size_t t = h->type_tok;
+	uint16_t code = common_type(e, t);
 	char type[32];
 	zf_excerpt x;
 
+	if (code)
+		return code;
 	if (!tok_copy(e, t, type, sizeof(type)) || e->tok[t].quoted) {
 		report(f, e->tok[t].line, e->tok[t].col, M_TYPE, tok_excerpt(e, t, x));
 		return 0;
@@ -911,7 +960,7 @@ static uint16_t read_type(zf_file *f, const zf_entry *e, const zf_head *h)
 		report(f, e->line, e->tok[0].col, M_WINS, type, zl_name_text(h->owner));
 		return 0;
 	}
-	uint16_t code = (uint16_t)ldns_get_rr_type_by_name(type);
+	code = (uint16_t)ldns_get_rr_type_by_name(type);
 	if (code == 0) {
 		report(f, e->tok[t].line, e->tok[t].col, M_TYPE, tok_excerpt(e, t, x));
 		return 0;
@@ -1140,30 +1189,41 @@ static bool buf_alloc(zf_buf *b, size_t cap)
 	return b->p != NULL;
 }
 
-/* Reads what fd holds past b->len, growing b (a pipe, a growing file). */
+/* Doubles b's room; false when memory runs out. */
+static bool buf_grow(zf_buf *b, size_t *cap)
+{
+	zf_buf bigger;
+
+	if (!buf_alloc(&bigger, *cap * 2)) {
+		errno = ENOMEM;
+		return false;
+	}
+	memcpy(bigger.p, b->p, b->len);
+	bigger.len = b->len;
+	buf_free(b);
+	*b = bigger;
+	*cap *= 2;
+	return true;
+}
+
+static ssize_t read_full(int fd, char *buf, size_t n);
+
+/* Reads what fd holds, growing b when there is more than the file's size
+ * said (a pipe, a file that grows as it is read). */
 static int read_all(int fd, zf_buf *b, size_t cap)
 {
 	for (;;) {
-		ssize_t r = read(fd, b->p + b->len, cap - b->len - 1);
-		if (r < 0 && errno == EINTR)
-			continue;
+		char probe;
+		size_t room = cap - b->len - 1;
+		ssize_t r = read_full(fd, b->p + b->len, room);
 		if (r < 0)
 			return -1;
-		if (r == 0)
-			break;
 		b->len += (size_t)r;
-		if (b->len + 1 == cap) {
-			zf_buf bigger;
-			if (!buf_alloc(&bigger, cap * 2)) {
-				errno = ENOMEM;
-				return -1;
-			}
-			memcpy(bigger.p, b->p, b->len);
-			bigger.len = b->len;
-			buf_free(b);
-			*b = bigger;
-			cap *= 2;
-		}
+		if ((size_t)r < room || (r = read_full(fd, &probe, 1)) == 0)
+			break;
+		if (r < 0 || !buf_grow(b, &cap))
+			return -1;
+		b->p[b->len++] = probe;
 	}
 	b->p[b->len] = '\0';
 	return 0;
@@ -1207,10 +1267,10 @@ static int read_file(const char *path, zf_buf *b)
 static void drop_scanned(zf_file *f)
 {
 	const zf_buf *b = f->buf;
-	long page = sysconf(_SC_PAGESIZE);
 	size_t done = (size_t)(f->p - b->p), from = f->dropped, to;
+	long page;
 
-	if (page <= 0 || done - from < ZF_DROP_STEP)
+	if (done - from < ZF_DROP_STEP || (page = sysconf(_SC_PAGESIZE)) <= 0)
 		return;
 	to = done / (size_t)page * (size_t)page;
 	if (to > from && madvise(b->p + from, to - from, MADV_DONTNEED) == 0)
@@ -1702,6 +1762,37 @@ static void do_directive(zf_file *f, zf_entry *e)
 	report(f, e->line, e->tok[0].col, M_DIRECTIVE, tok_excerpt(e, 0, x));
 }
 
+/* The owner of the next line, when it names one, is handed to the model
+ * as a hint (zl_view_prefetch_owner) while this entry is processed. */
+static void peek_owner(const zf_file *f)
+{
+	const char *p = f->p;
+
+	if (p < f->end && word_class[(uint8_t)*p] != WORD_END && *p != '$' && *p != '"')
+		zl_view_prefetch_owner(f->load->m, f->load->v, p,
+		                       (size_t)(scan_word(p, f->end) - p), f->origin);
+}
+
+/* The name a record of this entry points to (NS, CNAME, PTR, MX, SRV:
+ * its last token), handed to the model as a hint while the owner is read.
+ * The type is one of the first four tokens (owner, [AGE:N], TTL, class). */
+static void peek_target(const zf_file *f, const zf_entry *e)
+{
+	for (size_t i = e->blank_owner ? 0 : 1; i < 4 && i + 1 < e->ntok; i++) {
+		switch (common_type(e, i)) {
+		case ZL_TYPE_NS: case ZL_TYPE_CNAME: case ZL_TYPE_PTR:
+		case ZL_TYPE_MX: case ZL_TYPE_SRV:
+			zl_view_prefetch_owner(f->load->m, f->load->v, tok_text(e, e->ntok - 1),
+			                       e->tok[e->ntok - 1].len, f->origin);
+			return;
+		case 0:
+			continue;
+		default:
+			return;
+		}
+	}
+}
+
 static void read_entries(zf_file *f)
 {
 	zf_entry *e = &f->load->e;
@@ -1710,6 +1801,8 @@ static void read_entries(zf_file *f)
 	while (scan_entry(f, e)) {
 		if (f->buf)
 			drop_scanned(f);
+		peek_owner(f);
+		peek_target(f, e);
 		if (e->bad)
 			continue;
 		if (tok_text(e, 0)[0] == '$' && !e->tok[0].quoted)
@@ -1831,48 +1924,141 @@ static void load_release(zf_load *L)
 	free(L->real[0]);
 }
 
-/* FNV-1a, 64 bits: finds a candidate view of identical text, which a
- * byte-for-byte comparison then confirms (a hash alone could be forged). */
-static uint64_t content_hash(const char *p, size_t len)
-{
-	uint64_t h = 14695981039346656037u;
+/*
+ * Views of identical text share their records (zl_view_share).  A file's
+ * hash and length find a candidate, and a byte-for-byte comparison of the
+ * two files confirms it (a hash could be forged); both read the files in
+ * chunks, so a file identical to one already loaded is never held whole.
+ * A file that changes while zonelint runs may escape the comparison; it
+ * is then linted as the text first read.
+ */
+enum { ZF_CHUNK = 64 * 1024 };
 
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)p[i]) * 1099511628211u;
-	return h;
+typedef struct zf_content {
+	bool known;
+	uint64_t hash;
+	size_t len;
+	unsigned char tail[8];      /* bytes not yet hashed (under a word) */
+	size_t ntail;
+} zf_content;
+
+static void hash_word(zf_content *c, uint64_t w)
+{
+	c->hash = (c->hash ^ w) * 0x9e3779b97f4a7c15u;
+	c->hash ^= c->hash >> 32;
 }
 
-/* True when the file at `path` still holds exactly b's text. */
-static bool same_text(const char *path, const zf_buf *b)
+/* Hashes 8 bytes at a time, whatever sizes the reads come in. */
+static void hash_bytes(zf_content *c, const unsigned char *p, size_t n)
 {
-	zf_buf other;
-	bool same;
+	uint64_t w;
 
-	if (read_file(path, &other) != 0)
-		return false;
-	same = other.len == b->len && memcmp(other.p, b->p, b->len) == 0;
-	buf_free(&other);
+	c->len += n;
+	while (c->ntail && n) {
+		c->tail[c->ntail++] = *p++;
+		n--;
+		if (c->ntail == 8) {
+			memcpy(&w, c->tail, 8);
+			hash_word(c, w);
+			c->ntail = 0;
+		}
+	}
+	for (; n >= 8; p += 8, n -= 8) {
+		memcpy(&w, p, 8);
+		hash_word(c, w);
+	}
+	memcpy(c->tail, p, n);
+	c->ntail = n;
+}
+
+/* Reads up to n bytes, fewer only at the end of the file; -1 on error. */
+static ssize_t read_full(int fd, char *buf, size_t n)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r = read(fd, buf + got, n - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+static int open_regular(const char *path)
+{
+	struct stat st;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
+		close(fd);
+		return -1;
+	}
+	return fd;
+}
+
+/* The hash and length of a regular file's bytes; false for anything else. */
+static bool hash_file(const char *path, zf_content *c)
+{
+	int fd = open_regular(path);
+	char *buf = fd >= 0 ? malloc(ZF_CHUNK) : NULL;
+	ssize_t r = -1;
+
+	memset(c, 0, sizeof(*c));
+	c->hash = 14695981039346656037u;
+	while (buf && (r = read_full(fd, buf, ZF_CHUNK)) > 0)
+		hash_bytes(c, (const unsigned char *)buf, (size_t)r);
+	if (r == 0) {
+		uint64_t w = 0;
+		memcpy(&w, c->tail, c->ntail);
+		hash_word(c, w ^ (uint64_t)c->len);
+		c->known = true;
+	}
+	free(buf);
+	if (fd >= 0)
+		close(fd);
+	return c->known;
+}
+
+/* True when two regular files hold the same bytes. */
+static bool same_files(const char *a, const char *b)
+{
+	int fa = open_regular(a), fb = open_regular(b);
+	char *buf = fa >= 0 && fb >= 0 ? malloc(2 * ZF_CHUNK) : NULL;
+	bool same = false;
+	ssize_t ra, rb;
+
+	while (buf && (ra = read_full(fa, buf, ZF_CHUNK)) >= 0 &&
+	       (rb = read_full(fb, buf + ZF_CHUNK, ZF_CHUNK)) == ra &&
+	       memcmp(buf, buf + ZF_CHUNK, (size_t)ra) == 0) {
+		if (ra == 0) {
+			same = true;
+			break;
+		}
+	}
+	free(buf);
+	if (fa >= 0)
+		close(fa);
+	if (fb >= 0)
+		close(fb);
 	return same;
 }
 
-/* Reads the text of view v's own file (b, consumed).  `file`: b is that
- * file's content, so identical views may share records. */
+/* Reads the text of view v's own file (b, consumed); `c`, when known, is
+ * the file's content, noted for later views when it is fit to share. */
 static int load_text(zl_model *m, zl_view *v, const zl_zonefile_options *o, zf_buf *b,
-                     bool file)
+                     const zf_content *c)
 {
 	zf_load L = { .m = m, .v = v, .zone = zl_zone_name(zl_view_zone(v)),
 	              .include_anywhere = o && o->include_anywhere };
 	zf_file f = { .load = &L, .path = zl_view_file(v), .index = 0,
 	              .origin = L.zone, .line = 1 };
-	uint64_t hash = file ? content_hash(b->p, b->len) : 0;
-	size_t len = b->len, problems = zl_model_problem_count(m);
-	const zl_view *same = file ? zl_model_view_by_content(m, zl_view_zone(v), hash, len)
-	                           : NULL;
+	size_t problems = zl_model_problem_count(m), raw = b->len;
 
-	if (same && same_text(zl_view_file(same), b) && zl_view_share(m, v, same) == 0) {
-		buf_free(b);
-		return 0;
-	}
 	L.real[0] = realpath(f.path, NULL);
 	L.rdata = malloc(sizeof(*L.rdata));
 	if (L.rdata && set_origin(&f, L.zone)) {
@@ -1882,19 +2068,27 @@ static int load_text(zl_model *m, zl_view *v, const zl_zonefile_options *o, zf_b
 		out_of_memory(&f);
 		buf_free(b);
 	}
-	if (file && !L.included && zl_model_problem_count(m) == problems)
-		zl_view_set_content(v, hash, len);
+	if (c && c->known && c->len == raw && !L.included &&
+	    zl_model_problem_count(m) == problems)
+		zl_view_set_content(v, c->hash, c->len);
 	load_release(&L);
 	return 0;
 }
 
 int zl_zonefile_load(zl_model *m, zl_view *v, const zl_zonefile_options *o)
 {
+	const char *path = zl_view_file(v);
+	const zl_view *same;
+	zf_content c;
 	zf_buf b;
 
-	if (read_file(zl_view_file(v), &b) != 0)
+	if (hash_file(path, &c) &&
+	    (same = zl_model_view_by_content(m, zl_view_zone(v), c.hash, c.len)) &&
+	    same_files(path, zl_view_file(same)) && zl_view_share(m, v, same) == 0)
+		return 0;
+	if (read_file(path, &b) != 0)
 		return -1;
-	return load_text(m, v, o, &b, true);
+	return load_text(m, v, o, &b, &c);
 }
 
 int zl_zonefile_load_text(zl_model *m, zl_view *v, const char *text, size_t len,
@@ -1909,5 +2103,5 @@ int zl_zonefile_load_text(zl_model *m, zl_view *v, const char *text, size_t len,
 	memcpy(b.p, text, len);
 	b.p[len] = '\0';
 	b.len = len;
-	return load_text(m, v, o, &b, false);
+	return load_text(m, v, o, &b, NULL);
 }

@@ -4,8 +4,13 @@
  * Reads BIND-style zone files and Windows DNS Server exports (dnscmd
  * /ZoneExport, Export-DnsServerZone) as they are: CRLF, [AGE:N] aging
  * stamps, WINS/WINSR records, UTF-16 with a byte-order mark.  Directives:
- * $ORIGIN, $TTL, $INCLUDE, $GENERATE.  Records are parsed one by one with
- * ldns, so every record reaches the rules (a second SOA included).
+ * $ORIGIN, $TTL, $INCLUDE, $GENERATE.  Records are parsed one by one, so
+ * every record reaches the rules (a second SOA included): the common types
+ * by fastrr.c, the others (and anything unusual) by ldns.
+ *
+ * A view whose file is byte for byte the same as an earlier view's of the
+ * same zone shares that view's records (zl_view_share); a big file's pages
+ * are handed back to the kernel as they are scanned.
  */
 #ifndef ZL_ZONEFILE_H
 #define ZL_ZONEFILE_H

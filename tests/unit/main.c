@@ -9,6 +9,8 @@ int main(void)
 
 	srunner_add_suite(sr, inventory_suite());
 	srunner_add_suite(sr, zonefile_suite());
+	srunner_add_suite(sr, fastrr_suite());
+	srunner_add_suite(sr, sharing_suite());
 	srunner_add_suite(sr, engine_suite());
 	srunner_add_suite(sr, rules_suite());
 	srunner_add_suite(sr, ad_rules_suite());
@@ -18,6 +20,7 @@ int main(void)
 	srunner_add_suite(sr, html_suite());
 	srunner_add_suite(sr, baseline_suite());
 	srunner_add_suite(sr, dnsrecord_suite());
+	srunner_add_suite(sr, dump_suite());
 	srunner_add_suite(sr, axfr_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);

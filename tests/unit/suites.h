@@ -7,6 +7,8 @@
 Suite *model_suite(void);
 Suite *inventory_suite(void);
 Suite *zonefile_suite(void);
+Suite *fastrr_suite(void);
+Suite *sharing_suite(void);
 Suite *engine_suite(void);
 Suite *rules_suite(void);
 Suite *ad_rules_suite(void);
@@ -16,6 +18,7 @@ Suite *sarif_suite(void);
 Suite *html_suite(void);
 Suite *baseline_suite(void);
 Suite *dnsrecord_suite(void);
+Suite *dump_suite(void);
 Suite *axfr_suite(void);
 
 #endif

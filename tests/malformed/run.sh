@@ -1,0 +1,212 @@
+#!/bin/sh
+# Broken and hostile input (issue 8): one row of the table per input.  Each
+# row gives the input (written into a temporary folder at test time: binary
+# and huge files are never committed), the command line, the exit code
+# SPEC 1 calls for (2 where the input cannot be used), and the finding it
+# must give, as a regular expression over the text output's finding line
+# (file:line:column: severity: message [rule]).  Zone rows lint the broken
+# file together with good.dns, whose duplicate record must still be
+# reported: one broken file never hides the rest of the audit.
+# Usage: tests/malformed/run.sh BINARY
+set -u
+bin=$1
+case "$bin" in /*) ;; *) bin="$(pwd)/$bin" ;; esac
+tmp=$(mktemp -d)
+trap 'chmod -R u+rwX "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+chmod 755 "$tmp"
+cd "$tmp" || exit 2
+pass=0
+fail=0
+GOOD='good\.dns:5:1: warning: A 10\.0\.0\.1 at ns\.corp\. duplicates .*\[duplicate-record\]'
+
+ok() { pass=$((pass + 1)); echo "ok $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL $1: $2"; sed 's/^/    /' out | head -20; }
+
+# Address space for one run: 1 GiB, unless the binary cannot start within
+# that (AddressSanitizer reserves terabytes of shadow memory up front).
+limit=1048576
+sh -c 'ulimit -v $1 && "$0" --version >/dev/null 2>&1 && exit 0; exit 1' "$bin" $limit \
+	2>/dev/null || limit=unlimited
+
+# run NAME EXIT PATTERN [PATTERN2] -- ARGS: zonelint ARGS (10 s and the
+# limit above at most) must exit EXIT, and print a line matching PATTERN
+# (and PATTERN2).
+run() {
+	name=$1 want=$2 pat=$3 pat2=
+	shift 3
+	if [ "$1" != -- ]; then pat2=$1; shift; fi
+	shift
+	(ulimit -v $limit; exec timeout 10 "$bin" --date 2026-11-27 "$@") >out 2>err </dev/null
+	code=$?
+	if [ $code != "$want" ]; then
+		bad "$name" "exit code $code, expected $want"
+	elif ! grep -Eq "^$pat\$" out; then
+		bad "$name" "no line matching: $pat"
+	elif [ -n "$pat2" ] && ! grep -Eq "^$pat2\$" out; then
+		bad "$name" "no line matching: $pat2"
+	elif [ "$(awk 'length > 600' out | wc -l)" != 0 ]; then
+		bad "$name" "a line over 600 characters: input quoted without bound"
+	elif LC_ALL=C tr -d '\n\t' <out | LC_ALL=C grep -q '[[:cntrl:]]'; then
+		bad "$name" "control characters from the input reached the output"
+	else
+		ok "$name"
+	fi
+}
+
+# zone NAME EXIT PATTERN FILE [ARGS]: FILE linted with good.dns.
+zone() {
+	name=$1 want=$2 pat=$3 file=$4
+	shift 4
+	run "$name" "$want" "$pat" "$GOOD" -- "$@" -z corp "$file" good.dns
+}
+
+# ---- inputs ----------------------------------------------------------------
+
+soa='@ SOA ns hostmaster 1 900 600 86400 3600'
+printf '$TTL 3600\n%s\n@ NS ns\nns A 10.0.0.1\nns A 10.0.0.1\n' "$soa" >good.dns
+: >empty.dns
+head -c 4096 "$bin" >binary.dns                      # ELF: a NUL on line 1
+pad=$(awk 'BEGIN { s = sprintf("%5000s", ""); gsub(/ /, "x", s); print s }')
+printf '%s\n;%s\n@ NS ns\nns A 10.0.0.1\nt TXT "a\000b"\n' "$soa" "$pad" >nul.dns
+bom16() {  # UTF-16 with a byte-order mark, as PowerShell's Out-File writes
+	printf "$1"
+	printf '$TTL 60\r\n%s\r\n@ NS ns\r\nns A 10.0.0.1\r\nns A 10.0.0.1\r\n' "$soa" |
+		iconv -f UTF-8 -t "$2"
+}
+bom16 '\377\376' UTF-16LE >utf16le.dns
+bom16 '\376\377' UTF-16BE >utf16be.dns
+{ printf '%s\n' "$soa"; printf 'big TXT'
+  awk 'BEGIN { s = "\"" sprintf("%200s", "") "\""; gsub(/ /, "a", s)
+               for (i = 0; i < 5300; i++) printf " %s", s; print "" }'; } >long.dns
+label63=$(awk 'BEGIN { s = sprintf("%63s", ""); gsub(/ /, "a", s); print s }')
+printf '%s\n%s.%s.%s.%s.x A 10.0.0.1\n' "$soa" $label63 $label63 $label63 $label63 >name256.dns
+printf '%s\n%sa A 10.0.0.1\n' "$soa" $label63 >label64.dns
+printf '%s\nhost 4294967296 A 10.0.0.1\n' "$soa" >ttl.dns
+printf '%s\nhost A ( 10.0.0.1\nnext A 10.0.0.2\n' "$soa" >open-paren.dns
+printf '%s\nhost A 10.0.0.1 )\n' "$soa" >close-paren.dns
+mkdir inc inc/sub outside
+printf '%s\n$INCLUDE b.dns\n' "$soa" >inc/a.dns
+printf 'x A 10.0.0.1\n$INCLUDE a.dns\n' >inc/b.dns
+printf '%s\n$INCLUDE nowhere.dns\n' "$soa" >inc/missing.dns
+printf '%s\n$INCLUDE /etc/shadow\n' "$soa" >inc/absolute.dns
+printf '%s\n$INCLUDE ../outside/part.dns\n' "$soa" >inc/parent.dns
+printf 'dup A 10.0.0.9\ndup A 10.0.0.9\n' >outside/part.dns
+ln -s ../outside inc/link
+printf '%s\n$INCLUDE link/part.dns\n' "$soa" >inc/symlink.dns
+mkdir dir.dns
+printf '%s\n' "$soa" >unreadable.dns && chmod 000 unreadable.dns
+printf '%s\nevil\\027[31m A 10.0.0.1\n\033]0;pwned\007 A 10.0.0.2\n' "$soa" >escape.dns
+printf '$TTL 3600\r\n%s\r\n@ NS ns\r\nns A 10.0.0.1\r\nns A 10.0.0.1\r\n' "$soa" >crlf.dns
+printf '%s\n@ NS ns\n$GENERATE 1-3 host$ A 10.0.0.$\n$GENERATE 1-2 ns A 10.0.0.1\n' \
+	"$soa" >generate.dns
+
+inv() { printf 'version: 1\nforest: corp\n'; cat; }
+inv <<'EOF' >bomb.yaml
+servers:
+  - name: dc1.corp
+    addresses: &a0 [10.0.0.1/24, 10.0.0.1/24, 10.0.0.1/24, 10.0.0.1/24, 10.0.0.1/24]
+    replicates_from: &a1 [*a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0, *a0]
+settings: &a2 {a: *a1, b: *a1, c: *a1, d: *a1, e: *a1, f: *a1, g: *a1, h: *a1}
+zones: &a3 [*a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2, *a2]
+domains: [*a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3, *a3]
+EOF
+awk 'BEGIN { printf "version: 1\nforest: corp\nsettings:\n  x: "
+             for (i = 0; i < 5000; i++) printf "["; for (i = 0; i < 5000; i++) printf "]"
+             print "" }' >deep.yaml
+inv <<'EOF' >dupkey.yaml
+servers:
+  - name: dc1.corp
+    addresses: [10.0.0.1/24]
+    addresses: [10.0.0.2/24]
+EOF
+mkdir dir.yaml
+inv </dev/null >unreadable.yaml && chmod 000 unreadable.yaml
+: >empty.yaml
+head -c 2000 /dev/urandom >binary.yaml && printf '\000' >>binary.yaml
+
+# ---- the table ---------------------------------------------------------------
+
+zone empty 1 'empty\.dns:1:1: error: zone corp\. has no SOA record at its apex \[soa\]' empty.dns
+zone binary 2 'binary\.dns:1:1: error: binary\.dns holds binary data .*\[zone-syntax\]' binary.dns
+zone nul-byte 2 'nul\.dns:5:9: error: NUL byte in the text .*\[zone-syntax\]' nul.dns
+run utf16le-bom 0 'utf16le\.dns:1:1: info: utf16le\.dns is UTF-16 text .*\[zone-windows-type\]' \
+	'utf16le\.dns:5:1: warning: A 10\.0\.0\.1 at ns\.corp\. duplicates .*\[duplicate-record\]' \
+	-- -z corp utf16le.dns
+run utf16be-bom 0 'utf16be\.dns:1:1: info: utf16be\.dns is UTF-16 text .*\[zone-windows-type\]' \
+	'utf16be\.dns:5:1: warning: A 10\.0\.0\.1 at ns\.corp\. duplicates .*\[duplicate-record\]' \
+	-- -z corp utf16be.dns
+zone 1mib-line 2 'long\.dns:2:9: error: record data longer than 65535 characters: .{1,80}\.\.\.'"'"' \[zone-syntax\]' long.dns
+zone name-over-255 2 'name256\.dns:2:1: error: bad owner name .*\[zone-syntax\]' name256.dns
+zone label-over-63 2 'label64\.dns:2:1: error: bad owner name .*\[zone-syntax\]' label64.dns
+zone ttl-overflow 2 "ttl\\.dns:2:6: error: bad TTL '4294967296' .*\\[zone-syntax\\]" ttl.dns
+zone open-paren 2 "open-paren\\.dns:2:8: error: '\\(' is never closed.*\\[zone-syntax\\]" open-paren.dns
+zone close-paren 2 "close-paren\\.dns:2:17: error: '\\)' without a matching '\\('.*\\[zone-syntax\\]" close-paren.dns
+zone include-loop 2 'inc/b\.dns:2:10: error: \$INCLUDE loop: inc/a\.dns is already being read \[zone-syntax\]' inc/a.dns
+zone include-missing 2 'inc/missing\.dns:2:10: error: cannot read included file inc/nowhere\.dns: No such file or directory \[zone-syntax\]' inc/missing.dns
+zone include-absolute 2 'inc/absolute\.dns:2:10: error: \$INCLUDE of the absolute path /etc/shadow is refused .*\[zone-syntax\]' inc/absolute.dns
+zone include-parent 2 'inc/parent\.dns:2:10: error: \$INCLUDE \.\./outside/part\.dns leaves the folder of inc/parent\.dns .*\[zone-syntax\]' inc/parent.dns
+zone include-symlink 2 'inc/symlink\.dns:2:10: error: \$INCLUDE link/part\.dns leads outside the folder of inc/symlink\.dns through a symbolic link .*\[zone-syntax\]' inc/symlink.dns
+zone include-anywhere 1 'inc/\.\./outside/part\.dns:2:1: warning: A 10\.0\.0\.9 at dup\.corp\. duplicates .*\[duplicate-record\]' inc/parent.dns --include-anywhere
+zone directory 2 'dir\.dns:1:1: error: cannot read zone file dir\.dns: Is a directory \[zone-syntax\]' dir.dns
+zone missing-file 2 'absent\.dns:1:1: error: cannot read zone file absent\.dns: No such file or directory \[zone-syntax\]' absent.dns
+run terminal-escapes 2 "escape\\.dns:3:1: error: record without a type: '\\\\x1b\\]0' \\[zone-syntax\\]" \
+	'escape\.dns:2:1: warning: owner evil\\027\[31m\.corp\. of A .*\[hostname-syntax\]' -- -z corp escape.dns
+zone crlf 0 'crlf\.dns:5:1: warning: A 10\.0\.0\.1 at ns\.corp\. duplicates .*\[duplicate-record\]' crlf.dns
+zone generate 0 'generate\.dns:4:1: warning: A 10\.0\.0\.1 at ns\.corp\. duplicates .*\[duplicate-record\]' generate.dns
+
+# Unreadable: root reads any file, so the check runs as nobody then, with
+# a copy of the binary here (the checkout may sit in root's home).
+if [ "$(id -u)" = 0 ]; then
+	as_user() { setpriv --reuid=65534 --regid=65534 --clear-groups -- "$@"; }
+	cp "$bin" zonelint-copy && chmod 755 zonelint-copy
+	user_bin=$tmp/zonelint-copy
+else
+	as_user() { "$@"; }
+	user_bin=$bin
+fi
+run_user() {
+	name=$1 want=$2 pat=$3
+	shift 3
+	as_user "$user_bin" --date 2026-11-27 "$@" >out 2>err </dev/null
+	code=$?
+	if [ $code != "$want" ]; then bad "$name" "exit code $code, expected $want"
+	elif ! grep -Eq "^$pat\$" out; then bad "$name" "no line matching: $pat"
+	else ok "$name"; fi
+}
+run_user unreadable-zone 2 'unreadable\.dns:1:1: error: cannot read zone file unreadable\.dns: Permission denied \[zone-syntax\]' -z corp unreadable.dns good.dns
+run_user unreadable-inventory 2 'unreadable\.yaml:1:1: error: cannot read inventory .*Permission denied \[inventory\]' unreadable.yaml
+
+run yaml-alias-bomb 2 'bomb\.yaml:[0-9]+:[0-9]+: error: .*\[inventory\]' -- bomb.yaml
+run yaml-deep-nesting 2 'deep\.yaml:4:[0-9]+: error: the inventory nests deeper than 64 levels \[inventory\]' -- deep.yaml
+run yaml-duplicate-key 2 "dupkey\\.yaml:6:5: error: duplicate key 'addresses' .*\\(first at line 5\\) \\[inventory\\]" \
+	'dupkey\.yaml:2:9: warning: the forest root domain corp\. has a single-label DNS name \[single-label-domain\]' -- dupkey.yaml
+run inventory-directory 2 'dir\.yaml:1:1: error: cannot read inventory .*Is a directory \[inventory\]' -- dir.yaml
+run inventory-empty 2 'empty\.yaml:1:1: error: the inventory is empty.*\[inventory\]' -- empty.yaml
+run inventory-binary 2 'binary\.yaml:[0-9]+:[0-9]+: error: bad YAML: .*\[inventory\]' -- binary.yaml
+
+# -o FILE is written to a temporary file and renamed: a run that dies
+# while it writes (here at the file size limit, SIGXFSZ) leaves the
+# previous report whole, and a run that ends replaces it whole.
+awk -v soa="$soa" 'BEGIN { print soa; print "@ NS ns"
+	for (i = 0; i < 2000; i++) printf "h%d A 10.0.%d.%d\nh%d A 10.0.%d.%d\n",
+		i, i / 250, i % 250, i, i / 250, i % 250 }' >dups.dns
+echo '{"previous": "report"}' >report.json
+cp report.json before.json
+sh -c 'ulimit -f 64; "$@"; true' sh "$bin" -f json -o report.json -z corp dups.dns \
+	>/dev/null 2>&1
+if cmp -s report.json before.json; then
+	"$bin" -f json -o report.json -z corp dups.dns >/dev/null 2>&1
+	"$bin" -f json -z corp dups.dns >full.json 2>/dev/null
+	if cmp -s report.json full.json && [ "$(wc -c <full.json)" -gt 65536 ]; then
+		ok output-atomic
+	else
+		fail=$((fail + 1))
+		echo "FAIL output-atomic: a finished run did not leave the whole report"
+	fi
+else
+	fail=$((fail + 1))
+	echo "FAIL output-atomic: a run killed while writing changed the previous report"
+fi
+
+echo "malformed: $pass passed, $fail failed"
+[ $fail = 0 ]
