@@ -312,6 +312,27 @@ void zl_finding_command(zl_finding *f, const char *fmt, ...)
 	va_end(ap);
 }
 
+void zl_report_not_checked(zl_report *r, const char *reason, size_t count)
+{
+	const char *rule = r->entry->rule->id;
+	zl_results *res = r->results;
+
+	if (count == 0 || !reason)
+		return;
+	for (size_t i = 0; i < res->not_checked.n; i++) {
+		zl_not_checked *nc = &res->not_checked.v[i];
+		if (nc->rule == rule && strcmp(nc->reason, reason) == 0) {
+			nc->count += count;
+			return;
+		}
+	}
+	zl_not_checked nc = { rule, strdup(reason), count };
+	if (!nc.reason || VEC_PUSH(res->not_checked, nc) != 0) {
+		free(nc.reason);
+		r->oom = true;
+	}
+}
+
 zl_finding *zl_report_problem(zl_report *r, const zl_problem *p)
 {
 	zl_finding *f = zl_report_add(r, zl_problem_location(p), "%s", zl_problem_message(p));
@@ -383,6 +404,9 @@ void zl_results_free(zl_results *r)
 	for (size_t i = 0; i < r->findings.n; i++)
 		finding_free(r->findings.v[i]);
 	VEC_FREE(r->findings);
+	for (size_t i = 0; i < r->not_checked.n; i++)
+		free(r->not_checked.v[i].reason);
+	VEC_FREE(r->not_checked);
 	free(r);
 }
 
@@ -532,6 +556,15 @@ static int load_suppressions(const zl_model *m, sup_key **out, size_t *n)
 	return 0;
 }
 
+/* summary.not_checked: by rule id, then reason. */
+static int cmp_not_checked(const void *a, const void *b)
+{
+	const zl_not_checked *x = a, *y = b;
+	int c = strcmp(x->rule, y->rule);
+
+	return c ? c : strcmp(x->reason, y->reason);
+}
+
 static int settle(zl_engine *e, const zl_model *m, zl_results *res)
 {
 	size_t kept = 0, nsup;
@@ -562,6 +595,9 @@ static int settle(zl_engine *e, const zl_model *m, zl_results *res)
 	res->findings.n = kept;
 	if (kept > 1)
 		qsort(res->findings.v, res->findings.n, sizeof(*res->findings.v), cmp_finding);
+	if (res->not_checked.n > 1)
+		qsort(res->not_checked.v, res->not_checked.n, sizeof(*res->not_checked.v),
+		      cmp_not_checked);
 	free(sup);
 	return 0;
 }
@@ -670,6 +706,12 @@ static int run_rules(zl_engine *e, const zl_model *m, zl_results *res)
 				oom = true;
 			}
 		VEC_FREE(j->part.findings);
+		for (size_t k = 0; k < j->part.not_checked.n; k++)
+			if (oom || VEC_PUSH(res->not_checked, j->part.not_checked.v[k]) != 0) {
+				free(j->part.not_checked.v[k].reason);
+				oom = true;
+			}
+		VEC_FREE(j->part.not_checked);
 	}
 	free(jobs);
 	return oom ? -1 : 0;

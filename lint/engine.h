@@ -30,12 +30,20 @@ struct zl_finding {
 	char fingerprint[17];     /* 64-bit hash in hex */
 };
 
+/* Subjects a rule could not check, and why (zl_report_not_checked). */
+typedef struct zl_not_checked {
+	const char *rule;         /* ref only: the rule's id */
+	char *reason;
+	size_t count;
+} zl_not_checked;
+
 typedef struct zl_results {
 	VEC(zl_finding *) findings;           /* sorted */
 	size_t count[ZL_SEVERITY_ERROR + 1];  /* by severity */
 	size_t suppressed;
 	size_t failed;                        /* rules whose check returned -1 */
 	size_t servers, zones, views, records;
+	VEC(zl_not_checked) not_checked;      /* by rule id, then reason */
 } zl_results;
 
 typedef struct zl_engine zl_engine;

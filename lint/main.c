@@ -597,6 +597,8 @@ static int lint(options *o, zl_engine *e, char **args, size_t nargs)
 			goto done;
 		if (o->format == FORMAT_TEXT && zl_write_summary(stderr, res) != 0)
 			goto done;
+		if (o->format == FORMAT_TEXT && !o->quiet && zl_write_not_checked(stderr, res) != 0)
+			goto done;
 	}
 	rc = exit_code(o, m, res);
 done:

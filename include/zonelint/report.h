@@ -44,6 +44,15 @@ void zl_finding_note(zl_finding *f, const char *fmt, ...) ZL_PRINTF(2, 3);
 void zl_finding_fix(zl_finding *f, const char *fmt, ...) ZL_PRINTF(2, 3);
 void zl_finding_command(zl_finding *f, const char *fmt, ...) ZL_PRINTF(2, 3);
 
+/*
+ * The running rule left `count` subjects (servers, zones, (DC, view) pairs)
+ * unchecked because data it needs is not known: `reason` says which ("no
+ * dsa_guid in the inventory").  A rule never guesses missing data; it says
+ * so here, and the run's summary lists it (JSON summary.not_checked).
+ * Calls with the same reason add up.
+ */
+void zl_report_not_checked(zl_report *r, const char *reason, size_t count);
+
 /* Reports a problem found while loading (see zl_model_problem) with all
  * it carries; for the rules that surface them. */
 zl_finding *zl_report_problem(zl_report *r, const zl_problem *p);

@@ -44,9 +44,22 @@ static json_t *finding_json(const zl_finding *f)
 	return o;
 }
 
+static json_t *not_checked_json(const zl_results *r)
+{
+	json_t *list = json_array();
+
+	for (size_t i = 0; list && i < r->not_checked.n; i++) {
+		const zl_not_checked *nc = &r->not_checked.v[i];
+		json_array_append_new(list, json_pack("{s:s, s:s, s:I}", "rule", nc->rule,
+		                                      "reason", nc->reason,
+		                                      "count", (json_int_t)nc->count));
+	}
+	return list;
+}
+
 static json_t *summary_json(const zl_results *r)
 {
-	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I}",
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:I, s:o}",
 	                 "error", (json_int_t)r->count[ZL_SEVERITY_ERROR],
 	                 "warning", (json_int_t)r->count[ZL_SEVERITY_WARNING],
 	                 "info", (json_int_t)r->count[ZL_SEVERITY_INFO],
@@ -54,7 +67,8 @@ static json_t *summary_json(const zl_results *r)
 	                 "servers", (json_int_t)r->servers,
 	                 "zones", (json_int_t)r->zones,
 	                 "views", (json_int_t)r->views,
-	                 "records", (json_int_t)r->records);
+	                 "records", (json_int_t)r->records,
+	                 "not_checked", not_checked_json(r));
 }
 
 int zl_write_json(FILE *out, const zl_results *r)

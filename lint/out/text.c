@@ -93,3 +93,14 @@ int zl_write_summary(FILE *out, const zl_results *r)
 	               r->views, plural(r->views, "view", "views"),
 	               r->records, plural(r->records, "record", "records")) < 0 ? -1 : 0;
 }
+
+int zl_write_not_checked(FILE *out, const zl_results *r)
+{
+	for (size_t i = 0; i < r->not_checked.n; i++) {
+		const zl_not_checked *nc = &r->not_checked.v[i];
+		if (fprintf(out, "zonelint: not checked by %s: %s (%zu)\n", nc->rule,
+		            nc->reason, nc->count) < 0)
+			return -1;
+	}
+	return 0;
+}

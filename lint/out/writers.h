@@ -21,6 +21,8 @@ typedef struct zl_text_options {
 int zl_write_text(FILE *out, const zl_results *r, const zl_text_options *o);
 /* The one-line summary (text format, on stderr). */
 int zl_write_summary(FILE *out, const zl_results *r);
+/* One line per summary.not_checked entry, for after the summary line. */
+int zl_write_not_checked(FILE *out, const zl_results *r);
 /* One JSON document as SPEC 4. */
 int zl_write_json(FILE *out, const zl_results *r);
 

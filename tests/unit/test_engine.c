@@ -167,6 +167,60 @@ START_TEST(registry_sorted_and_complete)
 }
 END_TEST
 
+
+/* Two extra rules that leave subjects unchecked, in an order to sort. */
+static int skip_b(const zl_model *m, zl_report *r)
+{
+	(void)m;
+	zl_report_not_checked(r, "second reason", 2);
+	zl_report_not_checked(r, "a reason", 1);
+	zl_report_not_checked(r, "second reason", 3);
+	zl_report_not_checked(r, "nothing skipped", 0);
+	return 0;
+}
+
+static int skip_a(const zl_model *m, zl_report *r)
+{
+	(void)m;
+	zl_report_not_checked(r, "z reason", 4);
+	return 0;
+}
+
+static const zl_rule rule_skip_b = { "zz-skip-b", "test", ZL_SEVERITY_WARNING,
+                                     "b", "b", skip_b };
+static const zl_rule rule_skip_a = { "zz-skip-a", "test", ZL_SEVERITY_WARNING,
+                                     "a", "a", skip_a };
+
+START_TEST(not_checked_merged_and_sorted)
+{
+	zl_model *m = zl_model_new();
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+	char why[128];
+
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	ck_assert_int_eq(zl_engine_add_rule(e, &rule_skip_b, why, sizeof(why)), 0);
+	ck_assert_int_eq(zl_engine_add_rule(e, &rule_skip_a, why, sizeof(why)), 0);
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(r->not_checked.n, 3);
+	ck_assert_str_eq(r->not_checked.v[0].rule, "zz-skip-a");
+	ck_assert_uint_eq(r->not_checked.v[0].count, 4);
+	ck_assert_str_eq(r->not_checked.v[1].rule, "zz-skip-b");
+	ck_assert_str_eq(r->not_checked.v[1].reason, "a reason");
+	ck_assert_str_eq(r->not_checked.v[2].reason, "second reason");
+	ck_assert_uint_eq(r->not_checked.v[2].count, 5);
+	zl_results_free(r);
+
+	/* A rule that is off does not run, so it leaves nothing unchecked. */
+	ck_assert_int_eq(zl_engine_set_severity(e, "zz-skip-b", ZL_SEVERITY_OFF), 0);
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(r->not_checked.n, 1);
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -179,6 +233,7 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, fingerprint_ignores_place_and_wording);
 	tcase_add_test(tc, inline_suppressions_same_line_and_line_above);
 	tcase_add_test(tc, registry_sorted_and_complete);
+	tcase_add_test(tc, not_checked_merged_and_sorted);
 	suite_add_tcase(s, tc);
 	return s;
 }
