@@ -6,6 +6,15 @@
  * it returns -1 only when the check itself could not run (then the engine
  * says so, keeps what it reported, goes on with the other rules, and the
  * exit code is 2: the audit is incomplete).
+ *
+ * Built-in checks run concurrently, each on one of a few threads, while the
+ * model is read-only: a check may read any part of the model and must keep
+ * its state on its stack or in memory it allocates and frees itself (no
+ * static or global variables, no lazily filled caches); each check has a
+ * zl_report of its own, so it reports without locking.  The engine joins
+ * the findings in registry order, so output does not depend on which
+ * thread ran what.  A plugin's checks run one after another on the calling
+ * thread, after the built-in ones.
  */
 #ifndef ZONELINT_RULE_H
 #define ZONELINT_RULE_H
