@@ -1162,6 +1162,7 @@ static void dir_dnslog(zf_file *f, zf_entry *e)
 	report(f, e->line, e->tok[0].col, M_DNSLOG, tok_excerpt(e, 0, x),
 	       path_excerpt(f->path, px));
 	f->stop = true;
+	zl_view_mark_partial(f->load->v);
 }
 
 static void buf_free(zf_buf *b)

@@ -304,6 +304,7 @@ START_TEST(dns_log_refused)
 	ck_assert_uint_eq(problems("zone-syntax"), 1);
 	assert_problem("zone-syntax", 0, 1, 1, "Windows DNS update log (.dns.log)");
 	ck_assert(zl_model_unusable(m));
+	ck_assert(zl_view_partial(v));
 }
 END_TEST
 
