@@ -31,6 +31,7 @@
 
 #include "fastrr.h"
 #include "rr_convert.h"
+#include "rrextra.h"
 
 enum {
 	ZF_MAX_DEPTH = 16,          /* $INCLUDE nesting below the view's file */
@@ -58,6 +59,7 @@ typedef enum zf_msg {
 	M_ARGS, M_EXTRA, M_ORIGIN, M_INC_ABSOLUTE, M_INC_PARENT, M_INC_LINK,
 	M_INC_OPEN, M_INC_LOOP, M_INC_DEPTH, M_INC_FILES, M_GEN_RANGE,
 	M_GEN_SIZE, M_GEN_MODIFIER, M_WINS, M_UTF16,
+	M_OWN_TYPE,
 } zf_msg;
 
 /* Every message of the loader; arguments that come from the input are
@@ -132,6 +134,7 @@ static const struct {
 		"Windows DNS Server)" },
 	[M_UTF16] = { WINDOWS, ZL_SEVERITY_INFO,
 		"%s is UTF-16 text (as Windows PowerShell writes it); read as UTF-8" },
+	[M_OWN_TYPE] = { SYNTAX, ZL_SEVERITY_ERROR, "bad %s record: %s: '%s'" },
 };
 
 /* ---- state -------------------------------------------------------------- */
@@ -168,6 +171,7 @@ typedef struct zf_load {
 	zl_rdata_builder *rdata;    /* one record's fields, reused */
 	zl_rdata_token *rtok;       /* one record's rdata tokens, reused */
 	size_t rtok_cap;
+	uint8_t *wire;              /* one own-type record's rdata, reused */
 	char *gen;                  /* one $GENERATE line, reused */
 	size_t gen_len, gen_cap;
 	bool gen_oom;               /* gen_put ran out of memory */
@@ -945,6 +949,7 @@ static uint16_t read_type(zf_file *f, const zf_entry *e, const zf_head *h)
 {
 	size_t t = h->type_tok;
 	uint16_t code = common_type(e, t);
+	const zl_rrtype *own;
 	char type[32];
 	zf_excerpt x;
 
@@ -960,7 +965,8 @@ static uint16_t read_type(zf_file *f, const zf_entry *e, const zf_head *h)
 		report(f, e->line, e->tok[0].col, M_WINS, type, zl_name_text(h->owner));
 		return 0;
 	}
-	code = (uint16_t)ldns_get_rr_type_by_name(type);
+	own = zl_rrtype_by_name(type);
+	code = own ? own->code : (uint16_t)ldns_get_rr_type_by_name(type);
 	if (code == 0) {
 		report(f, e->tok[t].line, e->tok[t].col, M_TYPE, tok_excerpt(e, t, x));
 		return 0;
@@ -1015,14 +1021,44 @@ static int ldns_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
 	return rc;
 }
 
+/* The rdata of one of zonelint's own types (rrtypes.h), kept as wire
+ * data: a ZL_RR_* code, or 1 after reporting. */
+static int own_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
+                     const zl_rrtype *own, zl_record_spec *spec)
+{
+	zf_load *L = f->load;
+	size_t t = h->type_tok, n, len;
+	const zf_token *at = t + 1 < e->ntok ? &e->tok[t + 1] : &e->tok[t];
+	zf_excerpt x;
+
+	if (!rdata_tokens(L, e, t + 1, &n))
+		return ZL_RR_NOMEM;
+	if (!L->wire && !(L->wire = malloc(ZL_RREXTRA_MAX)))
+		return ZL_RR_NOMEM;
+	const char *why = zl_rrextra_parse(L->m, own, L->rtok, n, f->origin, L->wire, &len);
+	if (why) {
+		report(f, at->line, at->col, M_OWN_TYPE, own->name, why, rest_excerpt(e, 0, x));
+		return 1;
+	}
+	zl_rdata_begin(L->rdata);
+	zl_rdata_other(L->rdata, LDNS_RDF_TYPE_UNKNOWN, L->wire, len);
+	spec->type = own->code;
+	spec->rclass = h->has_class ? token_class(e, h->class_tok) : LDNS_RR_CLASS_IN;
+	return L->rdata->overflow ? ZL_RR_TOO_BIG : ZL_RR_OK;
+}
+
 /* The record's fields: the fast parser for the common types and forms,
- * ldns for the rest; a ZL_RR_* code, or 1 after reporting. */
+ * zonelint's own reader for its own types, ldns for the rest; a ZL_RR_*
+ * code, or 1 after reporting. */
 static int parse_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
                        uint16_t type, zl_record_spec *spec)
 {
 	zf_load *L = f->load;
+	const zl_rrtype *own = zl_rrtype_by_code(type);
 	size_t n;
 
+	if (own)
+		return own_rdata(f, e, h, own, spec);
 	if (zl_fastrr_handles(type)) {
 		if (!rdata_tokens(L, e, h->type_tok + 1, &n))
 			return ZL_RR_NOMEM;
@@ -1921,6 +1957,7 @@ static void load_release(zf_load *L)
 	free(L->rr);
 	free(L->rdata);
 	free(L->rtok);
+	free(L->wire);
 	free(L->gen);
 	free(L->real[0]);
 }

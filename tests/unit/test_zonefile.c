@@ -403,6 +403,48 @@ START_TEST(record_types)
 }
 END_TEST
 
+/* Types of zonelint's own table, read as their RFCs and BIND write them
+ * (the wire data checked against BIND's reading of the same text). */
+START_TEST(own_types)
+{
+	static const struct { size_t i; uint16_t type; const char *data; } want[] = {
+		{ 2, 260, "\\# 6 0a01cb00710f" },
+		{ 3, 260, "\\# 21 00830572656c6179076578616d706c65036e657400" },
+		{ 4, 34, "\\# 12 013631323030303030303030" },
+		{ 5, 34, "\\# 9 00fedcba0987654321" },
+		{ 6, 258, "\\# 18 07666f6f3a6261720974776f20776f726473" },
+		{ 7, 68, "\\# 3 69b71d" },
+		{ 8, 259, "\\# 10 00000000000000010200" },
+		{ 9, 66, "\\# 19 003b010035077363616e6e657204636f727000" },
+		{ 11, 57, "\\# 10 0000ff010103050f9ada" },
+		{ 12, 40, "\\# 3 010000" },
+		{ 13, 32768, "\\# 8 784b0101310d27f4" },
+		{ 15, 30, "\\# 14 036e733104636f72700040000002" },
+		{ 16, 38, "\\# 22 40ffffffffffffffff0670726566697804636f727000" },
+		{ 17, 38, "\\# 2 8000" },
+		{ 18, 260, "\\# 2 0004" },
+	};
+	char text[256];
+
+	load("own-types.dns");
+	ck_assert_uint_eq(zl_view_record_count(v), 19);
+	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		ck_assert_uint_eq(zl_record_type(rec(want[k].i)), want[k].type);
+		ck_assert_str_eq(zl_record_rdata_text(rec(want[k].i), text, sizeof(text)),
+		                 want[k].data);
+	}
+	ck_assert_str_eq(zl_type_name(260), "AMTRELAY");
+	ck_assert_str_eq(zl_type_name(261), "RESINFO");
+	ck_assert_uint_eq(problems("zone-syntax"), 6);
+	assert_problem("zone-syntax", 0, 22, 21, "bad AMTRELAY record: the AMTRELAY D bit");
+	assert_problem("zone-syntax", 1, 23, 17, "bad NXT record: an NXT bitmap holds types up to 127");
+	assert_problem("zone-syntax", 2, 24, 17, "bad A6 record: a field is missing");
+	assert_problem("zone-syntax", 3, 25, 17, "bad TA record: an odd number of hex digits");
+	assert_problem("zone-syntax", 4, 26, 21, "bad AMTRELAY record: a field is missing");
+	assert_problem("zone-syntax", 5, 27, 19, "another number of bytes than its length");
+}
+END_TEST
+
 START_TEST(origin_directive)
 {
 	load("origin.dns");
@@ -809,6 +851,7 @@ Suite *zonefile_suite(void)
 	tc = tcase_create("records");
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, record_types);
+	tcase_add_test(tc, own_types);
 	tcase_add_test(tc, origin_directive);
 	tcase_add_test(tc, ttl_rules);
 	tcase_add_test(tc, soa_explicit_ttl);
