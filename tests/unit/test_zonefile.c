@@ -445,6 +445,35 @@ START_TEST(own_types)
 }
 END_TEST
 
+/* Forms BIND takes that ldns refuses, and what BIND refuses that ldns
+ * takes (values checked against named-compilezone's reading). */
+START_TEST(bind_forms_and_refusals)
+{
+	char text[256], a[ZL_ADDR_TEXT_MAX];
+
+	load("bind-forms.dns");
+	ck_assert_uint_eq(zl_view_record_count(v), 8);
+	ck_assert_uint_eq(zl_record_type(rec(2)), ZL_TYPE_RRSIG);
+	/* 1900-02-27 18:00:48 is 2090968144 modulo 2^32: 2036-04-05 00:29:04. */
+	ck_assert_str_eq(zl_record_rdata_text(rec(2), text, sizeof(text)),
+	                 "A 8 3 3600 20360405002904 20240101000000 12345 corp. AwEAAQ==");
+	ck_assert_uint_eq(zl_record_type(rec(3)), ZL_TYPE_NSEC3);
+	ck_assert_str_eq(owner(4), "afffffc30.corp.");
+	ck_assert_str_eq(owner(5), "afffffc31.corp.");
+	ck_assert_str_eq(zl_record_rdata_text(rec(6), text, sizeof(text)), "\\# 3 0a0b0c");
+	ck_assert_str_eq(addr_of(7, a), "192.0.2.1");
+	ck_assert_uint_eq(problems("zone-syntax"), 8);
+	assert_problem("zone-syntax", 0, 9, 20, "bad TYPE731 record: bad hex digits");
+	assert_problem("zone-syntax", 1, 10, 17, "bad A record: the record has fewer fields");
+	assert_problem("zone-syntax", 2, 11, 17, "bad MX record: the record has fewer fields");
+	assert_problem("zone-syntax", 3, 12, 17, "bad A record: the data does not hold the fields");
+	assert_problem("zone-syntax", 4, 13, 17, "the NSAP address is empty");
+	assert_problem("zone-syntax", 5, 14, 9, "class CH in a zone of class IN");
+	assert_problem("zone-syntax", 6, 15, 12, "type MD is obsolete");
+	assert_problem("zone-syntax", 7, 16, 1, "DS record at the zone apex corp.");
+}
+END_TEST
+
 START_TEST(origin_directive)
 {
 	load("origin.dns");
@@ -461,16 +490,17 @@ END_TEST
 START_TEST(ttl_rules)
 {
 	load("ttl-rules.dns");
-	ck_assert_uint_eq(zl_model_problem_count(m), 0);
-	ck_assert_uint_eq(zl_view_record_count(v), 8);
-	ck_assert_msg(zl_record_ttl(rec(0)) == 0, "before any SOA, TTL or $TTL: 0");
-	ck_assert_msg(zl_record_ttl(rec(1)) == 77, "SOA without TTL: its minimum");
-	ck_assert_uint_eq(zl_record_ttl(rec(2)), 77);
-	ck_assert_msg(zl_record_ttl(rec(3)) == 5400, "1h30m is 5400");
-	ck_assert_msg(zl_record_ttl(rec(4)) == 77, "no TTL: SOA minimum, not the last TTL");
-	ck_assert_msg(zl_record_ttl(rec(5)) == 120, "class before TTL");
-	ck_assert_msg(zl_record_ttl(rec(6)) == 172800, "$TTL 2d wins over the SOA minimum");
-	ck_assert_uint_eq(zl_record_ttl(rec(7)), 600);
+	/* Before any SOA, TTL or $TTL no TTL is in force: BIND refuses it. */
+	ck_assert_uint_eq(zl_model_problem_count(m), 1);
+	assert_problem("zone-syntax", 0, 1, 1, "none is in force");
+	ck_assert_uint_eq(zl_view_record_count(v), 7);
+	ck_assert_msg(zl_record_ttl(rec(0)) == 77, "SOA without TTL: its minimum");
+	ck_assert_uint_eq(zl_record_ttl(rec(1)), 77);
+	ck_assert_msg(zl_record_ttl(rec(2)) == 5400, "1h30m is 5400");
+	ck_assert_msg(zl_record_ttl(rec(3)) == 77, "no TTL: SOA minimum, not the last TTL");
+	ck_assert_msg(zl_record_ttl(rec(4)) == 120, "class before TTL");
+	ck_assert_msg(zl_record_ttl(rec(5)) == 172800, "$TTL 2d wins over the SOA minimum");
+	ck_assert_uint_eq(zl_record_ttl(rec(6)), 600);
 }
 END_TEST
 
@@ -626,7 +656,7 @@ START_TEST(many_open_parens)
 	 * again, the others by taking a line in column 1 as a new entry. */
 	for (int i = 1; i <= 12; i++)
 		len += (size_t)sprintf(text + len, "b%d TXT ( \"x\"\n", i);
-	len += (size_t)sprintf(text + len, "good A 10.0.0.1\n");
+	len += (size_t)sprintf(text + len, "good 60 A 10.0.0.1\n");
 	load_path(tmp_write("parens.dns", text, len), "corp", false);
 	ck_assert_uint_eq(problems("zone-syntax"), 12);
 	for (size_t i = 0; i < 12; i++)
@@ -637,11 +667,12 @@ START_TEST(many_open_parens)
 }
 END_TEST
 
-/* "big TXT" with n strings of `width` characters, then a good record. */
+/* "$TTL 60", "big TXT" with n strings of `width` characters, then a good
+ * record. */
 static const char *long_line_file(const char *name, size_t n, size_t width)
 {
 	char *text = malloc(n * (width + 3) + 64);
-	size_t len = (size_t)sprintf(text, "big TXT");
+	size_t len = (size_t)sprintf(text, "$TTL 60\nbig TXT");
 
 	for (size_t i = 0; i < n; i++) {
 		text[len++] = ' ';
@@ -665,18 +696,31 @@ START_TEST(long_lines)
 	ck_assert_uint_eq(zl_record_field_count(rec(0)), 255);
 	teardown();
 
-	/* More text than ldns reads for one record: an error, not a crash. */
+	/* More data than a record holds (RFC 1035 3.2.1): an error, not a crash. */
 	load_path(long_line_file("longer.dns", 400, 200), "corp", false);
 	ck_assert_uint_eq(problems("zone-syntax"), 1);
-	assert_problem("zone-syntax", 0, 1, 9, "record data longer than 65535 characters");
+	assert_problem("zone-syntax", 0, 2, 9, "bad TXT record: the record has more data than "
+	               "a record may hold");
 	ck_assert_uint_eq(zl_view_record_count(v), 1);
 	teardown();
 
-	/* More fields than the model keeps for one record. */
+	/* More strings than ldns and the model's fields take, as BIND and Knot
+	 * load them: one field of wire data. */
 	load_path(long_line_file("many-strings.dns", 300, 10), "corp", false);
-	ck_assert_uint_eq(problems("zone-syntax"), 1);
-	assert_problem("zone-syntax", 0, 1, 9, "more data than a record may hold");
-	ck_assert_uint_eq(zl_view_record_count(v), 1);
+	ck_assert_uint_eq(problems("zone-syntax"), 0);
+	ck_assert_uint_eq(zl_view_record_count(v), 2);
+	ck_assert_uint_eq(zl_record_type(rec(0)), ZL_TYPE_TXT);
+	ck_assert_uint_eq(zl_record_field_count(rec(0)), 1);
+	size_t len;
+	zl_record_field_bytes(rec(0), 0, &len);
+	ck_assert_uint_eq(len, 300 * 11);
+	teardown();
+
+	/* 65,535 bytes of rdata in 257 strings: the most a record holds. */
+	load_path(long_line_file("fullest.dns", 257, 254), "corp", false);
+	ck_assert_uint_eq(problems("zone-syntax"), 0);
+	zl_record_field_bytes(rec(0), 0, &len);
+	ck_assert_uint_eq(len, 257 * 255);
 }
 END_TEST
 
@@ -852,6 +896,7 @@ Suite *zonefile_suite(void)
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, record_types);
 	tcase_add_test(tc, own_types);
+	tcase_add_test(tc, bind_forms_and_refusals);
 	tcase_add_test(tc, origin_directive);
 	tcase_add_test(tc, ttl_rules);
 	tcase_add_test(tc, soa_explicit_ttl);
