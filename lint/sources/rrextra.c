@@ -474,3 +474,171 @@ const char *zl_rrextra_parse(zl_model *m, const zl_rrtype *t, const zl_rdata_tok
 	*len = r.len;
 	return NULL;
 }
+
+/* ---- SVCB and HTTPS parameters (RFC 9460) ------------------------------ */
+
+enum { SVC_MANDATORY = 0, SVC_ALPN, SVC_NO_DEFAULT_ALPN, SVC_PORT, SVC_IPV4HINT,
+       SVC_ECH, SVC_IPV6HINT, SVC_DOHPATH, SVC_KEYS = 65536 };
+
+/* RFC 9460 14.3.2 and RFC 9461 5: the registered names, their numbers. */
+static const char *const svc_names[] = {
+	"mandatory", "alpn", "no-default-alpn", "port", "ipv4hint", "ech", "ipv6hint",
+	"dohpath",
+};
+
+/* The number of key s[0, len) ("alpn", "key65000"), or -1. */
+static long svc_key(const char *s, size_t len)
+{
+	for (size_t k = 0; k < sizeof(svc_names) / sizeof(svc_names[0]); k++)
+		if (strlen(svc_names[k]) == len && memcmp(s, svc_names[k], len) == 0)
+			return (long)k;
+	if (len > 3 && len <= 8 && memcmp(s, "key", 3) == 0) {
+		char buf[8];
+		uint32_t v;
+		memcpy(buf, s + 3, len - 3);
+		buf[len - 3] = '\0';
+		if ((len == 4 || s[3] != '0') && parse_uint(buf, 65535, &v))
+			return (long)v;
+	}
+	return -1;
+}
+
+/* The value after '=', unquoted and unescaped once (RFC 1035 5.1) into
+ * out; false when an escape is bad. */
+static bool svc_value(const char *s, size_t len, char *out, size_t size, size_t *n)
+{
+	*n = 0;
+	if (len >= 2 && s[0] == '"' && s[len - 1] == '"') {
+		s++;
+		len -= 2;
+	}
+	for (size_t i = 0; i < len; i++) {
+		unsigned c = (unsigned char)s[i];
+		if (c == '\\' && i + 1 < len) {
+			if (i + 3 < len && isdigit((unsigned char)s[i + 1]) &&
+			    isdigit((unsigned char)s[i + 2]) && isdigit((unsigned char)s[i + 3])) {
+				c = (unsigned)((s[i + 1] - '0') * 100 + (s[i + 2] - '0') * 10 +
+				               (s[i + 3] - '0'));
+				i += 3;
+				if (c > 255)
+					return false;
+			} else {
+				c = (unsigned char)s[++i];
+			}
+		}
+		if (*n + 1 >= size)
+			return false;
+		out[(*n)++] = (char)c;
+	}
+	out[*n] = '\0';
+	return true;
+}
+
+/* A value-list (RFC 9460 A.1): comma-separated items, "\," a comma inside
+ * an item; false when an item is empty. */
+static bool svc_list_ok(const char *v, size_t n)
+{
+	size_t item = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (v[i] == '\\' && i + 1 < n) {
+			i++;
+			item++;
+		} else if (v[i] == ',') {
+			if (item == 0)
+				return false;
+			item = 0;
+		} else {
+			item++;
+		}
+	}
+	return item > 0;
+}
+
+/* mandatory's list (RFC 9460 8): known keys, each once, never mandatory
+ * itself, each present in the record (`seen`). */
+static const char *svc_mandatory(const char *v, size_t n, const uint8_t *seen)
+{
+	uint8_t listed[SVC_KEYS / 8] = { 0 };
+
+	for (size_t at = 0; at <= n; ) {
+		size_t end = at;
+		while (end < n && v[end] != ',')
+			end++;
+		long k = svc_key(v + at, end - at);
+		if (k < 0)
+			return "mandatory names an unknown key";
+		if (k == SVC_MANDATORY)
+			return "mandatory lists itself";
+		if (listed[k / 8] & (1u << (k % 8)))
+			return "mandatory lists a key twice";
+		if (!(seen[k / 8] & (1u << (k % 8))))
+			return "mandatory lists a key the record does not have";
+		listed[k / 8] |= (uint8_t)(1u << (k % 8));
+		at = end + 1;
+	}
+	return NULL;
+}
+
+/* Why one parameter key[=value] is wrong (k its number), or NULL. */
+static const char *svc_param(long k, bool has_value, const char *v, size_t n)
+{
+	uint32_t port;
+
+	if (!has_value) {
+		switch (k) {
+		case SVC_MANDATORY: case SVC_ALPN: case SVC_PORT: case SVC_IPV4HINT:
+		case SVC_IPV6HINT: case SVC_DOHPATH:
+			return "the key needs a value";
+		default:
+			return NULL;
+		}
+	}
+	if (n == 0 && k <= SVC_DOHPATH && k != SVC_ECH)
+		return "the key needs a value";
+	if (k == SVC_ALPN && !svc_list_ok(v, n))
+		return "an alpn list has an empty protocol";
+	if (k == SVC_PORT && !parse_uint(v, 65535, &port))
+		return "the port is not a number up to 65535";
+	return NULL;
+}
+
+const char *zl_rrextra_svcb_check(const zl_rdata_token *tok, size_t n, size_t *at)
+{
+	uint8_t seen[SVC_KEYS / 8] = { 0 };
+	char v[1024];
+	size_t vn;
+	const char *why, *mand = NULL;
+	size_t mand_at = 0, mand_n = 0;
+	char mand_v[1024];
+
+	for (size_t i = 2; i < n; i++) {
+		const char *s = tok[i].text, *eq = tok[i].quoted ? NULL : memchr(s, '=', tok[i].len);
+		size_t klen = eq ? (size_t)(eq - s) : tok[i].len;
+		long k = tok[i].quoted ? -1 : svc_key(s, klen);
+		*at = i;
+		if (k < 0)
+			return NULL;          /* ldns's verdict on an unknown key stands */
+		/* A quoted value with blanks spans tokens: left to ldns. */
+		if (eq && eq[1] == '"' && (tok[i].len - klen < 3 || s[tok[i].len - 1] != '"'))
+			return NULL;
+		if (seen[k / 8] & (1u << (k % 8)))
+			return "a key is given twice";
+		seen[k / 8] |= (uint8_t)(1u << (k % 8));
+		if (eq && !svc_value(eq + 1, tok[i].len - klen - 1, v, sizeof(v), &vn))
+			return "a value has a bad escape";
+		if ((why = svc_param(k, eq != NULL, v, eq ? vn : 0)) != NULL)
+			return why;
+		if (k == SVC_MANDATORY) {
+			mand = mand_v;
+			mand_at = i;
+			mand_n = vn;
+			memcpy(mand_v, v, vn + 1);
+		}
+	}
+	if (mand) {
+		*at = mand_at;
+		return svc_mandatory(mand, mand_n, seen);
+	}
+	return NULL;
+}

@@ -36,4 +36,14 @@ const char *zl_rrextra_generic(const zl_rdata_token *tok, size_t n, uint8_t *wir
 /* True when tok[0] is "\#" (the generic form). */
 bool zl_rrextra_is_generic(const zl_rdata_token *tok, size_t n);
 
+/*
+ * The parameters of an SVCB or HTTPS record (tok[0] the priority, tok[1]
+ * the target; RFC 9460 2.1, 7, 8): NULL when BIND and Knot would take
+ * them, else why not, with *at the index of the token at fault.  Keys
+ * given twice, keys that need a value without one, an empty ALPN, a port
+ * over 65535, a mandatory list naming itself, a key twice or a key not
+ * present.  Unknown keys are left to ldns.
+ */
+const char *zl_rrextra_svcb_check(const zl_rdata_token *tok, size_t n, size_t *at);
+
 #endif

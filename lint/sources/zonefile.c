@@ -1222,6 +1222,25 @@ static int generic_rdata(zf_file *f, const zf_entry *e, const zf_head *h, uint16
 	return rc;
 }
 
+/* SVCB and HTTPS parameters ldns takes and BIND and Knot refuse (RFC
+ * 9460; rrextra.h): true after reporting. */
+static bool svcb_refused(zf_file *f, const zf_entry *e, const zf_head *h, size_t n)
+{
+	size_t at = 0;
+	const char *why = zl_rrextra_svcb_check(f->load->rtok, n, &at);
+	const zf_token *t = &e->tok[h->type_tok + 1 + at];
+	char type[16];
+	zf_excerpt x;
+
+	if (!why)
+		return false;
+	tok_copy(e, h->type_tok, type, sizeof(type));
+	for (char *c = type; *c; c++)
+		*c = (char)toupper((unsigned char)*c);
+	report(f, t->line, t->col, M_OWN_TYPE, type, why, rest_excerpt(e, 0, x));
+	return true;
+}
+
 /* A TXT record past what ldns reads (more than 255 strings, or text over
  * ZF_MAX_RDATA_TEXT): up to the 65,535 bytes of rdata BIND and Knot take,
  * read by zonelint's own reader and kept as wire data. */
@@ -1243,6 +1262,8 @@ static int parse_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
 		return ZL_RR_NOMEM;
 	if (zl_rrextra_is_generic(L->rtok, n))
 		return generic_rdata(f, e, h, type, n, spec);
+	if ((type == LDNS_RR_TYPE_SVCB || type == LDNS_RR_TYPE_HTTPS) && svcb_refused(f, e, h, n))
+		return 1;
 	if (type == ZL_TYPE_TXT &&
 	    (n > 255 || e->len - e->tok[h->type_tok].off > ZF_MAX_RDATA_TEXT))
 		return own_rdata(f, e, h, &txt_long, spec);

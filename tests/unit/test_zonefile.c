@@ -474,6 +474,26 @@ START_TEST(bind_forms_and_refusals)
 }
 END_TEST
 
+/* SVCB and HTTPS parameters ldns takes and BIND and Knot refuse (RFC 9460). */
+START_TEST(svcb_parameters)
+{
+	static const char *const why[] = {
+		"a key is given twice", "the key needs a value", "the key needs a value",
+		"the key needs a value", "the key needs a value", "the key needs a value",
+		"bad HTTPS record: the key needs a value", "mandatory lists itself",
+		"mandatory lists a key twice", "mandatory lists a key the record does not have",
+		"an alpn list has an empty protocol", "the port is not a number up to 65535",
+		"a key is given twice",
+	};
+
+	load("svcb.dns");
+	ck_assert_uint_eq(zl_view_record_count(v), 5);
+	ck_assert_uint_eq(problems("zone-syntax"), 13);
+	for (size_t i = 0; i < 13; i++)
+		assert_problem("zone-syntax", i, (uint32_t)(7 + i), 0, why[i]);
+}
+END_TEST
+
 START_TEST(origin_directive)
 {
 	load("origin.dns");
@@ -897,6 +917,7 @@ Suite *zonefile_suite(void)
 	tcase_add_test(tc, record_types);
 	tcase_add_test(tc, own_types);
 	tcase_add_test(tc, bind_forms_and_refusals);
+	tcase_add_test(tc, svcb_parameters);
 	tcase_add_test(tc, origin_directive);
 	tcase_add_test(tc, ttl_rules);
 	tcase_add_test(tc, soa_explicit_ttl);
