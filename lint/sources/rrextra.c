@@ -212,9 +212,9 @@ static bool put_hex(rd *r, const char *s)
 		return fail(r, "an odd number of hex digits");
 	for (size_t i = 0; i < k; i += 2) {
 		int hi = hex_value((unsigned char)s[i]), lo = hex_value((unsigned char)s[i + 1]);
-		uint8_t b = (uint8_t)(hi << 4 | lo);
 		if (hi < 0 || lo < 0)
 			return fail(r, "bad hex digits");
+		uint8_t b = (uint8_t)(hi << 4 | lo);
 		if (!put(r, &b, 1))
 			return false;
 	}
