@@ -42,6 +42,7 @@ typedef struct view_data {
 	size_t slot_cap;          /* a power of two, or 0 */
 	VEC(uint32_t) owners;     /* first record of each owner, first-seen order */
 	uint32_t soa;             /* first SOA at the apex, NO_RECORD if none */
+	bool partial;             /* the loader stopped before the file's end */
 	unsigned refs;
 } view_data;
 
@@ -1100,6 +1101,16 @@ static int share_suppressions(zl_model *m, zl_view *v, const zl_view *from)
 			return -1;
 	}
 	return 0;
+}
+
+void zl_view_mark_partial(zl_view *v)
+{
+	v->data->partial = true;
+}
+
+bool zl_view_partial(const zl_view *v)
+{
+	return v->data->partial;
 }
 
 int zl_view_share(zl_model *m, zl_view *v, const zl_view *from)

@@ -137,6 +137,8 @@ int zl_view_attach_server(zl_model *m, zl_view *v, const zl_server *s);
 /* Registers one more file of the view ($INCLUDE); returns its index, or
  * -1 when there are too many (65535). Index 0 is the view's own file.
  * `path` is kept, not copied: it must live as long as the model. */
+/* The loader read only part of the view's file (zl_view_partial). */
+void zl_view_mark_partial(zl_view *v);
 int zl_view_add_file(zl_view *v, const char *path);
 const char *zl_view_file_at(const zl_view *v, unsigned index);
 

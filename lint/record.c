@@ -11,6 +11,7 @@
 
 #include "names.h"
 #include "record.h"
+#include "rrtypes.h"
 
 /*
  * The blob: a flags byte, the field count, the class (2 bytes, little
@@ -242,8 +243,11 @@ zl_location zl_record_location(const zl_view *v, const zl_record *r)
 
 const char *zl_type_name(uint16_t type)
 {
-	const ldns_rr_descriptor *d = ldns_rr_descript(type);
+	const zl_rrtype *own = zl_rrtype_by_code(type);
+	const ldns_rr_descriptor *d = own ? NULL : ldns_rr_descript(type);
 
+	if (own)
+		return own->name;
 	return d && d->_name ? d->_name : NULL;
 }
 

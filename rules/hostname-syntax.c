@@ -62,11 +62,34 @@ static const char *name_fault(const zl_name *n, bool owner, char *label, size_t 
 	return NULL;
 }
 
+/*
+ * True when an A/AAAA owner is an SPF "exists" name: a label `_spf` (RFC
+ * 7208 5.7), `_spf_verify` or `_spf_rate` (RFC 7208 appendix D.1) below
+ * the domain, the labels left of it made by macro expansion.  BIND's
+ * check-names takes these owners as they are, and so does this rule.
+ */
+static bool spf_exists_owner(const zl_name *n)
+{
+	static const char *const labels[] = { "_spf.", "_spf_verify.", "_spf_rate." };
+	const char *s = zl_name_text(n);
+
+	for (size_t i = 0; s[i]; i++) {
+		if (i > 0 && s[i - 1] != '.')
+			continue;
+		for (size_t k = 0; k < sizeof(labels) / sizeof(labels[0]); k++)
+			if (strncmp(s + i, labels[k], strlen(labels[k])) == 0 &&
+			    s[i + strlen(labels[k])] != '\0')
+				return true;
+	}
+	return false;
+}
+
 static void report(zl_report *r, const zl_view *v, const zl_record *rec,
                    const zl_name *n, bool owner)
 {
 	char label[256], desc[ZC_DESC_MAX];
-	const char *why = name_fault(n, owner, label, sizeof(label));
+	const char *why = owner && spf_exists_owner(n) ? NULL
+	                : name_fault(n, owner, label, sizeof(label));
 
 	if (!why)
 		return;
@@ -115,7 +138,9 @@ const zl_rule zl_rule_hostname_syntax = {
 	"As AD needs, a label may start with `_` (service labels such as\n"
 	"`_msdcs`, RFC 2782, RFC 8552) anywhere except the leftmost label, which\n"
 	"names the host (so gc._msdcs.corp. A is fine); `*` may be the leftmost\n"
-	"label of an owner (RFC 4592).\n"
+	"label of an owner (RFC 4592).  As in BIND, an A/AAAA owner with a label\n"
+	"`_spf`, `_spf_verify` or `_spf_rate` below its domain is an SPF exists\n"
+	"name (RFC 7208 5.7, appendix D.1) and is taken as it is.\n"
 	"\n"
 	"Example:\n"
 	"  corp.dns:17:1: warning: owner file_srv.corp. of A 10.0.0.20 is not a\n"

@@ -29,7 +29,7 @@ static int check_view(const zl_model *m, const zl_view *v, zl_report *r)
 	zl_iter it;
 
 	(void)m;
-	if (!first) {
+	if (!first && !zl_view_partial(v)) {
 		zl_finding *f = zc_report_missing(r, v, "SOA record at its apex");
 		zl_finding_fix(f, "add an SOA record for %s as the file's first record",
 		               zl_name_text(zc_origin(v)));
@@ -37,7 +37,9 @@ static int check_view(const zl_model *m, const zl_view *v, zl_report *r)
 	for (const zl_record *x = zl_view_find(v, zc_origin(v), ZL_TYPE_SOA, &it); x;
 	     x = zl_iter_next(&it)) {
 		char line[1100];
-		if (x == first)
+		/* A zone saved from an AXFR ends with its SOA again (RFC 5936
+		 * 2.2); BIND and Knot load it: only a differing SOA is a second. */
+		if (x == first || zl_record_same_data(x, first))
 			continue;
 		/* Serials tell the two apart; the whole rdata is in the data. */
 		zl_finding *f = zc_report(r, v, x, "second SOA at %s (serial %u); the first "
@@ -64,7 +66,8 @@ const zl_rule zl_rule_soa = {
 	"timers secondaries and negative caching use (RFC 2308).  A zone file\n"
 	"without one does not load; a second SOA, or an SOA at a name below the\n"
 	"apex, is refused by BIND and Knot.  A missing SOA is reported on line 1;\n"
-	"a second one on its own line, naming the line of the first.\n"
+	"a second one on its own line, naming the line of the first.  A copy of\n"
+	"the first SOA, as a zone saved from a zone transfer ends, is no second.\n"
 	"\n"
 	"Example:\n"
 	"  corp.dns:9:1: error: second SOA at corp. (serial 42); the first is at\n"

@@ -10,8 +10,10 @@ static void check_target(const zl_model *m, const zl_view *v, zl_report *r,
 {
 	char desc[ZC_DESC_MAX];
 
-	/* An alias target is target-is-alias's alone (SPEC 3). */
-	if (zc_has(v, target, ZL_TYPE_CNAME) || zc_has_address(m, v, target))
+	/* An alias target is target-is-alias's alone (SPEC 3); a record
+	 * below a DNAME is dname's alone (it is never served). */
+	if (zc_has(v, target, ZL_TYPE_CNAME) || zc_has_address(m, v, target) ||
+	    zc_below_dname(v, zl_record_owner(rec)))
 		return;
 	zl_finding *f = zc_report(r, v, rec, "%s at %s points to %s, which has no A or "
 	                          "AAAA record in the zone", zc_describe(rec, desc, sizeof(desc)),

@@ -121,6 +121,17 @@ static inline bool zc_has_address(const zl_model *m, const zl_view *v,
 	return false;
 }
 
+/* True when a DNAME stands at an ancestor of n inside the zone: n is
+ * never answered (RFC 6672 2.3). */
+static inline bool zc_below_dname(const zl_view *v, const zl_name *n)
+{
+	for (const zl_name *a = zl_name_parent(n); a && zc_in_zone(v, a);
+	     a = zl_name_parent(a))
+		if (zc_has(v, a, ZL_TYPE_DNAME))
+			return true;
+	return false;
+}
+
 /* ---- naming records in messages --------------------------------------- */
 
 /* The rdata in presentation format, as fingerprints take it. */
@@ -255,6 +266,30 @@ static inline void zc_names_free(zc_names *s)
 static inline bool zc_names_has(const zc_names *s, const zl_name *n)
 {
 	return s->n && bsearch(&n, s->v, s->n, sizeof(*s->v), zc_cmp_name_ptr);
+}
+
+/* Adds n to s (sort with zc_names_sort before zc_names_has); -1 on no
+ * memory, s then freed. */
+static inline int zc_names_add(zc_names *s, const zl_name *n)
+{
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? s->cap * 2 : 16;
+		const zl_name **p = realloc(s->v, cap * sizeof(*p));
+		if (!p) {
+			zc_names_free(s);
+			return -1;
+		}
+		s->v = p;
+		s->cap = cap;
+	}
+	s->v[s->n++] = n;
+	return 0;
+}
+
+static inline void zc_names_sort(zc_names *s)
+{
+	if (s->n > 1)
+		qsort(s->v, s->n, sizeof(*s->v), zc_cmp_name_ptr);
 }
 
 /*

@@ -159,6 +159,10 @@ size_t zl_view_record_count(const zl_view *v);
 const zl_record *zl_view_record(const zl_view *v, size_t i);
 /* The first SOA record at the apex, or NULL. */
 const zl_record *zl_view_soa(const zl_view *v);
+/* True when the loader stopped before the end of the view's file (a
+ * Windows .dns.log update log is no zone file): what the view seems to
+ * lack was never read, so rules about missing data stay silent. */
+bool zl_view_partial(const zl_view *v);
 /* Where a finding about something missing from the view goes: its SOA line,
  * else line 1 of its file. */
 zl_location zl_view_soa_location(const zl_view *v);

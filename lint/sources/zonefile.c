@@ -31,6 +31,7 @@
 
 #include "fastrr.h"
 #include "rr_convert.h"
+#include "rrextra.h"
 
 enum {
 	ZF_MAX_DEPTH = 16,          /* $INCLUDE nesting below the view's file */
@@ -40,6 +41,7 @@ enum {
 	ZF_PATH_EXCERPT = 200,      /* characters of a path quoted in a message */
 	ZF_BINARY_PROBE = 4096,     /* a NUL byte this early: not a text file */
 	ZF_MAX_RDATA_TEXT = 65535,  /* ldns reads at most LDNS_MAX_PACKETLEN */
+	ZF_WIRE_HEAD = 11,          /* root owner, type, class, TTL, RDLENGTH */
 	ZF_GENERATE_MAX = 1 << 20,  /* records one $GENERATE may make */
 	ZF_GENERATE_WIDTH = 255,    /* widest ${offset,width} field */
 	ZF_MAP_MIN = 1 << 20,       /* files this big get a mapping of their own */
@@ -58,6 +60,7 @@ typedef enum zf_msg {
 	M_ARGS, M_EXTRA, M_ORIGIN, M_INC_ABSOLUTE, M_INC_PARENT, M_INC_LINK,
 	M_INC_OPEN, M_INC_LOOP, M_INC_DEPTH, M_INC_FILES, M_GEN_RANGE,
 	M_GEN_SIZE, M_GEN_MODIFIER, M_WINS, M_UTF16,
+	M_OWN_TYPE, M_CLASS, M_OBSOLETE, M_NO_TTL, M_DS_APEX,
 } zf_msg;
 
 /* Every message of the loader; arguments that come from the input are
@@ -132,6 +135,18 @@ static const struct {
 		"Windows DNS Server)" },
 	[M_UTF16] = { WINDOWS, ZL_SEVERITY_INFO,
 		"%s is UTF-16 text (as Windows PowerShell writes it); read as UTF-8" },
+	[M_OWN_TYPE] = { SYNTAX, ZL_SEVERITY_ERROR, "bad %s record: %s: '%s'" },
+	[M_CLASS] = { SYNTAX, ZL_SEVERITY_ERROR,
+		"class %s in a zone of class IN: a zone file holds one class (RFC 1035 5.2); "
+		"BIND and Knot refuse the zone" },
+	[M_OBSOLETE] = { SYNTAX, ZL_SEVERITY_ERROR,
+		"type %s is obsolete (RFC 973: MX replaces MD and MF); BIND and Knot refuse it" },
+	[M_NO_TTL] = { SYNTAX, ZL_SEVERITY_ERROR,
+		"record without a TTL before any $TTL, TTL or SOA: none is in force "
+		"(RFC 2308 4); BIND refuses the zone: '%s'" },
+	[M_DS_APEX] = { SYNTAX, ZL_SEVERITY_ERROR,
+		"DS record at the zone apex %s: a DS belongs in the parent zone, at the "
+		"delegation (RFC 4035 2.4); BIND refuses the zone" },
 };
 
 /* ---- state -------------------------------------------------------------- */
@@ -168,6 +183,7 @@ typedef struct zf_load {
 	zl_rdata_builder *rdata;    /* one record's fields, reused */
 	zl_rdata_token *rtok;       /* one record's rdata tokens, reused */
 	size_t rtok_cap;
+	uint8_t *wire;              /* one own-type record's rdata, reused */
 	char *gen;                  /* one $GENERATE line, reused */
 	size_t gen_len, gen_cap;
 	bool gen_oom;               /* gen_put ran out of memory */
@@ -908,6 +924,84 @@ static uint32_t implicit_ttl(const zf_load *L, uint16_t type, const zl_rdata_bui
 	return L->have_last ? L->last_ttl : 0;
 }
 
+/* Days from 1970-01-01 to y-m-d of the proleptic Gregorian calendar. */
+static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
+{
+	y -= m <= 2;
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	unsigned yoe = (unsigned)(y - era * 400);
+	unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + (int64_t)doe - 719468;
+}
+
+/* An RRSIG time YYYYMMDDHHmmSS as the decimal serial modulo 2^32 BIND
+ * reads it (in out[16]); false when the token is not such a time. */
+static bool rrsig_time(const char *s, size_t len, char out[16])
+{
+	unsigned v[6], w[6] = { 4, 2, 2, 2, 2, 2 };
+	size_t at = 0;
+
+	if (len != 14)
+		return false;
+	for (size_t k = 0; k < 6; k++) {
+		v[k] = 0;
+		for (unsigned j = 0; j < w[k]; j++, at++) {
+			if (!isdigit((unsigned char)s[at]))
+				return false;
+			v[k] = v[k] * 10 + (unsigned)(s[at] - '0');
+		}
+	}
+	if (v[1] < 1 || v[1] > 12 || v[2] < 1 || v[2] > 31 || v[3] > 23 || v[4] > 59 ||
+	    v[5] > 60)
+		return false;
+	int64_t secs = days_from_civil(v[0], v[1], v[2]) * 86400 +
+	               (int64_t)v[3] * 3600 + v[4] * 60 + v[5];
+	snprintf(out, 16, "%" PRIu32, (uint32_t)(uint64_t)secs);
+	return true;
+}
+
+/* Rebuilds L->rr (its type token at offset `head`) with rdata token i
+ * replaced by `put`, or padded with `pad` '=' signs, the tokens before it
+ * as they are; false: no memory. */
+static bool rewrite_token(zf_load *L, const zf_entry *e, const zf_head *h, size_t head,
+                          size_t i, const char *put, size_t pad)
+{
+	size_t off = head + (e->tok[i].off - e->tok[h->type_tok].off);
+	size_t tail = strlen(L->rr) - off - e->tok[i].len;
+	size_t add = put ? strlen(put) : e->tok[i].len + pad;
+	char *rest = malloc(tail + 1);
+
+	if (!rest || !reserve(&L->rr, &L->rr_cap, off + add + tail + 1)) {
+		free(rest);
+		return false;
+	}
+	memcpy(rest, L->rr + off + e->tok[i].len, tail + 1);
+	if (put)
+		memcpy(L->rr + off, put, add);
+	else
+		memset(L->rr + off + e->tok[i].len, '=', pad);
+	memcpy(L->rr + off + add, rest, tail + 1);
+	free(rest);
+	return true;
+}
+
+/* Why a record ldns parsed is still one BIND refuses, or NULL: fewer
+ * fields than its type has (ldns takes RFC 3597 data short of them), or
+ * an empty NSAP address ("0x"; RFC 1706 5). */
+static const char *ldns_rr_short(const ldns_rr *rr)
+{
+	const ldns_rr_descriptor *d = ldns_rr_descript(ldns_rr_get_type(rr));
+
+	if (d && ldns_rr_rd_count(rr) < ldns_rr_descriptor_minimum(d))
+		return "the record has fewer fields than its type";
+	for (size_t i = 0; i < ldns_rr_rd_count(rr); i++)
+		if (ldns_rdf_get_type(ldns_rr_rdf(rr, i)) == LDNS_RDF_TYPE_NSAP &&
+		    ldns_rdf_size(ldns_rr_rdf(rr, i)) == 0)
+			return "the NSAP address is empty";
+	return NULL;
+}
+
 /* Builds "@ TTL CLASS TYPE RDATA" for ldns in L->rr; false: no memory. */
 static bool ldns_text(zf_load *L, const zf_entry *e, const zf_head *h)
 {
@@ -945,6 +1039,7 @@ static uint16_t read_type(zf_file *f, const zf_entry *e, const zf_head *h)
 {
 	size_t t = h->type_tok;
 	uint16_t code = common_type(e, t);
+	const zl_rrtype *own;
 	char type[32];
 	zf_excerpt x;
 
@@ -960,7 +1055,8 @@ static uint16_t read_type(zf_file *f, const zf_entry *e, const zf_head *h)
 		report(f, e->line, e->tok[0].col, M_WINS, type, zl_name_text(h->owner));
 		return 0;
 	}
-	code = (uint16_t)ldns_get_rr_type_by_name(type);
+	own = zl_rrtype_by_name(type);
+	code = own ? own->code : (uint16_t)ldns_get_rr_type_by_name(type);
 	if (code == 0) {
 		report(f, e->tok[t].line, e->tok[t].col, M_TYPE, tok_excerpt(e, t, x));
 		return 0;
@@ -989,9 +1085,42 @@ static bool rdata_tokens(zf_load *L, const zf_entry *e, size_t from, size_t *n)
 	return true;
 }
 
+/*
+ * Fields BIND writes in a form ldns 1.8.3 refuses, rewritten in L->rr to
+ * one it takes (false: no memory):
+ * - RRSIG times (RFC 4034 3.2) are serial numbers modulo 2^32 (RFC 1982):
+ *   YYYYMMDDHHmmSS before 1970 or after 2106 is a valid time BIND reads
+ *   modulo 2^32; the decimal number of seconds is what ldns then reads;
+ * - the NSEC3 next hashed owner (RFC 5155 3.3) in base32hex without the
+ *   '=' padding, as BIND and RFC 5155 write it: padded for ldns.
+ */
+static bool bind_forms(zf_load *L, const zf_entry *e, const zf_head *h, uint16_t type)
+{
+	size_t t = h->type_tok, first = t + 1, hashed = first + 4;
+	char num[16];
+
+	if (type != LDNS_RR_TYPE_RRSIG && type != LDNS_RR_TYPE_NSEC3)
+		return true;
+	size_t head = strlen(L->rr) - (e->len - e->tok[t].off);
+	/* Last token first: the offsets of those before stay true. */
+	for (size_t i = e->ntok; i-- > first; ) {
+		const zf_token *k = &e->tok[i];
+		const char *put = NULL;
+		size_t pad = 0;
+		if (type == LDNS_RR_TYPE_RRSIG && (i == first + 4 || i == first + 5) &&
+		    rrsig_time(tok_text(e, i), k->len, num))
+			put = num;
+		else if (type == LDNS_RR_TYPE_NSEC3 && i == hashed && !k->quoted && k->len % 8)
+			pad = 8 - k->len % 8;
+		if ((put || pad) && !rewrite_token(L, e, h, head, i, put, pad))
+			return false;
+	}
+	return true;
+}
+
 /* The rdata through ldns (the reference parser, for every type): a
  * ZL_RR_* code, or 1 after reporting ldns's own error. */
-static int ldns_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
+static int ldns_rdata(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t type,
                       zl_record_spec *spec)
 {
 	zf_load *L = f->load;
@@ -1000,12 +1129,18 @@ static int ldns_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
 	ldns_rr *rr = NULL;
 	zf_excerpt x;
 
-	if (!ldns_text(L, e, h))
+	if (e->len - e->tok[t].off > ZF_MAX_RDATA_TEXT) {
+		report(f, at->line, at->col, M_TOO_LONG, ZF_MAX_RDATA_TEXT, rest_excerpt(e, 0, x));
+		return 1;
+	}
+	if (!ldns_text(L, e, h) || !bind_forms(L, e, h, type))
 		return ZL_RR_NOMEM;
 	ldns_status st = ldns_rr_new_frm_str(&rr, L->rr, 0, f->origin_rdf, NULL);
-	if (st != LDNS_STATUS_OK) {
-		report(f, at->line, at->col, M_LDNS, ldns_get_errorstr_by_id(st),
+	const char *why = st == LDNS_STATUS_OK ? ldns_rr_short(rr) : NULL;
+	if (st != LDNS_STATUS_OK || why) {
+		report(f, at->line, at->col, M_LDNS, why ? why : ldns_get_errorstr_by_id(st),
 		       rest_excerpt(e, 0, x));
+		ldns_rr_free(rr);
 		return 1;
 	}
 	spec->type = (uint16_t)ldns_rr_get_type(rr);
@@ -1015,17 +1150,124 @@ static int ldns_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
 	return rc;
 }
 
+/* The rdata of one of zonelint's own types (rrtypes.h), kept as wire
+ * data: a ZL_RR_* code, or 1 after reporting. */
+static int own_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
+                     const zl_rrtype *own, zl_record_spec *spec)
+{
+	zf_load *L = f->load;
+	size_t t = h->type_tok, n, len;
+	const zf_token *at = t + 1 < e->ntok ? &e->tok[t + 1] : &e->tok[t];
+	zf_excerpt x;
+
+	if (!rdata_tokens(L, e, t + 1, &n))
+		return ZL_RR_NOMEM;
+	if (!L->wire && !(L->wire = malloc(ZF_WIRE_HEAD + ZL_RREXTRA_MAX)))
+		return ZL_RR_NOMEM;
+	const char *why = zl_rrextra_parse(L->m, own, L->rtok, n, f->origin, L->wire, &len);
+	if (why) {
+		report(f, at->line, at->col, M_OWN_TYPE, own->name, why, rest_excerpt(e, 0, x));
+		return 1;
+	}
+	zl_rdata_begin(L->rdata);
+	zl_rdata_other(L->rdata, LDNS_RDF_TYPE_UNKNOWN, L->wire, len);
+	spec->type = own->code;
+	spec->rclass = h->has_class ? token_class(e, h->class_tok) : LDNS_RR_CLASS_IN;
+	return L->rdata->overflow ? ZL_RR_TOO_BIG : ZL_RR_OK;
+}
+
+/*
+ * RFC 3597 generic data (\# LENGTH HEX) of a type ldns knows, or of an
+ * unknown one: the hex read here (ldns takes bad digits and any length),
+ * then the wire data read as the type's fields by ldns's wire parser,
+ * which must use all of it; a ZL_RR_* code, or 1 after reporting.
+ */
+static int generic_rdata(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t type,
+                         size_t n, zl_record_spec *spec)
+{
+	zf_load *L = f->load;
+	size_t t = h->type_tok, len = 0, pos = 0;
+	const zf_token *at = &e->tok[t + 1];
+	ldns_rr *rr = NULL;
+	char tb[16];
+	zf_excerpt x;
+
+	if (!L->wire && !(L->wire = malloc(ZF_WIRE_HEAD + ZL_RREXTRA_MAX)))
+		return ZL_RR_NOMEM;
+	const char *why = zl_rrextra_generic(L->rtok, n, L->wire + ZF_WIRE_HEAD, &len);
+	if (!why) {
+		/* root owner, type, class IN, TTL 0, RDLENGTH */
+		uint8_t head[ZF_WIRE_HEAD] = { 0, (uint8_t)(type >> 8), (uint8_t)type, 0, 1,
+		                               0, 0, 0, 0, (uint8_t)(len >> 8), (uint8_t)len };
+		memcpy(L->wire, head, sizeof(head));
+		if (ldns_wire2rr(&rr, L->wire, ZF_WIRE_HEAD + len, &pos, LDNS_SECTION_ANSWER) !=
+		    LDNS_STATUS_OK || pos != ZF_WIRE_HEAD + len)
+			why = "the data does not hold the fields of its type";
+		else
+			why = ldns_rr_short(rr);
+	}
+	if (why) {
+		const char *name = zl_type_name(type);
+		if (!name)
+			snprintf(tb, sizeof(tb), "TYPE%u", (unsigned)type);
+		report(f, at->line, at->col, M_OWN_TYPE, name ? name : tb, why,
+		       rest_excerpt(e, 0, x));
+		ldns_rr_free(rr);
+		return 1;
+	}
+	spec->type = type;
+	spec->rclass = LDNS_RR_CLASS_IN;
+	int rc = zl_rdata_from_ldns(L->m, rr, L->rdata);
+	ldns_rr_free(rr);
+	return rc;
+}
+
+/* SVCB and HTTPS parameters ldns takes and BIND and Knot refuse (RFC
+ * 9460; rrextra.h): true after reporting. */
+static bool svcb_refused(zf_file *f, const zf_entry *e, const zf_head *h, size_t n)
+{
+	size_t at = 0;
+	const char *why = zl_rrextra_svcb_check(f->load->rtok, n, &at);
+	const zf_token *t = &e->tok[h->type_tok + 1 + at];
+	char type[16];
+	zf_excerpt x;
+
+	if (!why)
+		return false;
+	tok_copy(e, h->type_tok, type, sizeof(type));
+	for (char *c = type; *c; c++)
+		*c = (char)toupper((unsigned char)*c);
+	report(f, t->line, t->col, M_OWN_TYPE, type, why, rest_excerpt(e, 0, x));
+	return true;
+}
+
+/* A TXT record past what ldns reads (more than 255 strings, or text over
+ * ZF_MAX_RDATA_TEXT): up to the 65,535 bytes of rdata BIND and Knot take,
+ * read by zonelint's own reader and kept as wire data. */
+static const zl_rrtype txt_long = { ZL_TYPE_TXT, "TXT", "S" };
+
 /* The record's fields: the fast parser for the common types and forms,
- * ldns for the rest; a ZL_RR_* code, or 1 after reporting. */
+ * zonelint's own reader for its own types, ldns for the rest; a ZL_RR_*
+ * code, or 1 after reporting. */
 static int parse_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
                        uint16_t type, zl_record_spec *spec)
 {
 	zf_load *L = f->load;
+	const zl_rrtype *own = zl_rrtype_by_code(type);
 	size_t n;
 
+	if (own)
+		return own_rdata(f, e, h, own, spec);
+	if (!rdata_tokens(L, e, h->type_tok + 1, &n))
+		return ZL_RR_NOMEM;
+	if (zl_rrextra_is_generic(L->rtok, n))
+		return generic_rdata(f, e, h, type, n, spec);
+	if ((type == LDNS_RR_TYPE_SVCB || type == LDNS_RR_TYPE_HTTPS) && svcb_refused(f, e, h, n))
+		return 1;
+	if (type == ZL_TYPE_TXT &&
+	    (n > 255 || e->len - e->tok[h->type_tok].off > ZF_MAX_RDATA_TEXT))
+		return own_rdata(f, e, h, &txt_long, spec);
 	if (zl_fastrr_handles(type)) {
-		if (!rdata_tokens(L, e, h->type_tok + 1, &n))
-			return ZL_RR_NOMEM;
 		zl_rdata_begin(L->rdata);
 		if (zl_fastrr_parse(L->m, type, L->rtok, n, f->origin, L->rdata) == ZL_FAST_OK) {
 			spec->type = type;
@@ -1034,7 +1276,41 @@ static int parse_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
 			return L->rdata->overflow ? ZL_RR_TOO_BIG : ZL_RR_OK;
 		}
 	}
-	return ldns_rdata(f, e, h, spec);
+	return ldns_rdata(f, e, h, type, spec);
+}
+
+/*
+ * What BIND refuses before reading the rdata (true after reporting): a
+ * class other than IN, the obsolete MD and MF, a record with no TTL in
+ * force, a DS at the apex.
+ */
+static bool refused(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t type)
+{
+	zf_load *L = f->load;
+	const zf_token *tt = &e->tok[h->type_tok];
+	zf_excerpt x;
+	char name[16];
+
+	if (h->has_class && token_class(e, h->class_tok) != LDNS_RR_CLASS_IN) {
+		const zf_token *c = &e->tok[h->class_tok];
+		report(f, c->line, c->col, M_CLASS, tok_excerpt(e, h->class_tok, x));
+		return true;
+	}
+	if (type == LDNS_RR_TYPE_MD || type == LDNS_RR_TYPE_MF) {
+		snprintf(name, sizeof(name), "%s", type == LDNS_RR_TYPE_MD ? "MD" : "MF");
+		report(f, tt->line, tt->col, M_OBSOLETE, name);
+		return true;
+	}
+	if (!h->has_ttl && type != ZL_TYPE_SOA && !L->have_default && !L->have_soa_min &&
+	    !L->have_last) {
+		report(f, e->line, e->tok[0].col, M_NO_TTL, rest_excerpt(e, 0, x));
+		return true;
+	}
+	if (type == LDNS_RR_TYPE_DS && h->owner == L->zone) {
+		report(f, e->line, e->tok[0].col, M_DS_APEX, zl_name_text(h->owner));
+		return true;
+	}
+	return false;
 }
 
 /* Parses the record's rdata and adds the record to the model. */
@@ -1049,10 +1325,8 @@ static void add_record(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t
 	uint32_t min;
 	int rc;
 
-	if (e->len - e->tok[t].off > ZF_MAX_RDATA_TEXT) {
-		report(f, at->line, at->col, M_TOO_LONG, ZF_MAX_RDATA_TEXT, rest_excerpt(e, 0, x));
+	if (refused(f, e, h, type))
 		return;
-	}
 	rc = parse_rdata(f, e, h, type, &spec);
 	if (rc == ZL_RR_OK) {
 		spec.ttl = h->has_ttl ? h->ttl : implicit_ttl(L, spec.type, L->rdata);
@@ -1162,6 +1436,7 @@ static void dir_dnslog(zf_file *f, zf_entry *e)
 	report(f, e->line, e->tok[0].col, M_DNSLOG, tok_excerpt(e, 0, x),
 	       path_excerpt(f->path, px));
 	f->stop = true;
+	zl_view_mark_partial(f->load->v);
 }
 
 static void buf_free(zf_buf *b)
@@ -1557,8 +1832,11 @@ static bool put_value(zf_load *L, int64_t value, unsigned width, char base)
 	char num[ZF_GENERATE_WIDTH + 32];
 	int n;
 
+	/* BIND formats a negative value in the other bases as the 32-bit
+	 * unsigned number it is in two's complement (${-2000,0,x} of 1024
+	 * gives fffffc30). */
 	if (value < 0 && base != 'd')
-		return false;
+		value = (int64_t)(uint32_t)value;
 	switch (base) {
 	case 'n': case 'N':
 		return put_nibbles(L, (uint64_t)value, width, base == 'N');
@@ -1920,6 +2198,7 @@ static void load_release(zf_load *L)
 	free(L->rr);
 	free(L->rdata);
 	free(L->rtok);
+	free(L->wire);
 	free(L->gen);
 	free(L->real[0]);
 }

@@ -2,11 +2,14 @@
 # Side-by-side test against the anchors: runs BIND's named-checkzone, Knot's
 # kzonecheck and zonelint -z on every file of tests/zones/, and fails when
 # an anchor rejects a file that zonelint passes without a finding at or
-# above warning, unless tests/compare/differences lists that as intended.
+# above warning, or when an anchor loads a file that zonelint refuses
+# (zone-syntax), unless tests/compare/differences lists that as intended.
 #
 # Each zone file names, in its header comments:
 #   ; origin: ORIGIN     (default example.test.)
 #   ; expect: RULE[,RULE] the rules zonelint must report, or `none`
+#   ; findings: N        optional: exactly N findings at or above warning
+#                        (catches false alarms beside the expected ones)
 # A file whose name starts with clean- must give no finding at all.
 #
 # Usage: tests/compare/run.sh BINARY [--write-doc]
@@ -52,6 +55,11 @@ rules_of() {
 	' "$1" | sort -u | paste -s -d, -
 }
 
+# Number of zonelint's findings at or above warning in JSON file $1.
+count_of() {
+	awk '/^ *"severity": "/ && !/"info"/ { n++ } END { print n + 0 }' "$1"
+}
+
 # "rejects" or "accepts" from exit code $1, with a note of warnings in $2.
 verdict() {
 	if [ "$1" -ne 0 ]; then
@@ -69,6 +77,7 @@ for file in tests/zones/*.zone; do
 	name=$(basename "$file")
 	origin=$(header "$file" origin example.test.)
 	expect=$(header "$file" expect none)
+	want_count=$(header "$file" findings "")
 	named-checkzone -i local "$origin" "$file" >"$tmp/b.out" 2>&1
 	b=$?
 	# Lines other than the load report are warnings.
@@ -95,6 +104,13 @@ for file in tests/zones/*.zone; do
 			else
 				problems="$problems${problems:+; }$anchor rejects it, zonelint passes it"
 			fi
+		elif [ "$rc" -eq 0 ] &&
+			case ",$all," in *,zone-syntax,*) true ;; *) false ;; esac; then
+			if [ -n "$why" ]; then
+				intended="$intended${intended:+; }$anchor: $why"
+			else
+				problems="$problems${problems:+; }$anchor loads it, zonelint refuses it (zone-syntax)"
+			fi
 		elif [ -n "$why" ]; then
 			problems="$problems${problems:+; }listed difference with $anchor no longer seen"
 		fi
@@ -112,6 +128,10 @@ for file in tests/zones/*.zone; do
 		done
 	fi
 
+	if [ -n "$want_count" ] && [ "$(count_of "$tmp/z.json")" != "$want_count" ]; then
+		problems="$problems${problems:+; }expected $want_count findings at or above warning, got $(count_of "$tmp/z.json")"
+	fi
+
 	if [ -n "$problems" ]; then
 		result="FAIL: $problems"
 		fail=$((fail + 1))
@@ -126,7 +146,7 @@ for file in tests/zones/*.zone; do
 		result=ok
 		pass=$((pass + 1))
 	fi
-	printf '| `%s` | `%s` | %s | %s | %s | %s | %s |\n' "$name" "$origin" "$expect" \
+	printf '| `%s` | `%s` | %s | %s | %s | %s | %s |\n' "$name" "$origin" "$expect${want_count:+ ($want_count)}" \
 		"$(verdict $b "$tmp/b.warn")" "$(verdict $k "$tmp/k.warn")" \
 		"${all:-no finding}" "$result" >>"$table"
 done
@@ -144,9 +164,14 @@ The table is rewritten from a run, the reasons come from
 `named-checkzone -i local ORIGIN FILE`, Knot's `kzonecheck -o ORIGIN FILE`
 and `zonelint -z ORIGIN --format json FILE`.  A file fails when either
 anchor rejects it (a non-zero exit) while zonelint passes it without a
-finding at or above `warning`, unless the pair is an intended difference
-listed below; when zonelint misses the rule named in the file's header
-(`; expect:`); or when a `clean-*` zone gives any finding.  "accepts, warns"
+finding at or above `warning`, or when an anchor loads a file that
+zonelint refuses (`zone-syntax`), unless the pair is an intended
+difference listed below; when zonelint misses the rule named in the
+file's header (`; expect:`); when the file's header gives the number of
+findings at or above `warning` (`; findings: N`, in brackets in the
+table) and zonelint gives another number (a false alarm beside the
+expected findings); or when a
+`clean-*` zone gives any finding.  "accepts, warns"
 means the anchor loaded the zone but printed warnings (BIND's check-names,
 "TTL set to prior TTL", missing addresses of MX targets, ...).
 

@@ -135,7 +135,7 @@ run utf16le-bom 0 'utf16le\.dns:1:1: info: utf16le\.dns is UTF-16 text .*\[zone-
 run utf16be-bom 0 'utf16be\.dns:1:1: info: utf16be\.dns is UTF-16 text .*\[zone-windows-type\]' \
 	'utf16be\.dns:5:1: warning: A 10\.0\.0\.1 at ns\.corp\. duplicates .*\[duplicate-record\]' \
 	-- -z corp utf16be.dns
-zone 1mib-line 2 'long\.dns:2:9: error: record data longer than 65535 characters: .{1,80}\.\.\.'"'"' \[zone-syntax\]' long.dns
+zone 1mib-line 2 'long\.dns:2:9: error: bad TXT record: the record has more data than a record may hold: .{1,80}\.\.\.'"'"' \[zone-syntax\]' long.dns
 zone name-over-255 2 'name256\.dns:2:1: error: bad owner name .*\[zone-syntax\]' name256.dns
 zone label-over-63 2 'label64\.dns:2:1: error: bad owner name .*\[zone-syntax\]' label64.dns
 zone ttl-overflow 2 "ttl\\.dns:2:6: error: bad TTL '4294967296' .*\\[zone-syntax\\]" ttl.dns

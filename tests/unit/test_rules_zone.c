@@ -120,9 +120,14 @@ static const zone_case cases[] = {
 	{ "soa-second", "soa", HEAD
 	  "example.test. 3600 IN SOA ns2.example.test. hostmaster.example.test. 2 3600 600 86400 300\n",
 	  "4", "second SOA at example.test. (serial 2); the first is at line 1 (serial 1)" },
+	/* A zone saved from an AXFR ends with the same SOA (RFC 5936 2.2). */
 	{ "soa-second-identical", "soa", HEAD
 	  "example.test. 3600 IN SOA ns1.example.test. hostmaster.example.test. 1 3600 600 86400 300\n",
-	  "4", NULL },
+	  "", NULL },
+	{ "soa-identical-then-differing", "soa", HEAD
+	  "example.test. 3600 IN SOA ns1.example.test. hostmaster.example.test. 1 3600 600 86400 300\n"
+	  "example.test. 3600 IN SOA ns1.example.test. hostmaster.example.test. 1 3600 600 86400 600\n",
+	  "5", NULL },
 	{ "soa-below-apex", "soa", HEAD
 	  "sub.example.test. 3600 IN SOA ns1.example.test. hostmaster.example.test. 1 3600 600 86400 300\n",
 	  "4", "SOA at sub.example.test. is not at the apex of zone example.test." },
@@ -181,6 +186,18 @@ static const zone_case cases[] = {
 	  "servers ignore it" },
 	{ "in-zone", "out-of-zone", HEAD "a.b.c.example.test. 3600 IN A 192.0.2.7\n",
 	  "", NULL },
+	/* Glue as Windows writes it: the address of an NS target outside the
+	 * zone; other data there, and addresses of non-NS names, still are. */
+	{ "windows-glue", "out-of-zone", HEAD
+	  "example.test. 3600 IN NS ns1.other.example.org.\n"
+	  "ns1.other.example.org. 3600 IN A 192.0.2.53\n"
+	  "ns1.other.example.org. 3600 IN AAAA 2001:db8::53\n"
+	  "ns1.other.example.org. 3600 IN TXT \"x\"\n"
+	  "sub.example.test. 3600 IN NS ns2.other.example.org.\n"
+	  "ns2.other.example.org. 3600 IN A 192.0.2.54\n"
+	  "example.test. 3600 IN MX 10 mx.other.example.org.\n"
+	  "mx.other.example.org. 3600 IN A 192.0.2.25\n",
+	  "7,11", NULL },
 	/* duplicate-record */
 	{ "duplicate", "duplicate-record", HEAD
 	  "www.example.test. 3600 IN A 192.0.2.5\n"
@@ -297,6 +314,12 @@ static const zone_case cases[] = {
 	  "x.sub.example.test. 3600 IN MX 10 nowhere.example.test.\n"
 	  "x.sub.example.test. 3600 IN NS nowhere.example.test.\n",
 	  "", NULL },
+	{ "target-below-dname-is-dnames", "target-no-address", HEAD
+	  "old.example.test. 3600 IN DNAME new.example.test.\n"
+	  "sub.old.example.test. 3600 IN NS ns1.old.example.test.\n"
+	  "mail.old.example.test. 3600 IN MX 10 mx.old.example.test.\n"
+	  "example.test. 3600 IN MX 10 mx.old.example.test.\n",
+	  "7", NULL },
 	/* missing-glue */
 	{ "missing-glue", "missing-glue", HEAD
 	  "sub.example.test. 3600 IN NS ns1.sub.example.test.\n"
@@ -331,6 +354,23 @@ static const zone_case cases[] = {
 	  "a.b.old.example.test. 3600 IN A 192.0.2.2\n",
 	  "4,6,7", "A 192.0.2.1 at www.old.example.test. is below DNAME "
 	  "new.example.test. at old.example.test. (line 5)" },
+	{ "dname-nsec3-below-apex", "dname",
+	  "example.test. 3600 IN SOA ns1.example.test. hostmaster.example.test. 1 3600 600 86400 300\n"
+	  "example.test. 3600 IN NS ns1.example.org.\n"
+	  "example.test. 3600 IN DNAME example.net.\n"
+	  "ple28jlp3q5anh045ssk9f3u7ltd4qlc.example.test. 3600 IN NSEC3 1 1 10 151E9F1094FE188F "
+	  "ple28jlp3q5anh045ssk9f3u7ltd4qlc NS SOA DNAME RRSIG\n"
+	  "ple28jlp3q5anh045ssk9f3u7ltd4qlc.example.test. 3600 IN RRSIG NSEC3 13 3 3600 "
+	  "20400406111136 20210205094136 61806 example.test. C3JeKvcKdQO3zTJqg5Z114jTd36t\n"
+	  "www.example.test. 3600 IN RRSIG A 13 3 3600 "
+	  "20400406111136 20210205094136 61806 example.test. C3JeKvcKdQO3zTJqg5Z114jTd36t\n",
+	  "6", NULL },
+	{ "dname-beside-ns", "dname", HEAD
+	  "sub.example.test. 3600 IN NS ns.sub.example.test.\n"
+	  "sub.example.test. 3600 IN DNAME example.com.\n"
+	  "ns.sub.example.test. 3600 IN A 192.0.2.53\n",
+	  "5", "DNAME example.com. at sub.example.test. shares its name with "
+	  "NS ns.sub.example.test. (line 4)" },
 	{ "dname-alone", "dname", HEAD
 	  "old.example.test. 3600 IN DNAME new.example.test.\n"
 	  "old.example.test. 3600 IN TXT \"kept\"\n"
@@ -366,6 +406,14 @@ static const zone_case cases[] = {
 	  "xn--bcher-kva.example.test. 600 IN A 192.0.2.1\n"
 	  "1host.example.test. 600 IN A 192.0.2.1\n",
 	  "", NULL },
+	/* SPF exists names (RFC 7208 5.7, D.1), as BIND's check-names takes them. */
+	{ "host-spf-exists", "hostname-syntax", HEAD
+	  "a._spf_verify.example.test. 600 IN A 192.0.2.2\n"
+	  "192.0.2.9._spf_rate.example.test. 600 IN A 127.0.0.2\n"
+	  "10.0.0.1._spf.example.test. 600 IN A 127.0.0.2\n"
+	  "x_y._spf_other.example.test. 600 IN A 127.0.0.2\n"
+	  "_spf_verify.example.test. 600 IN A 192.0.2.2\n",
+	  "7", NULL },
 };
 
 START_TEST(zone_case_gives_its_findings)
@@ -524,6 +572,26 @@ START_TEST(out_of_zone_records_left_to_their_rule)
 }
 END_TEST
 
+/* A view the loader read only in part (a .dns.log update log): no
+ * findings about what it seems to lack; a full empty view gets them. */
+START_TEST(partial_view_lacks_nothing)
+{
+	zl_model *m;
+	zl_zone *z = zone_alone(&m, ORIGIN);
+	zl_view *v = zl_model_add_view(m, z, "z.dns.log");
+
+	ck_assert_ptr_nonnull(v);
+	ck_assert(!zl_view_partial(v));
+	expect_count(m, "soa", 1);
+	expect_count(m, "apex-ns", 1);
+	zl_view_mark_partial(v);
+	ck_assert(zl_view_partial(v));
+	expect_count(m, "soa", 0);
+	expect_count(m, "apex-ns", 0);
+	zl_model_free(m);
+}
+END_TEST
+
 START_TEST(rules_are_registered_in_the_zone_pack)
 {
 	zl_engine *e = zl_engine_new();
@@ -553,6 +621,7 @@ Suite *zone_rules_suite(void)
 	tcase_add_test(tc, each_view_reported_once);
 	tcase_add_test(tc, conflict_in_other_file_names_it);
 	tcase_add_test(tc, out_of_zone_records_left_to_their_rule);
+	tcase_add_test(tc, partial_view_lacks_nothing);
 	tcase_add_test(tc, rules_are_registered_in_the_zone_pack);
 	suite_add_tcase(s, tc);
 	return s;

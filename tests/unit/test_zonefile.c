@@ -304,6 +304,7 @@ START_TEST(dns_log_refused)
 	ck_assert_uint_eq(problems("zone-syntax"), 1);
 	assert_problem("zone-syntax", 0, 1, 1, "Windows DNS update log (.dns.log)");
 	ck_assert(zl_model_unusable(m));
+	ck_assert(zl_view_partial(v));
 }
 END_TEST
 
@@ -402,6 +403,97 @@ START_TEST(record_types)
 }
 END_TEST
 
+/* Types of zonelint's own table, read as their RFCs and BIND write them
+ * (the wire data checked against BIND's reading of the same text). */
+START_TEST(own_types)
+{
+	static const struct { size_t i; uint16_t type; const char *data; } want[] = {
+		{ 2, 260, "\\# 6 0a01cb00710f" },
+		{ 3, 260, "\\# 21 00830572656c6179076578616d706c65036e657400" },
+		{ 4, 34, "\\# 12 013631323030303030303030" },
+		{ 5, 34, "\\# 9 00fedcba0987654321" },
+		{ 6, 258, "\\# 18 07666f6f3a6261720974776f20776f726473" },
+		{ 7, 68, "\\# 3 69b71d" },
+		{ 8, 259, "\\# 10 00000000000000010200" },
+		{ 9, 66, "\\# 19 003b010035077363616e6e657204636f727000" },
+		{ 11, 57, "\\# 10 0000ff010103050f9ada" },
+		{ 12, 40, "\\# 3 010000" },
+		{ 13, 32768, "\\# 8 784b0101310d27f4" },
+		{ 15, 30, "\\# 14 036e733104636f72700040000002" },
+		{ 16, 38, "\\# 22 40ffffffffffffffff0670726566697804636f727000" },
+		{ 17, 38, "\\# 2 8000" },
+		{ 18, 260, "\\# 2 0004" },
+	};
+	char text[256];
+
+	load("own-types.dns");
+	ck_assert_uint_eq(zl_view_record_count(v), 19);
+	for (size_t k = 0; k < sizeof(want) / sizeof(want[0]); k++) {
+		ck_assert_uint_eq(zl_record_type(rec(want[k].i)), want[k].type);
+		ck_assert_str_eq(zl_record_rdata_text(rec(want[k].i), text, sizeof(text)),
+		                 want[k].data);
+	}
+	ck_assert_str_eq(zl_type_name(260), "AMTRELAY");
+	ck_assert_str_eq(zl_type_name(261), "RESINFO");
+	ck_assert_uint_eq(problems("zone-syntax"), 6);
+	assert_problem("zone-syntax", 0, 22, 21, "bad AMTRELAY record: the AMTRELAY D bit");
+	assert_problem("zone-syntax", 1, 23, 17, "bad NXT record: an NXT bitmap holds types up to 127");
+	assert_problem("zone-syntax", 2, 24, 17, "bad A6 record: a field is missing");
+	assert_problem("zone-syntax", 3, 25, 17, "bad TA record: an odd number of hex digits");
+	assert_problem("zone-syntax", 4, 26, 21, "bad AMTRELAY record: a field is missing");
+	assert_problem("zone-syntax", 5, 27, 19, "another number of bytes than its length");
+}
+END_TEST
+
+/* Forms BIND takes that ldns refuses, and what BIND refuses that ldns
+ * takes (values checked against named-compilezone's reading). */
+START_TEST(bind_forms_and_refusals)
+{
+	char text[256], a[ZL_ADDR_TEXT_MAX];
+
+	load("bind-forms.dns");
+	ck_assert_uint_eq(zl_view_record_count(v), 8);
+	ck_assert_uint_eq(zl_record_type(rec(2)), ZL_TYPE_RRSIG);
+	/* 1900-02-27 18:00:48 is 2090968144 modulo 2^32: 2036-04-05 00:29:04. */
+	ck_assert_str_eq(zl_record_rdata_text(rec(2), text, sizeof(text)),
+	                 "A 8 3 3600 20360405002904 20240101000000 12345 corp. AwEAAQ==");
+	ck_assert_uint_eq(zl_record_type(rec(3)), ZL_TYPE_NSEC3);
+	ck_assert_str_eq(owner(4), "afffffc30.corp.");
+	ck_assert_str_eq(owner(5), "afffffc31.corp.");
+	ck_assert_str_eq(zl_record_rdata_text(rec(6), text, sizeof(text)), "\\# 3 0a0b0c");
+	ck_assert_str_eq(addr_of(7, a), "192.0.2.1");
+	ck_assert_uint_eq(problems("zone-syntax"), 8);
+	assert_problem("zone-syntax", 0, 9, 20, "bad TYPE731 record: bad hex digits");
+	assert_problem("zone-syntax", 1, 10, 17, "bad A record: the record has fewer fields");
+	assert_problem("zone-syntax", 2, 11, 17, "bad MX record: the record has fewer fields");
+	assert_problem("zone-syntax", 3, 12, 17, "bad A record: the data does not hold the fields");
+	assert_problem("zone-syntax", 4, 13, 17, "the NSAP address is empty");
+	assert_problem("zone-syntax", 5, 14, 9, "class CH in a zone of class IN");
+	assert_problem("zone-syntax", 6, 15, 12, "type MD is obsolete");
+	assert_problem("zone-syntax", 7, 16, 1, "DS record at the zone apex corp.");
+}
+END_TEST
+
+/* SVCB and HTTPS parameters ldns takes and BIND and Knot refuse (RFC 9460). */
+START_TEST(svcb_parameters)
+{
+	static const char *const why[] = {
+		"a key is given twice", "the key needs a value", "the key needs a value",
+		"the key needs a value", "the key needs a value", "the key needs a value",
+		"bad HTTPS record: the key needs a value", "mandatory lists itself",
+		"mandatory lists a key twice", "mandatory lists a key the record does not have",
+		"an alpn list has an empty protocol", "the port is not a number up to 65535",
+		"a key is given twice",
+	};
+
+	load("svcb.dns");
+	ck_assert_uint_eq(zl_view_record_count(v), 5);
+	ck_assert_uint_eq(problems("zone-syntax"), 13);
+	for (size_t i = 0; i < 13; i++)
+		assert_problem("zone-syntax", i, (uint32_t)(7 + i), 0, why[i]);
+}
+END_TEST
+
 START_TEST(origin_directive)
 {
 	load("origin.dns");
@@ -418,16 +510,17 @@ END_TEST
 START_TEST(ttl_rules)
 {
 	load("ttl-rules.dns");
-	ck_assert_uint_eq(zl_model_problem_count(m), 0);
-	ck_assert_uint_eq(zl_view_record_count(v), 8);
-	ck_assert_msg(zl_record_ttl(rec(0)) == 0, "before any SOA, TTL or $TTL: 0");
-	ck_assert_msg(zl_record_ttl(rec(1)) == 77, "SOA without TTL: its minimum");
-	ck_assert_uint_eq(zl_record_ttl(rec(2)), 77);
-	ck_assert_msg(zl_record_ttl(rec(3)) == 5400, "1h30m is 5400");
-	ck_assert_msg(zl_record_ttl(rec(4)) == 77, "no TTL: SOA minimum, not the last TTL");
-	ck_assert_msg(zl_record_ttl(rec(5)) == 120, "class before TTL");
-	ck_assert_msg(zl_record_ttl(rec(6)) == 172800, "$TTL 2d wins over the SOA minimum");
-	ck_assert_uint_eq(zl_record_ttl(rec(7)), 600);
+	/* Before any SOA, TTL or $TTL no TTL is in force: BIND refuses it. */
+	ck_assert_uint_eq(zl_model_problem_count(m), 1);
+	assert_problem("zone-syntax", 0, 1, 1, "none is in force");
+	ck_assert_uint_eq(zl_view_record_count(v), 7);
+	ck_assert_msg(zl_record_ttl(rec(0)) == 77, "SOA without TTL: its minimum");
+	ck_assert_uint_eq(zl_record_ttl(rec(1)), 77);
+	ck_assert_msg(zl_record_ttl(rec(2)) == 5400, "1h30m is 5400");
+	ck_assert_msg(zl_record_ttl(rec(3)) == 77, "no TTL: SOA minimum, not the last TTL");
+	ck_assert_msg(zl_record_ttl(rec(4)) == 120, "class before TTL");
+	ck_assert_msg(zl_record_ttl(rec(5)) == 172800, "$TTL 2d wins over the SOA minimum");
+	ck_assert_uint_eq(zl_record_ttl(rec(6)), 600);
 }
 END_TEST
 
@@ -583,7 +676,7 @@ START_TEST(many_open_parens)
 	 * again, the others by taking a line in column 1 as a new entry. */
 	for (int i = 1; i <= 12; i++)
 		len += (size_t)sprintf(text + len, "b%d TXT ( \"x\"\n", i);
-	len += (size_t)sprintf(text + len, "good A 10.0.0.1\n");
+	len += (size_t)sprintf(text + len, "good 60 A 10.0.0.1\n");
 	load_path(tmp_write("parens.dns", text, len), "corp", false);
 	ck_assert_uint_eq(problems("zone-syntax"), 12);
 	for (size_t i = 0; i < 12; i++)
@@ -594,11 +687,12 @@ START_TEST(many_open_parens)
 }
 END_TEST
 
-/* "big TXT" with n strings of `width` characters, then a good record. */
+/* "$TTL 60", "big TXT" with n strings of `width` characters, then a good
+ * record. */
 static const char *long_line_file(const char *name, size_t n, size_t width)
 {
 	char *text = malloc(n * (width + 3) + 64);
-	size_t len = (size_t)sprintf(text, "big TXT");
+	size_t len = (size_t)sprintf(text, "$TTL 60\nbig TXT");
 
 	for (size_t i = 0; i < n; i++) {
 		text[len++] = ' ';
@@ -622,18 +716,31 @@ START_TEST(long_lines)
 	ck_assert_uint_eq(zl_record_field_count(rec(0)), 255);
 	teardown();
 
-	/* More text than ldns reads for one record: an error, not a crash. */
+	/* More data than a record holds (RFC 1035 3.2.1): an error, not a crash. */
 	load_path(long_line_file("longer.dns", 400, 200), "corp", false);
 	ck_assert_uint_eq(problems("zone-syntax"), 1);
-	assert_problem("zone-syntax", 0, 1, 9, "record data longer than 65535 characters");
+	assert_problem("zone-syntax", 0, 2, 9, "bad TXT record: the record has more data than "
+	               "a record may hold");
 	ck_assert_uint_eq(zl_view_record_count(v), 1);
 	teardown();
 
-	/* More fields than the model keeps for one record. */
+	/* More strings than ldns and the model's fields take, as BIND and Knot
+	 * load them: one field of wire data. */
 	load_path(long_line_file("many-strings.dns", 300, 10), "corp", false);
-	ck_assert_uint_eq(problems("zone-syntax"), 1);
-	assert_problem("zone-syntax", 0, 1, 9, "more data than a record may hold");
-	ck_assert_uint_eq(zl_view_record_count(v), 1);
+	ck_assert_uint_eq(problems("zone-syntax"), 0);
+	ck_assert_uint_eq(zl_view_record_count(v), 2);
+	ck_assert_uint_eq(zl_record_type(rec(0)), ZL_TYPE_TXT);
+	ck_assert_uint_eq(zl_record_field_count(rec(0)), 1);
+	size_t len;
+	zl_record_field_bytes(rec(0), 0, &len);
+	ck_assert_uint_eq(len, 300 * 11);
+	teardown();
+
+	/* 65,535 bytes of rdata in 257 strings: the most a record holds. */
+	load_path(long_line_file("fullest.dns", 257, 254), "corp", false);
+	ck_assert_uint_eq(problems("zone-syntax"), 0);
+	zl_record_field_bytes(rec(0), 0, &len);
+	ck_assert_uint_eq(len, 257 * 255);
 }
 END_TEST
 
@@ -808,6 +915,9 @@ Suite *zonefile_suite(void)
 	tc = tcase_create("records");
 	tcase_add_checked_fixture(tc, NULL, teardown);
 	tcase_add_test(tc, record_types);
+	tcase_add_test(tc, own_types);
+	tcase_add_test(tc, bind_forms_and_refusals);
+	tcase_add_test(tc, svcb_parameters);
 	tcase_add_test(tc, origin_directive);
 	tcase_add_test(tc, ttl_rules);
 	tcase_add_test(tc, soa_explicit_ttl);
