@@ -1500,24 +1500,44 @@ static int resolve_paths(draft *d)
 	return 0;
 }
 
+/* The draft is written into memory first: comments are aligned by the
+ * column the line has reached (ftell), which a pipe cannot tell, and a
+ * failed draft writes nothing. */
+static int copy_out(draft *d, FILE *out, char *const *text, const size_t *len)
+{
+	if (fclose(d->out) != 0)
+		return out_of_memory(d);
+	d->out = NULL;        /* *text and *len are set now */
+	if (fwrite(*text, 1, *len, out) != *len)
+		return fail(d, "cannot write the draft: %s", strerror(errno));
+	return 0;
+}
+
 int zl_draft_inventory(FILE *out, FILE *diag, const char *dir, const char *base,
                        char *why, size_t size)
 {
-	draft d = { .dir = dir, .base = base, .out = out, .diag = diag, .why = why,
-	            .size = size };
+	draft d = { .dir = dir, .base = base, .diag = diag, .why = why, .size = size };
+	char *text = NULL;
+	size_t len = 0;
 	int rc = -1;
 
-	if (!(d.m = zl_model_new()))
+	if (!(d.m = zl_model_new()) || !(d.out = open_memstream(&text, &len))) {
+		zl_model_free(d.m);
 		return fail(&d, "out of memory");
+	}
 	if (read_servers(&d) == 0 && read_exports(&d) == 0 && resolve_paths(&d) == 0 &&
 	    group_zones(&d) == 0 && load_exports(&d) == 0) {
 		for (size_t i = 0; i < d.exports.n; i++)
 			hash_export(&d.exports.v[i]);
 		for (size_t i = 0; i < d.zones.n; i++)
 			choose_file(&d, &d.zones.v[i]);
-		if (scan_exports(&d) == 0 && choose_forest(&d) == 0)
-			rc = write_draft(&d);
+		if (scan_exports(&d) == 0 && choose_forest(&d) == 0 &&
+		    write_draft(&d) == 0)
+			rc = copy_out(&d, out, &text, &len);
 	}
+	if (d.out)
+		fclose(d.out);
+	free(text);
 	draft_free(&d);
 	return rc;
 }
