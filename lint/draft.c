@@ -401,7 +401,8 @@ static int list_folder(draft *d, const char *path, char ***out, size_t *count)
 		}
 	}
 	closedir(dh);
-	qsort(names.v, names.n, sizeof *names.v, cmp_text);
+	if (names.n > 1)
+		qsort(names.v, names.n, sizeof *names.v, cmp_text);
 	*out = names.v;
 	*count = names.n;
 	return 0;
