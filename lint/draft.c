@@ -37,6 +37,7 @@
 #include <unistd.h>
 
 #include "model_int.h"
+#include "namemap.h"
 #include "sources/zonefile.h"
 #include "vec.h"
 
@@ -78,6 +79,7 @@ enum { ROLE_DC, ROLE_GC, ROLE_PDC, ROLE_COUNT };
 typedef struct server {
 	const zl_name *name;
 	char *folder;                 /* the folder's name on disk */
+	size_t first_export, nexports;    /* its exports, in exports */
 	bool role[ROLE_COUNT];
 	source role_from[ROLE_COUNT];
 	site_seen sites[MAX_SITES];
@@ -119,6 +121,8 @@ typedef struct draft {
 	VEC(server) servers;          /* sorted by name */
 	VEC(export) exports;          /* server by server, files sorted */
 	VEC(zone_entry) zones;        /* canonical DNS order */
+	zl_namemap zone_index;        /* zone name -> index + 1, while grouping */
+	zl_namemap unlisted_seen;     /* names already in unlisted */
 	VEC(fact) domains;
 	VEC(fact) gc_owners;
 	VEC(fact) unlisted;           /* SRV/CNAME targets with no folder */
@@ -554,6 +558,8 @@ static int read_exports(draft *d)
 		if (rc == 0 && d->exports.n == before)
 			rc = fail(d, "%s: no .dns files; a server folder holds that "
 			          "server's zone exports (dnscmd /ZoneExport)", folder);
+		d->servers.v[i].first_export = before;
+		d->servers.v[i].nexports = d->exports.n - before;
 		free(folder);
 		if (rc != 0)
 			return -1;
@@ -633,11 +639,12 @@ static const char *bare(const zl_name *n, char *buf, size_t size)
 static zone_entry *zone_for(draft *d, const zl_name *name)
 {
 	zone_entry z = { name, { NULL, 0, 0 }, 0, 0 };
+	uintptr_t at = (uintptr_t)zl_namemap_get(&d->zone_index, name);
 
-	for (size_t i = 0; i < d->zones.n; i++)
-		if (d->zones.v[i].name == name)
-			return &d->zones.v[i];
-	if (VEC_PUSH(d->zones, z) != 0)
+	if (at)
+		return &d->zones.v[at - 1];
+	if (VEC_PUSH(d->zones, z) != 0 ||
+	    zl_namemap_put(&d->zone_index, name, (void *)(uintptr_t)d->zones.n) != 0)
 		return NULL;
 	return &d->zones.v[d->zones.n - 1];
 }
@@ -855,14 +862,18 @@ static int add_fact(draft *d, void *vec, const zl_name *name, source from)
 	return VEC_PUSH(*facts, f) != 0 ? out_of_memory(d) : 0;
 }
 
-/* The server a target names; a target with no folder is noted. */
+/* The server a target names; a target with no folder is noted once. */
 static server *target_server(draft *d, const zl_name *target, source from)
 {
 	server *s = target ? server_named(d, target) : NULL;
+	fact f = { target, from, d->unlisted.n };
 
-	if (target && !s)
-		add_fact(d, &d->unlisted, target, from);
-	return s;
+	if (!target || s || zl_namemap_get(&d->unlisted_seen, target))
+		return s;
+	if (VEC_PUSH(d->unlisted, f) != 0 ||
+	    zl_namemap_put(&d->unlisted_seen, target, d) != 0)
+		out_of_memory(d);
+	return NULL;
 }
 
 static source record_source(const export *x, const zl_record *r)
@@ -1212,11 +1223,11 @@ static void write_forest(draft *d)
 static const export *own_copy(const draft *d, size_t s)
 {
 	const export *best = NULL;
-	const zl_name *name = d->servers.v[s].name;
+	const server *sv = &d->servers.v[s];
 
-	for (size_t i = 0; i < d->exports.n; i++) {
+	for (size_t i = sv->first_export; i < sv->first_export + sv->nexports; i++) {
 		const export *x = &d->exports.v[i];
-		if (x->server == s && zl_name_is_below(name, x->zone) &&
+		if (zl_name_is_below(sv->name, x->zone) &&
 		    (!best || zl_name_labels(x->zone) > zl_name_labels(best->zone)))
 			best = x;
 	}
@@ -1481,6 +1492,8 @@ static void draft_free(draft *d)
 	VEC_FREE(d->servers);
 	VEC_FREE(d->exports);
 	VEC_FREE(d->zones);
+	free(d->zone_index.slots);
+	free(d->unlisted_seen.slots);
 	VEC_FREE(d->domains);
 	VEC_FREE(d->gc_owners);
 	VEC_FREE(d->unlisted);
