@@ -1017,6 +1017,37 @@ static int scan_exports(draft *d)
 	return 0;
 }
 
+/* True when a and b have the same first label. */
+static bool same_first_label(const zl_name *a, const zl_name *b)
+{
+	const char *sa[1], *sb[1];
+	size_t la[1], lb[1];
+
+	return split_labels(zl_name_text(a), sa, la, 1) == 1 &&
+	       split_labels(zl_name_text(b), sb, lb, 1) == 1 &&
+	       la[0] == lb[0] && memcmp(sa[0], sb[0], la[0]) == 0;
+}
+
+/* A folder named by a short name ("DC1") matches no record: the AD
+ * records name dc1.<domain>, which then has no folder.  Say so. */
+static void warn_short_names(const draft *d)
+{
+	for (size_t i = 0; i < d->servers.n && d->diag; i++) {
+		const server *s = &d->servers.v[i];
+
+		if (s->role[ROLE_DC])
+			continue;
+		for (size_t j = 0; j < d->unlisted.n; j++)
+			if (same_first_label(s->name, d->unlisted.v[j].name)) {
+				fprintf(d->diag, "zonelint: warning: %s/%s: AD records name "
+				        "%s, which has no folder; name each folder by the "
+				        "server's full host name\n", d->dir, s->folder,
+				        zl_name_text(d->unlisted.v[j].name));
+				break;
+			}
+	}
+}
+
 /* ---- the forest --------------------------------------------------------- */
 
 static bool is_domain(const draft *d, const zl_name *n)
@@ -1545,8 +1576,9 @@ int zl_draft_inventory(FILE *out, FILE *diag, const char *dir, const char *base,
 			hash_export(&d.exports.v[i]);
 		for (size_t i = 0; i < d.zones.n; i++)
 			choose_file(&d, &d.zones.v[i]);
-		if (scan_exports(&d) == 0 && choose_forest(&d) == 0 &&
-		    write_draft(&d) == 0)
+		if (scan_exports(&d) == 0)
+			warn_short_names(&d);
+		if (!d.failed && choose_forest(&d) == 0 && write_draft(&d) == 0)
 			rc = copy_out(&d, out, &text, &len);
 	}
 	if (d.out)
