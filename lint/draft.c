@@ -1541,7 +1541,7 @@ static int resolve_paths(draft *d)
 	if (!(d->dir_real = realpath(d->dir, NULL)))
 		return fail(d, "%s: %s", d->dir, strerror(errno));
 	if (!(d->base_real = realpath(d->base, NULL)))
-		return fail(d, "%s: %s", d->base, strerror(errno));
+		return fail(d, "cannot write in %s: %s", d->base, strerror(errno));
 	return 0;
 }
 
