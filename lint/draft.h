@@ -8,7 +8,8 @@
  * forest, domains, servers, roles, sites, DSA GUIDs and zones are then
  * read off the records AD registers (MS-ADTS 6.3.2.3), and the draft is
  * written as a v1 inventory with `partial: true`, every inferred value
- * followed by a comment naming the export and line it came from.
+ * followed by a comment naming the export and line it came from.  The
+ * parts are in lint/draft/ (draft_int.h).
  */
 #ifndef ZL_DRAFT_H
 #define ZL_DRAFT_H
