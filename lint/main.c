@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "baseline.h"
+#include "draft.h"
 #include "engine.h"
 #include "model_int.h"
 #include "out/writers.h"
@@ -52,6 +53,7 @@ typedef struct options {
 	const char **ldap;
 	size_t nldap;
 	const char *bind_dn, *password_file, *ca, *dump_dir;
+	const char *draft_dir;        /* --draft-inventory DIR */
 	char password[1024];          /* --bind-dn's; wiped after the load */
 	/* --plugin and --rule arguments, in order; applied once options are
 	 * read, plugins first, so --rule may name a plugin's rule.  Each array
@@ -66,7 +68,7 @@ enum {
 	OPT_FAIL_ON = 256, OPT_RULE, OPT_DATE, OPT_LIST_RULES, OPT_EXPLAIN,
 	OPT_INCLUDE_ANYWHERE, OPT_PLUGIN, OPT_BASELINE, OPT_COLOR, OPT_LIVE,
 	OPT_TIMEOUT, OPT_JOBS, OPT_LDAP, OPT_DUMP, OPT_BIND_DN, OPT_PASSWORD_FILE,
-	OPT_CA,
+	OPT_CA, OPT_DRAFT,
 };
 
 static const struct option long_options[] = {
@@ -94,6 +96,7 @@ static const struct option long_options[] = {
 	{ "bind-dn", required_argument, NULL, OPT_BIND_DN },
 	{ "password-file", required_argument, NULL, OPT_PASSWORD_FILE },
 	{ "ca", required_argument, NULL, OPT_CA },
+	{ "draft-inventory", required_argument, NULL, OPT_DRAFT },
 	{ NULL, 0, NULL, 0 },
 };
 
@@ -102,6 +105,7 @@ static const char usage_text[] =
 	"       zonelint [OPTIONS] -z ORIGIN ZONEFILE... lint zone files alone\n"
 	"       zonelint --list-rules                    list the rules\n"
 	"       zonelint --explain RULE|6702             why a rule exists, and the fix\n"
+	"       zonelint --draft-inventory DIR [-o FILE] draft an inventory from zone exports\n"
 	"\n"
 	"  -f, --format text|json|sarif|html|dot\n"
 	"                              output format (default text); html: the audit\n"
@@ -127,6 +131,8 @@ static const char usage_text[] =
 	"      --ca FILE               CA certificates that sign the DCs' certificates\n"
 	"      --dump-inventory DIR    with --ldap or --live: write what was read as an\n"
 	"                              inventory and zone files in DIR, then lint\n"
+	"      --draft-inventory DIR   write a draft inventory (to -o FILE or stdout) from\n"
+	"                              DIR/<server>/*.dns, dnscmd /ZoneExport files\n"
 	"      --baseline FILE         hide findings already in FILE (an earlier -f json report)\n"
 	"  -q, --quiet                 print nothing for a clean run\n"
 	"      --color auto|always|never\n"
@@ -283,6 +289,9 @@ static int parse_options(int argc, char **argv, options *o)
 			break;
 		case OPT_DUMP:
 			o->dump_dir = optarg;
+			break;
+		case OPT_DRAFT:
+			o->draft_dir = optarg;
 			break;
 		case OPT_BIND_DN:
 			o->bind_dn = optarg;
@@ -626,10 +635,27 @@ static int set_up_rules(const options *o, zl_plugins *p, zl_engine *e)
 	return -1;
 }
 
+/* --draft-inventory DIR [-o FILE]: nothing is linted. */
+static int draft(const options *o, int argc)
+{
+	char why[2048];
+
+	if (argc > optind || o->zone_origin || o->live || o->nldap || o->dump_dir ||
+	    o->baseline || o->format != FORMAT_TEXT)
+		return usage_error("%s", "--draft-inventory DIR takes only -o FILE: it "
+		                   "writes an inventory and lints nothing");
+	if (zl_draft_write(o->draft_dir, o->output, stderr, why, sizeof why) == 0)
+		return EXIT_CLEAN;
+	fprintf(stderr, "zonelint: --draft-inventory: %s\n", why);
+	return EXIT_UNUSABLE;
+}
+
 static int run(options *o, zl_engine *e, int argc, char **argv)
 {
 	int rc;
 
+	if (o->draft_dir)
+		return draft(o, argc);
 	if (o->list_rules)
 		return list_rules(o, e);
 	if (o->explain)

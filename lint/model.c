@@ -131,6 +131,7 @@ struct zl_model {
 	VEC(suppression) suppressions;
 	size_t records;
 	bool unusable;
+	bool partial;                 /* inventory `partial: true` */
 };
 
 /* ---- life cycle ------------------------------------------------------- */
@@ -385,6 +386,16 @@ int zl_model_set_setting(zl_model *m, const char *key, const char *value)
 void zl_model_set_audit_date(zl_model *m, int64_t midnight_utc)
 {
 	m->audit_date = midnight_utc;
+}
+
+void zl_model_set_partial(zl_model *m, bool partial)
+{
+	m->partial = partial;
+}
+
+bool zl_model_partial(const zl_model *m)
+{
+	return m->partial;
 }
 
 int zl_model_add_rule_override(zl_model *m, const char *rule, zl_severity s,

@@ -71,6 +71,8 @@ void zl_model_set_forest(zl_model *m, const zl_name *forest, zl_location where);
 bool zl_model_add_domain(zl_model *m, const zl_name *domain, zl_location where);
 int zl_model_set_setting(zl_model *m, const char *key, const char *value);
 void zl_model_set_audit_date(zl_model *m, int64_t midnight_utc);
+/* The inventory's `partial: true`: it does not list every DC. */
+void zl_model_set_partial(zl_model *m, bool partial);
 
 /* A rule severity set by the inventory's `rules:` map. */
 int zl_model_add_rule_override(zl_model *m, const char *rule, zl_severity s,

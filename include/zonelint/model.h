@@ -54,6 +54,10 @@ zl_location zl_model_domain_location(const zl_model *m, size_t i);
 /* Audit date: seconds since 1970-01-01 UTC at 00:00 of the audit day. */
 int64_t zl_model_audit_date(const zl_model *m);
 
+/* The inventory says it does not list every DC of the forest
+ * (`partial: true`). */
+bool zl_model_partial(const zl_model *m);
+
 /* A value of the inventory's free-form `settings:` map, or NULL. */
 const char *zl_model_setting(const zl_model *m, const char *key);
 
@@ -63,6 +67,7 @@ enum {
 	ZL_ROLE_DC = 1u << 0,
 	ZL_ROLE_DNS = 1u << 1,
 	ZL_ROLE_GC = 1u << 2,
+	ZL_ROLE_PDC = 1u << 3,   /* holds the domain's PDC emulator role */
 };
 
 /* Servers sorted by name. */

@@ -232,6 +232,7 @@ static void write_roles(dump *d, unsigned roles)
 {
 	static const struct { unsigned bit; const char *word; } words[] = {
 		{ ZL_ROLE_DC, "dc" }, { ZL_ROLE_DNS, "dns" }, { ZL_ROLE_GC, "gc" },
+		{ ZL_ROLE_PDC, "pdc" },
 	};
 
 	scalar(d, "roles");

@@ -284,6 +284,7 @@ typedef struct word {
 
 static const word role_words[] = {
 	{ "dc", ZL_ROLE_DC }, { "dns", ZL_ROLE_DNS }, { "gc", ZL_ROLE_GC },
+	{ "pdc", ZL_ROLE_PDC },
 };
 
 static const word storage_words[] = {
@@ -886,10 +887,10 @@ static void read_roles(inv *c, void *entry, const yaml_node_t *v)
 	unsigned roles = 0;
 	size_t n;
 
-	if (!as_list(c, v, "roles", "roles (dc, dns, gc)", &n))
+	if (!as_list(c, v, "roles", "roles (dc, dns, gc, pdc)", &n))
 		return;
 	for (size_t i = 0; i < n && (item = list_item(c, v, i)); i++) {
-		const char *t = text_of(c, item, "roles", "a role (dc, dns or gc)");
+		const char *t = text_of(c, item, "roles", "a role (dc, dns, gc or pdc)");
 		const word *w = t ? find_word(role_words, ARRAY_LEN(role_words), t) : NULL;
 
 		if (w)
@@ -1230,6 +1231,22 @@ static void read_version(inv *c, void *entry, const yaml_node_t *v)
 		      "reads version 1", quote(t, q));
 }
 
+/* `partial`: true or false (YAML 1.2 core schema spellings). */
+static void read_partial(inv *c, void *entry, const yaml_node_t *v)
+{
+	static const word bools[] = { { "true", 1 }, { "false", 0 } };
+	char q[EXCERPT_BUF];
+	const char *t = text_of(c, v, "partial", "true or false");
+	const word *w = t ? find_word(bools, ARRAY_LEN(bools), t) : NULL;
+
+	(void)entry;
+	if (w)
+		zl_model_set_partial(c->m, w->value != 0);
+	else if (t)
+		error(c, v, "bad value '%s' for 'partial' in %s; expected true or false",
+		      quote(t, q), c->label);
+}
+
 static void read_forest(inv *c, void *entry, const yaml_node_t *v)
 {
 	root_entry *r = entry;
@@ -1396,6 +1413,7 @@ static void read_settings(inv *c, void *entry, const yaml_node_t *v)
 
 static const key_rule root_keys[] = {
 	{ "version", true, read_version },
+	{ "partial", false, read_partial },
 	{ "forest", true, read_forest },
 	{ "domains", false, read_domains },
 	{ "servers", false, read_servers },

@@ -312,7 +312,7 @@ static const error_case error_cases[] = {
 	{ "bad-dns", 0, 3, { { 6, 10, E, "bad dns endpoint '10.0.0.10:65536'" },
 	                     { 9, 10, E, "bad dns endpoint 'dc2.corp:dns'" },
 	                     { 12, 10, E, "bad dns endpoint '[fd00::12]:0'" } } },
-	{ "bad-role", 0, 1, { { 6, 17, E, "unknown role 'pdc' in server dc1.corp.; expected one of: dc, dns, gc" } } },
+	{ "bad-role", 0, 1, { { 6, 17, E, "unknown role 'pcd' in server dc1.corp.; expected one of: dc, dns, gc, pdc" } } },
 	{ "bad-storage", 0, 1, { { 5, 14, E, "unknown storage 'ad-integrated'" } } },
 	{ "bad-aging", 0, 2, { { 5, 51, E, "unknown key 'scavenge' in 'aging' of zone corp." },
 	                       { 5, 30, E, "expected a whole number of days from 0 to 100000 for 'no_refresh_days'" } } },
@@ -460,6 +460,39 @@ START_TEST(bad_values_leave_the_rest)
 	m = load_resolved(INV_DATA "bad-storage.yaml", 0, 1);
 	ck_assert_int_eq(zl_zone_storage(zone(m, "corp")), ZL_STORAGE_AD_DOMAIN);
 	zl_model_free(m);
+}
+END_TEST
+
+/* v1.1: `partial` is a boolean kept in the model; `pdc` is a role. */
+START_TEST(partial_and_pdc_role)
+{
+	static const char *const texts[] = {
+		"version: 1\npartial: true\nforest: corp\nservers:\n"
+		"  - {name: dc1.corp, addresses: [10.0.0.1], roles: [dc, dns, pdc]}\n",
+		"version: 1\npartial: False\nforest: corp\n",
+		"version: 1\nforest: corp\n",
+		"version: 1\npartial: yes\nforest: corp\n",
+	};
+	static const bool want[] = { true, false, false, false };
+	char path[64];
+
+	for (size_t i = 0; i < 4; i++) {
+		zl_model *m;
+
+		write_temp(path, texts[i], strlen(texts[i]));
+		m = load(path, 0);
+		ck_assert_msg(zl_model_partial(m) == want[i], "case %zu", i);
+		if (i == 0)
+			ck_assert_uint_eq(zl_server_roles(server(m, "dc1.corp")),
+			                  ZL_ROLE_DC | ZL_ROLE_DNS | ZL_ROLE_PDC);
+		if (i < 3)
+			ck_assert_uint_eq(zl_model_problem_count(m), 0);
+		else
+			assert_problem(m, path, 2, 10, E, "bad value 'yes' for 'partial' "
+			               "in inventory; expected true or false");
+		zl_model_free(m);
+		unlink(path);
+	}
 }
 END_TEST
 
@@ -617,6 +650,7 @@ Suite *inventory_suite(void)
 	tcase_add_test(tc, wrong_type_keeps_defaults);
 	tcase_add_test(tc, unknown_os_is_a_stored_warning);
 	tcase_add_test(tc, bad_values_leave_the_rest);
+	tcase_add_test(tc, partial_and_pdc_role);
 	tcase_add_test(tc, missing_file_is_not_registered);
 	tcase_add_test(tc, aliases_read_like_their_node);
 	suite_add_tcase(s, tc);
