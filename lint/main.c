@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "baseline.h"
 #include "engine.h"
 #include "model_int.h"
+#include "out/outfile.h"
 #include "out/writers.h"
 #include "plugin.h"
 #include "out/dump.h"
@@ -419,47 +421,45 @@ static int write_report(const options *o, const zl_engine *e, const zl_results *
 	return zl_write_text(out, res, &to);
 }
 
-/* -o FILE: written to a temporary file beside it, then renamed, so an
- * interrupted run never leaves half a report. */
+/* -o FILE: a regular file is replaced whole by a rename, anything else
+ * (/dev/null, a FIFO) written in place (lint/out/outfile.h). */
 static int write_output(const options *o, const zl_engine *e, const zl_results *res,
                         const zl_model *m)
 {
+	char why[PATH_MAX + 256];
+	zl_outfile *f;
+
 	if (!o->output) {
 		if (write_report(o, e, res, m, stdout) != 0 || fflush(stdout) != 0)
 			return -1;
 		return 0;
 	}
-	size_t n = strlen(o->output);
-	char *tmp = malloc(n + 8);
-	if (!tmp)
+	if (zl_outfile_open(&f, o->output, why, sizeof(why)) != 0) {
+		fprintf(stderr, "zonelint: %s\n", why);
 		return -1;
-	memcpy(tmp, o->output, n);
-	memcpy(tmp + n, ".XXXXXX", 8);
-	int fd = mkstemp(tmp), rc = -1;
-	FILE *f = NULL;
-	if (fd >= 0) {
-		mode_t mask = umask(0);
-		umask(mask);
-		if (fchmod(fd, 0666 & ~mask) == 0)
-			f = fdopen(fd, "w");
-		if (!f)
-			close(fd);
 	}
-	if (f) {
-		bool ok = write_report(o, e, res, m, f) == 0 && fflush(f) == 0 &&
-		          fsync(fd) == 0;
-		if (fclose(f) != 0)
-			ok = false;
-		if (ok && rename(tmp, o->output) == 0)
-			rc = 0;
+	bool ok = write_report(o, e, res, m, zl_outfile_stream(f)) == 0;
+	if (zl_outfile_close(f, ok, why, sizeof(why)) != 0 || !ok) {
+		if (ok)
+			fprintf(stderr, "zonelint: %s\n", why);
+		else
+			fprintf(stderr, "zonelint: cannot write %s: %s\n", o->output,
+			        strerror(errno));
+		return -1;
 	}
-	if (rc != 0) {
-		fprintf(stderr, "zonelint: cannot write %s: %s\n", o->output, strerror(errno));
-		if (fd >= 0)
-			unlink(tmp);
-	}
-	free(tmp);
-	return rc;
+	return 0;
+}
+
+/* -o: checked before the audit, so a folder or a path that cannot be
+ * written costs no audit time. */
+static int check_output(const options *o)
+{
+	char why[PATH_MAX + 256];
+
+	if (!o->output || zl_outfile_check(o->output, why, sizeof(why)) == 0)
+		return 0;
+	fprintf(stderr, "zonelint: %s\n", why);
+	return -1;
 }
 
 static int exit_code(const options *o, const zl_model *m, const zl_results *res)
@@ -565,7 +565,7 @@ static int lint(options *o, zl_engine *e, char **args, size_t nargs)
 	zl_results *res = NULL;
 	int rc = EXIT_UNUSABLE, loaded;
 
-	if (load_baseline(o, &base) != 0)
+	if (check_output(o) != 0 || load_baseline(o, &base) != 0)
 		return EXIT_UNUSABLE;
 	if (!(m = zl_model_new())) {
 		fputs("zonelint: out of memory\n", stderr);
