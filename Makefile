@@ -55,10 +55,12 @@ deps:
 	@scripts/install-deps.sh
 
 # What `make tools` runs (issue 5): the schema validators, vim, groff's
-# man macros, systemd-analyze and man (for the units' Documentation=).
+# man macros, systemd-analyze and man (for the units' Documentation=), ICU
+# for Microsoft's SARIF Multitool (a .NET program; tests/tools/
+# sarif-schema.sh installs it from npm into build/sarif-node).
 test-deps:
 	@scripts/install-deps.sh python3-jsonschema python3-rfc3987 vim groff-base \
-		systemd man-db
+		systemd man-db libicu72
 
 # Rules see only the public headers: nothing in rules/ may reach lint/
 # (-Iinclude only; tests/plugins/run.sh also checks that no include
