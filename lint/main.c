@@ -16,6 +16,7 @@
 #include "baseline.h"
 #include "engine.h"
 #include "model_int.h"
+#include "names.h"
 #include "out/outfile.h"
 #include "out/writers.h"
 #include "plugin.h"
@@ -208,12 +209,56 @@ static int parse_rule_option(zl_engine *e, const char *arg)
 	return 0;
 }
 
+/* -z ORIGIN: a name in presentation format (RFC 1035 5.1), no empty
+ * label, none over 63 octets, 255 in all. */
+static bool valid_origin(const char *text)
+{
+	uint8_t wire[256];
+	size_t len;
+
+	return *text && zl_name_text_to_wire(text, wire, &len);
+}
+
+/* How many long options `opt` ("--xy") abbreviates (getopt_long takes
+ * an unambiguous prefix). */
+static size_t long_prefix_count(const char *opt)
+{
+	size_t n = 0, len = strlen(opt) - 2;
+
+	if (strncmp(opt, "--", 2) != 0 || len == 0)
+		return 0;
+	for (const struct option *lo = long_options; lo->name; lo++)
+		n += strncmp(lo->name, opt + 2, len) == 0;
+	return n;
+}
+
+/* getopt's ':' (an argument missing) or '?' (an option unknown, or given
+ * an argument it does not take), said in zonelint's words. */
+static int option_error(int c, char **argv)
+{
+	char opt[64];
+	const char *typed = argv[optind - 1];
+
+	if (optopt > 0 && optopt < 256 && strncmp(typed, "--", 2) != 0)
+		snprintf(opt, sizeof(opt), "-%c", optopt);
+	else
+		snprintf(opt, sizeof(opt), "%.*s", (int)strcspn(typed, "="), typed);
+	if (c == ':')
+		return usage_error("option %s needs an argument", opt);
+	if (optopt != 0 && strchr(typed, '=') && strncmp(typed, "--", 2) == 0)
+		return usage_error("option %s takes no argument", opt);
+	if (long_prefix_count(opt) > 1)
+		return usage_error("option %s is ambiguous: give more of its name", opt);
+	return usage_error("unknown option %s", opt);
+}
+
 /* Returns -1 to go on, else the exit code. */
 static int parse_options(int argc, char **argv, options *o)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "f:o:z:qVh", long_options, NULL)) != -1) {
+	opterr = 0;   /* getopt's messages name the binary's path: ours say zonelint */
+	while ((c = getopt_long(argc, argv, ":f:o:z:qVh", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
@@ -253,6 +298,8 @@ static int parse_options(int argc, char **argv, options *o)
 				                   optarg);
 			break;
 		case 'z':
+			if (!valid_origin(optarg))
+				return usage_error("-z: '%s' is not a valid domain name", optarg);
 			o->zone_origin = optarg;
 			break;
 		case OPT_LIVE:
@@ -316,8 +363,7 @@ static int parse_options(int argc, char **argv, options *o)
 			fputs(usage_text, stdout);
 			return EXIT_CLEAN;
 		default:
-			fputs("Try 'zonelint --help'.\n", stderr);
-			return EXIT_UNUSABLE;
+			return option_error(c, argv);
 		}
 	}
 	return -1;
