@@ -34,8 +34,8 @@ const zl_rule zl_rule_live_transfer = {
 	"Fix: allow zone transfers to the audit host on that server and zone, and\n"
 	"TCP port 53 from it through the firewalls:\n"
 	"  dnscmd DC /ZoneResetSecondaries ZONE /SecureList AUDIT-IP\n"
-	"  Set-DnsServerPrimaryZone -ComputerName DC -Name ZONE\n"
-	"      -SecureSecondaries TransferToSecureServers -SecondaryServers AUDIT-IP\n"
+	"  Set-DnsServerPrimaryZone -ComputerName DC -Name ZONE "
+	"-SecureSecondaries TransferToSecureServers -SecondaryServers AUDIT-IP\n"
 	"(docs/live.md).  For an AD-integrated zone, set it on every DC that hosts\n"
 	"it: the setting replicates with the zone, but check each server.",
 	.check = check,
