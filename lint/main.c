@@ -30,8 +30,9 @@ enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML, FORMAT_DOT };
 
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
-/* SARIF's tool.driver.informationUri: set at build time (make INFO_URI=...)
- * once the project has a home; left out of the log until then. */
+/* SARIF's tool.driver.informationUri: the Makefile writes INFO_URI into
+ * info_uri.h (make INFO_URI=...; empty leaves it out of the log). */
+#include "info_uri.h"
 #ifndef ZL_INFO_URI
 #define ZL_INFO_URI NULL
 #endif
