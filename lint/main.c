@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <limits.h>
 #include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,8 @@
 #include "draft.h"
 #include "engine.h"
 #include "model_int.h"
+#include "names.h"
+#include "out/outfile.h"
 #include "out/writers.h"
 #include "plugin.h"
 #include "out/dump.h"
@@ -28,8 +31,9 @@ enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML, FORMAT_DOT };
 
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
-/* SARIF's tool.driver.informationUri: set at build time (make INFO_URI=...)
- * once the project has a home; left out of the log until then. */
+/* SARIF's tool.driver.informationUri: the Makefile writes INFO_URI into
+ * info_uri.h (make INFO_URI=...; empty leaves it out of the log). */
+#include "info_uri.h"
 #ifndef ZL_INFO_URI
 #define ZL_INFO_URI NULL
 #endif
@@ -212,12 +216,56 @@ static int parse_rule_option(zl_engine *e, const char *arg)
 	return 0;
 }
 
+/* -z ORIGIN: a name in presentation format (RFC 1035 5.1), no empty
+ * label, none over 63 octets, 255 in all. */
+static bool valid_origin(const char *text)
+{
+	uint8_t wire[256];
+	size_t len;
+
+	return *text && zl_name_text_to_wire(text, wire, &len);
+}
+
+/* How many long options `opt` ("--xy") abbreviates (getopt_long takes
+ * an unambiguous prefix). */
+static size_t long_prefix_count(const char *opt)
+{
+	size_t n = 0, len = strlen(opt) - 2;
+
+	if (strncmp(opt, "--", 2) != 0 || len == 0)
+		return 0;
+	for (const struct option *lo = long_options; lo->name; lo++)
+		n += strncmp(lo->name, opt + 2, len) == 0;
+	return n;
+}
+
+/* getopt's ':' (an argument missing) or '?' (an option unknown, or given
+ * an argument it does not take), said in zonelint's words. */
+static int option_error(int c, char **argv)
+{
+	char opt[64];
+	const char *typed = argv[optind - 1];
+
+	if (optopt > 0 && optopt < 256 && strncmp(typed, "--", 2) != 0)
+		snprintf(opt, sizeof(opt), "-%c", optopt);
+	else
+		snprintf(opt, sizeof(opt), "%.*s", (int)strcspn(typed, "="), typed);
+	if (c == ':')
+		return usage_error("option %s needs an argument", opt);
+	if (optopt != 0 && strchr(typed, '=') && strncmp(typed, "--", 2) == 0)
+		return usage_error("option %s takes no argument", opt);
+	if (long_prefix_count(opt) > 1)
+		return usage_error("option %s is ambiguous: give more of its name", opt);
+	return usage_error("unknown option %s", opt);
+}
+
 /* Returns -1 to go on, else the exit code. */
 static int parse_options(int argc, char **argv, options *o)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "f:o:z:qVh", long_options, NULL)) != -1) {
+	opterr = 0;   /* getopt's messages name the binary's path: ours say zonelint */
+	while ((c = getopt_long(argc, argv, ":f:o:z:qVh", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
@@ -257,6 +305,8 @@ static int parse_options(int argc, char **argv, options *o)
 				                   optarg);
 			break;
 		case 'z':
+			if (!valid_origin(optarg))
+				return usage_error("-z: '%s' is not a valid domain name", optarg);
 			o->zone_origin = optarg;
 			break;
 		case OPT_LIVE:
@@ -323,8 +373,7 @@ static int parse_options(int argc, char **argv, options *o)
 			fputs(usage_text, stdout);
 			return EXIT_CLEAN;
 		default:
-			fputs("Try 'zonelint --help'.\n", stderr);
-			return EXIT_UNUSABLE;
+			return option_error(c, argv);
 		}
 	}
 	return -1;
@@ -428,47 +477,45 @@ static int write_report(const options *o, const zl_engine *e, const zl_results *
 	return zl_write_text(out, res, &to);
 }
 
-/* -o FILE: written to a temporary file beside it, then renamed, so an
- * interrupted run never leaves half a report. */
+/* -o FILE: a regular file is replaced whole by a rename, anything else
+ * (/dev/null, a FIFO) written in place (lint/out/outfile.h). */
 static int write_output(const options *o, const zl_engine *e, const zl_results *res,
                         const zl_model *m)
 {
+	char why[PATH_MAX + 256];
+	zl_outfile *f;
+
 	if (!o->output) {
 		if (write_report(o, e, res, m, stdout) != 0 || fflush(stdout) != 0)
 			return -1;
 		return 0;
 	}
-	size_t n = strlen(o->output);
-	char *tmp = malloc(n + 8);
-	if (!tmp)
+	if (zl_outfile_open(&f, o->output, why, sizeof(why)) != 0) {
+		fprintf(stderr, "zonelint: %s\n", why);
 		return -1;
-	memcpy(tmp, o->output, n);
-	memcpy(tmp + n, ".XXXXXX", 8);
-	int fd = mkstemp(tmp), rc = -1;
-	FILE *f = NULL;
-	if (fd >= 0) {
-		mode_t mask = umask(0);
-		umask(mask);
-		if (fchmod(fd, 0666 & ~mask) == 0)
-			f = fdopen(fd, "w");
-		if (!f)
-			close(fd);
 	}
-	if (f) {
-		bool ok = write_report(o, e, res, m, f) == 0 && fflush(f) == 0 &&
-		          fsync(fd) == 0;
-		if (fclose(f) != 0)
-			ok = false;
-		if (ok && rename(tmp, o->output) == 0)
-			rc = 0;
+	bool ok = write_report(o, e, res, m, zl_outfile_stream(f)) == 0;
+	if (zl_outfile_close(f, ok, why, sizeof(why)) != 0 || !ok) {
+		if (ok)
+			fprintf(stderr, "zonelint: %s\n", why);
+		else
+			fprintf(stderr, "zonelint: cannot write %s: %s\n", o->output,
+			        strerror(errno));
+		return -1;
 	}
-	if (rc != 0) {
-		fprintf(stderr, "zonelint: cannot write %s: %s\n", o->output, strerror(errno));
-		if (fd >= 0)
-			unlink(tmp);
-	}
-	free(tmp);
-	return rc;
+	return 0;
+}
+
+/* -o: checked before the audit, so a folder or a path that cannot be
+ * written costs no audit time. */
+static int check_output(const options *o)
+{
+	char why[PATH_MAX + 256];
+
+	if (!o->output || zl_outfile_check(o->output, why, sizeof(why)) == 0)
+		return 0;
+	fprintf(stderr, "zonelint: %s\n", why);
+	return -1;
 }
 
 static int exit_code(const options *o, const zl_model *m, const zl_results *res)
@@ -574,7 +621,7 @@ static int lint(options *o, zl_engine *e, char **args, size_t nargs)
 	zl_results *res = NULL;
 	int rc = EXIT_UNUSABLE, loaded;
 
-	if (load_baseline(o, &base) != 0)
+	if (check_output(o) != 0 || load_baseline(o, &base) != 0)
 		return EXIT_UNUSABLE;
 	if (!(m = zl_model_new())) {
 		fputs("zonelint: out of memory\n", stderr);

@@ -115,10 +115,10 @@ const zl_rule zl_rule_dc_srv_records = {
 	"Fix: find why Netlogon did not register it (is the KDC running?), then run\n"
 	"nltest /dsregdns on the DC, or add the record on the DNS server holding\n"
 	"the copy:\n"
-	"  dnscmd dc06.emea.corp.example.net /RecordAdd emea.corp.example.net\n"
-	"    _kerberos._tcp SRV 0 100 88 dc06.emea.corp.example.net\n"
-	"  Add-DnsServerResourceRecord -ComputerName dc06.emea.corp.example.net\n"
-	"    -ZoneName emea.corp.example.net -Name _kerberos._tcp -Srv\n"
-	"    -DomainName dc06.emea.corp.example.net -Priority 0 -Weight 100 -Port 88",
+	"  dnscmd dc06.emea.corp.example.net /RecordAdd emea.corp.example.net "
+	"_kerberos._tcp SRV 0 100 88 dc06.emea.corp.example.net\n"
+	"  Add-DnsServerResourceRecord -ComputerName dc06.emea.corp.example.net "
+	"-ZoneName emea.corp.example.net -Name _kerberos._tcp -Srv "
+	"-DomainName dc06.emea.corp.example.net -Priority 0 -Weight 100 -Port 88",
 	.check = check,
 };

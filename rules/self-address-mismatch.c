@@ -80,10 +80,10 @@ const zl_rule zl_rule_self_address_mismatch = {
 	"Fix: delete the record on the server itself, and add one when none would\n"
 	"be left; then stop its cause (an interface that should not register, an\n"
 	"autoconfigured IPv6 address):\n"
-	"  dnscmd dc05.corp.example.net /RecordDelete corp.example.net dc05 AAAA\n"
-	"    fd00:2::20c:29ff:fe3a:5b15 /f\n"
-	"  Remove-DnsServerResourceRecord -ComputerName dc05.corp.example.net\n"
-	"    -ZoneName corp.example.net -Name dc05 -RRType AAAA\n"
-	"    -RecordData fd00:2::20c:29ff:fe3a:5b15 -Force",
+	"  dnscmd dc05.corp.example.net /RecordDelete corp.example.net dc05 AAAA "
+	"fd00:2::20c:29ff:fe3a:5b15 /f\n"
+	"  Remove-DnsServerResourceRecord -ComputerName dc05.corp.example.net "
+	"-ZoneName corp.example.net -Name dc05 -RRType AAAA "
+	"-RecordData fd00:2::20c:29ff:fe3a:5b15 -Force",
 	.check = check,
 };

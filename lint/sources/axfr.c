@@ -614,11 +614,18 @@ char *zl_axfr_describe(const zl_axfr_result *r, char *buf, size_t size)
 	if ((size_t)r->status < sizeof(status_text) / sizeof(status_text[0]))
 		fmt = status_text[r->status];
 	n = (size_t)snprintf(buf, size, fmt, r->detail);
+	if (r->status != ZL_AXFR_RCODE || n >= size)
+		return buf;
 	/* What servers answer when transfers to the asking host are not
-	 * allowed: REFUSED (Windows DNS Server, nsd), NOTAUTH (some others). */
-	if (r->status == ZL_AXFR_RCODE && n < size &&
-	    (!strcmp(r->detail, "REFUSED") || !strcmp(r->detail, "NOTAUTH")))
+	 * allowed: REFUSED (Windows DNS Server, nsd).  NOTAUTH is the server
+	 * saying it is not authoritative for the zone (RFC 2136 2.2; BIND and
+	 * Knot answer so for a zone they do not load): a query without TSIG
+	 * cannot fail authorisation (RFC 8945 5.3). */
+	if (!strcmp(r->detail, "REFUSED"))
 		snprintf(buf + n, size - n, " (zone transfers to this host are not "
 		         "allowed on that server)");
+	else if (!strcmp(r->detail, "NOTAUTH"))
+		snprintf(buf + n, size - n, " (that server is not authoritative for the "
+		         "zone: it does not host it)");
 	return buf;
 }

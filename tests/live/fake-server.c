@@ -11,6 +11,8 @@
  *   unterminated  sends the SOA and one record, then closes (no closing SOA)
  *   trickle       sends a correct answer one byte every 400 ms, so each
  *                 read succeeds but the whole transfer outlasts the timeout
+ *   notauth       answers NOTAUTH and no records, as a server that does
+ *                 not host the zone (RFC 2136 2.2)
  *
  * READYFILE is written (with the pid) once the socket listens.  Runs until
  * killed; connections are served one after the other.
@@ -74,9 +76,9 @@ static ldns_rr *rr(const char *fmt, const char *owner)
 	return r;
 }
 
-/* One answer message holding the records `kinds` names: S = the SOA,
- * A = an address record at the apex; framed with its length. */
-static uint8_t *answer(int id, const char *kinds, size_t *size)
+/* One answer message with `rcode`, holding the records `kinds` names: S =
+ * the SOA, A = an address record at the apex; framed with its length. */
+static uint8_t *answer(int id, ldns_pkt_rcode rcode, const char *kinds, size_t *size)
 {
 	ldns_pkt *p = ldns_pkt_new();
 	uint8_t *wire = NULL, *framed;
@@ -84,7 +86,8 @@ static uint8_t *answer(int id, const char *kinds, size_t *size)
 
 	ldns_pkt_set_id(p, (uint16_t)id);
 	ldns_pkt_set_qr(p, true);
-	ldns_pkt_set_aa(p, true);
+	ldns_pkt_set_aa(p, rcode == LDNS_RCODE_NOERROR);
+	ldns_pkt_set_rcode(p, (uint8_t)rcode);
 	ldns_pkt_push_rr(p, LDNS_SECTION_QUESTION, rr("%s IN AXFR", zone));
 	for (const char *k = kinds; *k; k++)
 		ldns_pkt_push_rr(p, LDNS_SECTION_ANSWER,
@@ -109,8 +112,11 @@ static void serve(int fd, const char *mode)
 
 	if (id < 0 || strcmp(mode, "silent") == 0)
 		return;               /* the caller keeps the connection open */
-	msg = answer(id, strcmp(mode, "nosoa") == 0 ? "AS"
-	                 : strcmp(mode, "unterminated") == 0 ? "SA" : "SAS", &size);
+	if (strcmp(mode, "notauth") == 0)
+		msg = answer(id, LDNS_RCODE_NOTAUTH, "", &size);
+	else
+		msg = answer(id, LDNS_RCODE_NOERROR, strcmp(mode, "nosoa") == 0 ? "AS"
+		             : strcmp(mode, "unterminated") == 0 ? "SA" : "SAS", &size);
 	if (strcmp(mode, "truncated") == 0)
 		size = size / 2;
 	if (strcmp(mode, "trickle") == 0) {

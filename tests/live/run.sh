@@ -19,7 +19,8 @@
 #     within --timeout 2, and the other servers' copies are still linted.
 #  3. Answers that are wrong on the wire (tests/live/fake-server): no SOA
 #     first, cut inside a message, no closing SOA, an answer trickled so
-#     slowly that it outlasts the timeout.
+#     slowly that it outlasts the timeout; and NOTAUTH, a server that does
+#     not host the zone.
 #
 # Every server is stopped at the end, whatever happened.
 set -u
@@ -284,8 +285,8 @@ check "exit code 2 when a transfer failed" \
 	[ "$(cat "$tmp/broken.rc")/$(grep -c '^unusable' "$tmp/broken.txt")" = 2/0 ]
 check "stopped $stopped: connection refused, one finding per zone it hosts" \
 	[ "$(findings_of "$stopped" 'cannot connect: connection refused')" = "$(zones_of "$stopped")" ]
-check "refusing $refusing: the server answered REFUSED or NOTAUTH, per zone" \
-	[ "$(findings_of "$refusing" 'the server answered \(REFUSED\|NOTAUTH\) (zone transfers to this host are not allowed')" = "$(zones_of "$refusing")" ]
+check "refusing $refusing: the server answered REFUSED, per zone" \
+	[ "$(findings_of "$refusing" 'the server answered REFUSED (zone transfers to this host are not allowed on that server)')" = "$(zones_of "$refusing")" ]
 check "silent $silent: no complete answer within 2 s, per zone" \
 	[ "$(findings_of "$silent" 'no complete answer within 2 s (0 records received)')" = "$(zones_of "$silent")" ]
 check "no other live-transfer finding" \
@@ -308,8 +309,8 @@ check "their $views_left views are in the summary" grep -q "^~summary|.*|views $
 
 # ---- 3. answers that are wrong on the wire ----------------------------------
 
-# One zone on five servers: a healthy nsd (the last server, not one of the
-# three above) and four fakes on 127.0.0.20-23.
+# One zone on six servers: a healthy nsd (the last server, not one of the
+# three above) and five fakes on 127.0.0.20-24.
 healthy_server=$(awk 'END { print $1 }' "$tmp/servers.tsv")
 wzone=$(awk -F '\t' -v s="$healthy_server." '$1 == s { print $2; exit }' "$tmp/views.tsv")
 cat >"$tmp/wire.yaml" <<EOF
@@ -321,14 +322,15 @@ servers:
   - {name: truncated.x, addresses: [10.1.0.21/24], dns: "127.0.0.21:$port"}
   - {name: unterminated.x, addresses: [10.1.0.22/24], dns: "127.0.0.22:$port"}
   - {name: trickle.x, addresses: [10.1.0.23/24], dns: "127.0.0.23:$port"}
+  - {name: notauth.x, addresses: [10.1.0.24/24], dns: "127.0.0.24:$port"}
 zones:
   - name: ${wzone%.}
     storage: file
     hosted_on: [$healthy_server, nosoa.x, truncated.x,
-                unterminated.x, trickle.x]
+                unterminated.x, trickle.x, notauth.x]
 EOF
 n=20
-for mode in nosoa truncated unterminated trickle; do
+for mode in nosoa truncated unterminated trickle notauth; do
 	start_fake $mode 127.0.0.$n "$wzone" $mode ||
 		not_ok "the $mode fake server starts on 127.0.0.$n"
 	n=$((n + 1))
@@ -346,7 +348,9 @@ check "no closing SOA: reported" \
 	[ "$(wire_finding unterminated 'closed the connection before the closing SOA (after 2 records)')" = 1 ]
 check "an answer trickled past the timeout: reported" \
 	[ "$(wire_finding trickle 'no complete answer within 2 s')" = 1 ]
+check "NOTAUTH: reported as a server that does not host the zone, not as a refusal" \
+	[ "$(wire_finding notauth 'the server answered NOTAUTH (that server is not authoritative for the zone: it does not host it)$')" = 1 ]
 check "the healthy server's copy is still linted" grep -q '^~summary|.*|views 1|' "$tmp/wire.txt"
-check "four failures on two jobs end within two timeouts (took $took ms)" [ "$took" -lt 6000 ]
+check "five failures on two jobs end within two timeouts (took $took ms)" [ "$took" -lt 6000 ]
 
 finish

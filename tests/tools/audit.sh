@@ -56,6 +56,19 @@ break_forest
 (cd "$etc" && sh -c "$cmd") >"$tmp/cron2" 2>&1
 check "cron, a new stale record: prints it alone" new_only "$tmp/cron2"
 
+# cron's PATH is /usr/bin:/bin: every crontab line the docs show runs
+# zonelint by its full path, as make install puts it.
+for doc in docs/*.md; do
+	for cron_line in $(awk '/^```cron/ { on = 1; next } /^```/ { on = 0 }
+		on && /^[0-9*]/ { print NR }' "$doc"); do
+		check "$doc:$cron_line: the crontab line runs zonelint by its full path" $py -c '
+import re, sys
+cmd = " ".join(open(sys.argv[1]).read().split("\n")[int(sys.argv[2]) - 1].split()[6:])
+bare = re.findall(r"(?:^|[;&|{(]\s*)zonelint\b", cmd)
+assert "/usr/local/bin/zonelint" in cmd and not bare, cmd' "$doc" "$cron_line"
+	done
+done
+
 # ---- systemd --------------------------------------------------------------
 restore_forest
 rm -f "$state"/*

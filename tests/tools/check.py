@@ -182,11 +182,43 @@ def cmd_block(markdown_path, name):
     fail("no block after a line naming %s in %s" % (name, markdown_path))
 
 
+def multitool_results(log_path, doc_path):
+    """The results Sarif.Multitool's validate log holds for DOC (its
+    locations are file: URIs of the absolute paths it was given)."""
+    import os
+    import pathlib
+    uri = pathlib.Path(os.path.abspath(doc_path)).as_uri()
+    if not os.path.exists(log_path):
+        fail("Sarif.Multitool wrote no log %s" % log_path)
+    return [r for run in load(log_path)["runs"] for r in run.get("results", [])
+            if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == uri]
+
+
+def cmd_multitool_clean(log_path, doc_path):
+    """Sarif.Multitool found no error and no warning in DOC (its notes are
+    style advice, SARIF2xxx, and are not asked for)."""
+    bad = [r for r in multitool_results(log_path, doc_path)
+           if r.get("level", "warning") in ("error", "warning")]
+    for r in bad[:5]:
+        print("%s %s: %s" % (r.get("level", "warning"), r["ruleId"],
+                             json.dumps(r["message"])[:300]))
+    sys.exit(1 if bad else 0)
+
+
+def cmd_multitool_refuses(log_path, doc_path, rule):
+    """Sarif.Multitool reported the error RULE in DOC: proves it can say no."""
+    if not any(r["ruleId"] == rule and r.get("level", "warning") == "error"
+               for r in multitool_results(log_path, doc_path)):
+        fail("Sarif.Multitool reported no %s error in %s" % (rule, doc_path))
+
+
 COMMANDS = {
     "schema": cmd_schema,
     "invalid": cmd_invalid,
     "mutate": cmd_mutate,
     "sarif-vs-json": cmd_sarif_vs_json,
+    "multitool-clean": cmd_multitool_clean,
+    "multitool-refuses": cmd_multitool_refuses,
     "qf-expected": cmd_qf_expected,
     "vscode": cmd_vscode,
     "block": cmd_block,

@@ -233,7 +233,7 @@ START_TEST(damaged_streams_always_conclude)
 }
 END_TEST
 
-START_TEST(refusal_says_transfers_are_not_allowed)
+START_TEST(refusal_and_notauth_say_why)
 {
 	zl_axfr_result r = { .status = ZL_AXFR_RCODE, .detail = "REFUSED" };
 	char buf[300];
@@ -241,6 +241,10 @@ START_TEST(refusal_says_transfers_are_not_allowed)
 	ck_assert_str_eq(zl_axfr_describe(&r, buf, sizeof(buf)),
 	                 "the server answered REFUSED (zone transfers to this host are "
 	                 "not allowed on that server)");
+	snprintf(r.detail, sizeof(r.detail), "NOTAUTH");
+	ck_assert_str_eq(zl_axfr_describe(&r, buf, sizeof(buf)),
+	                 "the server answered NOTAUTH (that server is not authoritative "
+	                 "for the zone: it does not host it)");
 	snprintf(r.detail, sizeof(r.detail), "SERVFAIL");
 	ck_assert_str_eq(zl_axfr_describe(&r, buf, sizeof(buf)),
 	                 "the server answered SERVFAIL");
@@ -567,7 +571,7 @@ Suite *axfr_suite(void)
 	                    (int)(sizeof(stream_cases) / sizeof(stream_cases[0])));
 	tcase_add_test(tc, records_come_in_order_soa_first);
 	tcase_add_test(tc, damaged_streams_always_conclude);
-	tcase_add_test(tc, refusal_says_transfers_are_not_allowed);
+	tcase_add_test(tc, refusal_and_notauth_say_why);
 	tcase_add_loop_test(tc, endpoint_parses, 0,
 	                    (int)(sizeof(endpoint_cases) / sizeof(endpoint_cases[0])));
 	suite_add_tcase(s, tc);

@@ -146,6 +146,33 @@ START_TEST(inline_suppressions_same_line_and_line_above)
 }
 END_TEST
 
+static const char *next_line(const char *l)
+{
+	const char *nl = strchr(l, '\n');
+
+	return nl ? nl + 1 : l + strlen(l);
+}
+
+/* --explain prints the explanation as it is: a command shown there (a
+ * line indented by two spaces) must be whole on its line to be copied,
+ * never continued on a line indented further. */
+START_TEST(explanation_commands_whole)
+{
+	zl_engine *e = zl_engine_new();
+
+	for (size_t i = 0; i < zl_engine_rule_count(e); i++) {
+		const zl_rule *r = zl_engine_rule(e, i);
+		bool after_command = false;
+		for (const char *l = r->explanation; *l; l = next_line(l)) {
+			ck_assert_msg(!(after_command && strncmp(l, "    ", 4) == 0),
+			              "%s: a command is broken over two lines at '%.40s'", r->id, l);
+			after_command = strncmp(l, "  ", 2) == 0 && l[2] != ' ';
+		}
+	}
+	zl_engine_free(e);
+}
+END_TEST
+
 START_TEST(registry_sorted_and_complete)
 {
 	zl_engine *e = zl_engine_new();
@@ -234,6 +261,7 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, inline_suppressions_same_line_and_line_above);
 	tcase_add_test(tc, registry_sorted_and_complete);
 	tcase_add_test(tc, not_checked_merged_and_sorted);
+	tcase_add_test(tc, explanation_commands_whole);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -165,6 +165,27 @@ static void assert_cmd(const zl_finding *f, size_t i, const char *want)
 	ck_assert_str_eq(f->commands.v[i], want);
 }
 
+/* The rule's --explain shows each kind of command f gives (dnscmd's
+ * operation, the cmdlet), so the explanation promises no other fix. */
+static void assert_explained(const zl_finding *f, const char *rule)
+{
+	zl_engine *e = zl_engine_new();
+	const zl_rule *d = zl_engine_find(e, rule);
+	char verb[64];
+
+	ck_assert_ptr_nonnull(d);
+	for (size_t i = 0; i < f->commands.n; i++) {
+		const char *c = f->commands.v[i];
+		if (strncmp(c, "dnscmd ", 7) == 0)
+			ck_assert_int_eq(sscanf(c, "dnscmd %*s %63s", verb), 1);
+		else
+			ck_assert_int_eq(sscanf(c, "%63s", verb), 1);
+		ck_assert_msg(strstr(d->explanation, verb), "--explain %s shows no %s",
+		              rule, verb);
+	}
+	zl_engine_free(e);
+}
+
 /* f's whole fix: one dnscmd and one PowerShell line. */
 static void assert_only_cmds(const zl_finding *f, const char *dnscmd, const char *powershell)
 {
@@ -787,6 +808,7 @@ START_TEST(guid_cname_missing_and_wrong)
 	                 " CNAME dc3.corp /f");
 	assert_cmd(f, 2, "dnscmd dc2.corp /RecordAdd _msdcs.corp " GUID2
 	                 " CNAME dc2.corp");
+	assert_explained(f, "dc-guid-cname");
 	zl_results_free(r);
 	zl_model_free(m);
 }
