@@ -1164,8 +1164,11 @@ int zl_ldap_load_forest(zl_model *m, const char *inventory,
 	d.rec = malloc(sizeof *d.rec);
 	if (!d.dcs || !d.rec)
 		goto done;
-	if (inventory)
-		zl_inventory_load(m, inventory);   /* problems are recorded */
+	if (inventory) {
+		const zl_inventory_options io = { .include_anywhere = zo && zo->include_anywhere };
+
+		zl_inventory_load_with(m, inventory, &io);   /* problems are recorded */
+	}
 	read_directory(&d);
 	merge_forest(&d);
 	for (size_t i = 0; i < d.servers.n && !d.oom; i++)

@@ -49,6 +49,7 @@ enum {
 /* ---- messages ----------------------------------------------------------- */
 
 #define SYNTAX "zone-syntax"
+#define NO_TOKEN SIZE_MAX   /* rest_excerpt: the fault is no token's */
 #define WINDOWS "zone-windows-type"
 
 typedef enum zf_msg {
@@ -83,7 +84,7 @@ static const struct {
 		"malformed Windows aging stamp '%s' (expected [AGE:hours])" },
 	[M_TTL] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"bad TTL '%s' (seconds up to 4294967295, or units as in 1h30m)" },
-	[M_NO_TYPE] = { SYNTAX, ZL_SEVERITY_ERROR, "record without a type: '%s'" },
+	[M_NO_TYPE] = { SYNTAX, ZL_SEVERITY_ERROR, "record without a type: %s" },
 	[M_TYPE] = { SYNTAX, ZL_SEVERITY_ERROR, "unknown record type '%s'" },
 	[M_META_TYPE] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"%s is a query or meta type; it cannot be stored in a zone" },
@@ -91,18 +92,18 @@ static const struct {
 		"bad owner name '%s' (empty label, label over 63 octets, name over "
 		"255 octets or bad escape)" },
 	[M_NO_OWNER] = { SYNTAX, ZL_SEVERITY_ERROR,
-		"record with a blank owner before any owner name: '%s'" },
-	[M_LDNS] = { SYNTAX, ZL_SEVERITY_ERROR, "%s: '%s'" },
-	[M_CONVERT] = { SYNTAX, ZL_SEVERITY_ERROR, "%s: '%s'" },
+		"record with a blank owner before any owner name: %s" },
+	[M_LDNS] = { SYNTAX, ZL_SEVERITY_ERROR, "%s: %s" },
+	[M_CONVERT] = { SYNTAX, ZL_SEVERITY_ERROR, "%s: %s" },
 	[M_TOO_LONG] = { SYNTAX, ZL_SEVERITY_ERROR,
-		"record data longer than %d characters: '%s'" },
+		"record data longer than %d characters: %s" },
 	[M_DIRECTIVE] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"unknown directive '%s' (known: $ORIGIN, $TTL, $INCLUDE, $GENERATE)" },
 	[M_DNSLOG] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"%s: this looks like a Windows DNS update log (.dns.log), not a zone "
 		"file; the rest of %s is not read" },
 	[M_ARGS] = { SYNTAX, ZL_SEVERITY_ERROR, "%s needs %s" },
-	[M_EXTRA] = { SYNTAX, ZL_SEVERITY_ERROR, "unexpected text after %s: '%s'" },
+	[M_EXTRA] = { SYNTAX, ZL_SEVERITY_ERROR, "unexpected text after %s: %s" },
 	[M_ORIGIN] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"bad origin '%s' (empty label, label over 63 octets, name over 255 "
 		"octets or bad escape)" },
@@ -125,7 +126,7 @@ static const struct {
 	[M_GEN_SIZE] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"$GENERATE range '%s' makes more than %d records" },
 	[M_GEN_MODIFIER] = { SYNTAX, ZL_SEVERITY_ERROR,
-		"bad $GENERATE template '%s' (expected $, $$ or ${offset[,width[,base]]} "
+		"bad $GENERATE template %s (expected $, $$ or ${offset[,width[,base]]} "
 		"with base d, o, x, X, n or N)" },
 	[M_WINS] = { WINDOWS, ZL_SEVERITY_INFO,
 		"Windows-only %s record at %s skipped (WINS lookup has no meaning outside "
@@ -175,6 +176,7 @@ typedef struct zf_load {
 	/* TTLs, as BIND 9 applies them (RFC 1035 5.1, RFC 2308 4) */
 	bool have_default;          /* $TTL in force */
 	uint32_t default_ttl;
+	bool have_soa;              /* an SOA was read: the view is a zone file */
 	bool have_soa_min;          /* the first SOA's minimum */
 	uint32_t soa_min;
 	bool have_last;             /* the last explicit TTL (RFC 1035 5.1) */
@@ -652,12 +654,33 @@ static const char *tok_excerpt(const zf_entry *e, size_t i, zf_excerpt out)
 	return excerpt(tok_text(e, i), e->tok[i].len, out);
 }
 
-/* The text from token i to the end of the entry, for a message. */
-static const char *rest_excerpt(const zf_entry *e, size_t i, zf_excerpt out)
-{
-	size_t off = i < e->ntok ? e->tok[i].off : e->len;
+typedef char zf_quoted[4 * ZF_EXCERPT + 80];
 
-	return excerpt(e->text + off, e->len - off, out);
+/*
+ * The text from token `from` to the end of the entry, quoted for a
+ * message.  Until the view has read an SOA record the file is not known
+ * to be a zone file (an inventory or --include-anywhere may name any
+ * file, /etc/shadow): then only the token that failed is quoted
+ * (`failed`, NO_TOKEN when the fault is no token's), never the rest of
+ * the line.
+ */
+static const char *rest_excerpt(const zf_file *f, const zf_entry *e, size_t from,
+                                size_t failed, zf_quoted out)
+{
+	size_t off = from < e->ntok ? e->tok[from].off : e->len, len = e->len - off;
+	zf_excerpt x;
+
+	if (!f->load->have_soa) {
+		if (failed >= e->ntok) {
+			snprintf(out, sizeof(zf_quoted), "(not quoted: no SOA record came "
+			         "before it, so this may not be a zone file)");
+			return out;
+		}
+		off = e->tok[failed].off;
+		len = e->tok[failed].len;
+	}
+	snprintf(out, sizeof(zf_quoted), "'%s'", excerpt(e->text + off, len, x));
+	return out;
 }
 
 /* Token i without its quotes, as a new C string (NULL: no memory). */
@@ -841,13 +864,15 @@ typedef struct zf_head {
 static bool read_head(zf_file *f, const zf_entry *e, zf_head *h)
 {
 	zf_excerpt x;
+	zf_quoted q;
 	size_t t = 0;
 
 	memset(h, 0, sizeof(*h));
 	if (e->blank_owner) {
 		h->owner = f->owner;
 		if (!h->owner) {
-			report(f, e->line, e->tok[0].col, M_NO_OWNER, rest_excerpt(e, 0, x));
+			report(f, e->line, e->tok[0].col, M_NO_OWNER,
+			       rest_excerpt(f, e, 0, NO_TOKEN, q));
 			return false;
 		}
 	} else {
@@ -882,7 +907,7 @@ static bool read_head(zf_file *f, const zf_entry *e, zf_head *h)
 		t++;
 	}
 	if (t >= e->ntok) {
-		report(f, e->line, e->tok[0].col, M_NO_TYPE, rest_excerpt(e, 0, x));
+		report(f, e->line, e->tok[0].col, M_NO_TYPE, rest_excerpt(f, e, 0, NO_TOKEN, q));
 		return false;
 	}
 	h->type_tok = t;
@@ -998,14 +1023,14 @@ static int ldns_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
 	size_t t = h->type_tok;
 	const zf_token *at = t + 1 < e->ntok ? &e->tok[t + 1] : &e->tok[t];
 	ldns_rr *rr = NULL;
-	zf_excerpt x;
+	zf_quoted q;
 
 	if (!ldns_text(L, e, h))
 		return ZL_RR_NOMEM;
 	ldns_status st = ldns_rr_new_frm_str(&rr, L->rr, 0, f->origin_rdf, NULL);
 	if (st != LDNS_STATUS_OK) {
 		report(f, at->line, at->col, M_LDNS, ldns_get_errorstr_by_id(st),
-		       rest_excerpt(e, 0, x));
+		       rest_excerpt(f, e, 0, t + 1, q));
 		return 1;
 	}
 	spec->type = (uint16_t)ldns_rr_get_type(rr);
@@ -1045,12 +1070,13 @@ static void add_record(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t
 	const zf_token *at = t + 1 < e->ntok ? &e->tok[t + 1] : &e->tok[t];
 	zl_record_spec spec = { .owner = h->owner, .age = h->age,
 	                        .file = f->index, .line = e->line };
-	zf_excerpt x;
+	zf_quoted q;
 	uint32_t min;
 	int rc;
 
 	if (e->len - e->tok[t].off > ZF_MAX_RDATA_TEXT) {
-		report(f, at->line, at->col, M_TOO_LONG, ZF_MAX_RDATA_TEXT, rest_excerpt(e, 0, x));
+		report(f, at->line, at->col, M_TOO_LONG, ZF_MAX_RDATA_TEXT,
+		       rest_excerpt(f, e, 0, NO_TOKEN, q));
 		return;
 	}
 	rc = parse_rdata(f, e, h, type, &spec);
@@ -1067,11 +1093,14 @@ static void add_record(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t
 		}
 		if (zl_view_add_record(L->m, L->v, &spec, L->rdata) != 0)
 			rc = ZL_RR_NOMEM;
+		else if (spec.type == ZL_TYPE_SOA)
+			L->have_soa = true;
 	}
 	if (rc == ZL_RR_NOMEM)
 		out_of_memory(f);
 	else if (rc < 0)
-		report(f, at->line, at->col, M_CONVERT, zl_rr_strerror(rc), rest_excerpt(e, 0, x));
+		report(f, at->line, at->col, M_CONVERT, zl_rr_strerror(rc),
+		       rest_excerpt(f, e, 0, t + 1, q));
 }
 
 static void do_record(zf_file *f, const zf_entry *e)
@@ -1090,7 +1119,7 @@ static bool want_args(zf_file *f, const zf_entry *e, size_t min, size_t max,
                       const char *what)
 {
 	char name[16];
-	zf_excerpt x;
+	zf_quoted q;
 
 	if (!tok_copy(e, 0, name, sizeof(name)))
 		snprintf(name, sizeof(name), "directive");
@@ -1100,7 +1129,7 @@ static bool want_args(zf_file *f, const zf_entry *e, size_t min, size_t max,
 	}
 	if (e->ntok - 1 > max) {
 		report(f, e->tok[max + 1].line, e->tok[max + 1].col, M_EXTRA, name,
-		       rest_excerpt(e, max + 1, x));
+		       rest_excerpt(f, e, max + 1, max + 1, q));
 		return false;
 	}
 	return true;
@@ -1333,6 +1362,28 @@ static bool inside_folder(const char *base, const char *real)
 	return ok;
 }
 
+zl_confine zl_path_confine(const char *base, const char *arg, bool anywhere,
+                           char **path, char **real)
+{
+	*path = *real = NULL;
+	if (!anywhere && arg[0] == '/')
+		return ZL_CONFINE_ABSOLUTE;
+	if (!anywhere && has_parent_step(arg))
+		return ZL_CONFINE_PARENT;
+	*path = arg[0] == '/' ? strdup(arg) : join_path(base, arg);
+	if (!*path)
+		return ZL_CONFINE_NOMEM;
+	*real = realpath(*path, NULL);
+	if (!*real)
+		return errno == ENOMEM ? ZL_CONFINE_NOMEM : ZL_CONFINE_ERRNO;
+	if (!anywhere && !inside_folder(base, *real)) {
+		free(*real);
+		*real = NULL;
+		return ZL_CONFINE_LINK;
+	}
+	return ZL_CONFINE_OK;
+}
+
 /*
  * The path an $INCLUDE argument opens, checked: by default it must stay
  * in the including file's folder (no absolute path, no "..", no symbolic
@@ -1340,43 +1391,34 @@ static bool inside_folder(const char *base, const char *real)
  */
 static char *include_path(zf_file *f, const zf_token *at, const char *arg, char **real)
 {
-	zf_load *L = f->load;
 	zf_path_excerpt px, px2;
 	char *path;
+	int err;
 
-	*real = NULL;
-	if (arg[0] == '/') {
-		if (!L->include_anywhere) {
-			report(f, at->line, at->col, M_INC_ABSOLUTE, path_excerpt(arg, px));
-			return NULL;
-		}
-		path = strdup(arg);
-	} else {
-		if (!L->include_anywhere && has_parent_step(arg)) {
-			report(f, at->line, at->col, M_INC_PARENT, path_excerpt(arg, px),
-			       path_excerpt(f->path, px2));
-			return NULL;
-		}
-		path = join_path(f->path, arg);
-	}
-	if (!path) {
-		out_of_memory(f);
-		return NULL;
-	}
-	*real = realpath(path, NULL);
-	if (!*real) {
-		report(f, at->line, at->col, M_INC_OPEN, path_excerpt(path, px), strerror(errno));
-	} else if (!L->include_anywhere && !inside_folder(f->path, *real)) {
+	switch (zl_path_confine(f->path, arg, f->load->include_anywhere, &path, real)) {
+	case ZL_CONFINE_OK:
+		return path;
+	case ZL_CONFINE_ABSOLUTE:
+		report(f, at->line, at->col, M_INC_ABSOLUTE, path_excerpt(arg, px));
+		break;
+	case ZL_CONFINE_PARENT:
+		report(f, at->line, at->col, M_INC_PARENT, path_excerpt(arg, px),
+		       path_excerpt(f->path, px2));
+		break;
+	case ZL_CONFINE_LINK:
 		report(f, at->line, at->col, M_INC_LINK, path_excerpt(arg, px),
 		       path_excerpt(f->path, px2));
-		free(*real);
-		*real = NULL;
+		break;
+	case ZL_CONFINE_ERRNO:
+		err = errno;
+		report(f, at->line, at->col, M_INC_OPEN, path_excerpt(path, px), strerror(err));
+		break;
+	case ZL_CONFINE_NOMEM:
+		out_of_memory(f);
+		break;
 	}
-	if (!*real) {
-		free(path);
-		return NULL;
-	}
-	return path;
+	free(path);
+	return NULL;
 }
 
 /* False (after reporting) when reading `real` would nest too deep or loop. */
@@ -1692,6 +1734,7 @@ static void dir_generate(zf_file *f, zf_entry *e)
 {
 	zf_gen g = { 0 };
 	zf_excerpt x;
+	zf_quoted q;
 	size_t t = 3;
 
 	if (e->ntok < 5) {
@@ -1726,7 +1769,7 @@ static void dir_generate(zf_file *f, zf_entry *e)
 	else if (f->load->gen_oom)
 		out_of_memory(f);
 	else
-		report(f, e->tok[2].line, e->tok[2].col, M_GEN_MODIFIER, rest_excerpt(e, 2, x));
+		report(f, e->tok[2].line, e->tok[2].col, M_GEN_MODIFIER, rest_excerpt(f, e, 2, 2, q));
 	free(g.lhs);
 }
 

@@ -123,6 +123,26 @@ mkdir dir.yaml
 inv </dev/null >unreadable.yaml && chmod 000 unreadable.yaml
 : >empty.yaml
 head -c 2000 /dev/urandom >binary.yaml && printf '\000' >>binary.yaml
+# Inventory paths leaving the inventory's folder (issue 19): secret is not
+# a zone file, and must never be quoted beyond the token that failed.
+mkdir forest secrets
+printf 'root:$y$j9T$SALTSECRET$HASHSECRET:19000:0:99999:7:::\nPASSWORD SECRETVALUE\n' \
+	>secrets/shadow
+ln -s ../secrets forest/link
+forest() {
+	printf 'version: 1\nforest: corp.example\nservers:\n'
+	printf '  - {name: dc1.corp.example, addresses: [10.0.0.1/24]}\n'
+	printf '  - {name: dc2.corp.example, addresses: [10.0.0.2/24]}\n'
+	printf 'zones:\n  - name: corp.example\n    storage: file\n'
+	printf '    hosted_on: [dc1.corp.example, dc2.corp.example]\n'
+	printf '    file: %s\n' "$1"
+	[ -z "${2-}" ] || printf '    views: {dc2.corp.example: %s}\n' "$2"
+}
+forest "$tmp/secrets/shadow" >forest/absolute.yaml
+forest ../secrets/shadow >forest/parent.yaml
+forest link/shadow >forest/symlink.yaml
+printf '%s\n@ NS dc1\ndc1 A 10.0.0.1\n' "$soa" >forest/corp.dns
+forest corp.dns ../secrets/shadow >forest/views.yaml
 
 # ---- the table ---------------------------------------------------------------
 
@@ -183,6 +203,20 @@ run yaml-duplicate-key 2 "dupkey\\.yaml:6:5: error: duplicate key 'addresses' .*
 run inventory-directory 2 'dir\.yaml:1:1: error: cannot read inventory .*Is a directory \[inventory\]' -- dir.yaml
 run inventory-empty 2 'empty\.yaml:1:1: error: the inventory is empty.*\[inventory\]' -- empty.yaml
 run inventory-binary 2 'binary\.yaml:[0-9]+:[0-9]+: error: bad YAML: .*\[inventory\]' -- binary.yaml
+
+inv_confined() {
+	run "$1" 2 "forest/$1\\.yaml:$2: error: zone file $3: $4 \\(--include-anywhere allows it\\) \\[inventory\\]" \
+		-- "forest/$1.yaml"
+	if grep -q SECRET out; then bad "$1" "the file outside was quoted"; fi
+}
+inv_confined absolute 10:11 "$tmp/secrets/shadow" 'an absolute path is refused'
+inv_confined parent 10:11 '\.\./secrets/shadow' 'leaves the folder of the inventory and is refused'
+inv_confined symlink 10:11 'forest/link/shadow' 'leads outside the folder of the inventory through a symbolic link and is refused'
+inv_confined views 11:31 '\.\./secrets/shadow' 'leaves the folder of the inventory and is refused'
+run inventory-anywhere 2 'forest/\.\./secrets/shadow:1:1: error: record without a type: \(not quoted: no SOA record came before it, so this may not be a zone file\) \[zone-syntax\]' \
+	"forest/\\.\\./secrets/shadow:2:10: error: unknown record type 'SECRETVALUE' \\[zone-syntax\\]" \
+	-- --include-anywhere forest/parent.yaml
+if grep -q 'HASHSECRET\|SALTSECRET' out; then bad inventory-anywhere "the hash was quoted"; fi
 
 # -o FILE is written to a temporary file and renamed: a run that dies
 # while it writes (here at the file size limit, SIGXFSZ) leaves the
