@@ -844,14 +844,41 @@ typedef struct server_entry {
 	zl_location where;            /* the entry */
 } server_entry;
 
+/*
+ * True when `name` is a host name (RFC 1123 2.1: letters, digits and '-',
+ * no label starting with '-'; '_' too, which Windows DNS accepts in
+ * NetBIOS-derived names).  Server names go into the dnscmd and PowerShell
+ * commands of the report, which a reader pastes into a shell.
+ */
+static bool is_host_name(const char *name)
+{
+	for (const char *p = name; *p; p++) {
+		bool start = p == name || p[-1] == '.';
+
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '.' ||
+		      (*p == '-' && !start)))
+			return false;
+	}
+	return true;
+}
+
 static void read_server_name(inv *c, void *entry, const yaml_node_t *v)
 {
 	server_entry *e = entry;
 	const zl_name *name = read_name(c, v, "name", false);
 	const zl_server *first;
+	char q[EXCERPT_BUF];
 
 	if (!name)
 		return;
+	if (!is_host_name(zl_name_text(name))) {
+		const char *t = zl_name_text(name);
+
+		error(c, v, "server name '%s' is not a host name (letters, digits, '-' and "
+		      "'_' in each label, RFC 1123 2.1)", quote(t, q));
+		return;
+	}
 	e->s = zl_model_add_server(c->m, name, e->where);
 	if (e->s) {
 		zl_server_set_roles(e->s, INV_DEFAULT_ROLES);

@@ -138,6 +138,11 @@ forest() {
 	printf '    file: %s\n' "$1"
 	[ -z "${2-}" ] || printf '    views: {dc2.corp.example: %s}\n' "$2"
 }
+inv <<'EOF' >server-name.yaml
+servers:
+  - name: x$(calc);calc&calc|calc.corp
+    addresses: [10.0.0.1/24]
+EOF
 forest "$tmp/secrets/shadow" >forest/absolute.yaml
 forest ../secrets/shadow >forest/parent.yaml
 forest link/shadow >forest/symlink.yaml
@@ -204,6 +209,8 @@ run inventory-directory 2 'dir\.yaml:1:1: error: cannot read inventory .*Is a di
 run inventory-empty 2 'empty\.yaml:1:1: error: the inventory is empty.*\[inventory\]' -- empty.yaml
 run inventory-binary 2 'binary\.yaml:[0-9]+:[0-9]+: error: bad YAML: .*\[inventory\]' -- binary.yaml
 
+run server-not-host 2 "server-name\\.yaml:4:11: error: server name 'x.*calc&calc\\|calc\\.corp\\.' is not a host name .*\\[inventory\\]" -- server-name.yaml
+if grep -q 'dnscmd\|-ComputerName' out; then bad server-not-host "a command names the server"; fi
 inv_confined() {
 	run "$1" 2 "forest/$1\\.yaml:$2: error: zone file $3: $4 \\(--include-anywhere allows it\\) \\[inventory\\]" \
 		-- "forest/$1.yaml"
