@@ -57,7 +57,7 @@ deps:
 # What `make tools` runs (issue 5): the schema validators, vim, groff's
 # man macros, systemd-analyze and man (for the units' Documentation=).
 test-deps:
-	@scripts/install-deps.sh python3-jsonschema python3-rfc3987 vim groff-base \
+	@scripts/install-deps.sh python3-jsonschema python3-rfc3987 vim groff-base graphviz \
 		systemd man-db
 
 # Rules see only the public headers: nothing in rules/ may reach lint/

@@ -66,6 +66,14 @@ static void set_defaults(Agraph_t *g, int kind, const char *const (*kv)[2], size
  * doubled, and line breaks are written as \n.  For SVG, '&' becomes
  * "&amp;": Graphviz's SVG renderer keeps a '&' that starts an entity as
  * it is, so "R&amp;D" would show as "R&D".
+ *
+ * In DOT text no string may hold a backslash at all: agwrite escapes '"'
+ * as \" but writes a backslash as it is, and the DOT lexer has no escape
+ * for a backslash, so one before a quote (a site named "x\") ends the
+ * string early and the rest of the name is read as DOT, up to an SVG link
+ * to javascript: once rendered.  A backslash is written as the entity
+ * &#92;, which Graphviz reads back as a backslash before it reads an
+ * escString (so twice there).
  * Returns malloc'd text, NULL when memory runs out.
  */
 static char *graph_text(const char *in, zl_graph_target t, bool escstring)
@@ -73,13 +81,15 @@ static char *graph_text(const char *in, zl_graph_target t, bool escstring)
 	size_t n = 1;
 
 	for (const char *p = in; *p; p++)
-		n += *p == '&' ? 5 : *p == '\\' || *p == '\n' ? 2 : 1;
+		n += *p == '\\' ? 10 : *p == '&' ? 5 : *p == '\n' ? 2 : 1;
 	char *out = malloc(n), *o = out;
 	if (!out)
 		return NULL;
 	for (const char *p = in; *p; p++) {
 		if (*p == '&' && t == ZL_GRAPH_SVG)
 			o += sprintf(o, "&amp;");
+		else if (*p == '\\' && t == ZL_GRAPH_DOT)
+			o += sprintf(o, escstring ? "&#92;&#92;" : "&#92;");
 		else if (*p == '\\' && escstring)
 			o += sprintf(o, "\\\\");
 		else if (*p == '\n' && escstring)

@@ -225,6 +225,36 @@ run inventory-anywhere 2 'forest/\.\./secrets/shadow:1:1: error: record without 
 	-- --include-anywhere forest/parent.yaml
 if grep -q 'HASHSECRET\|SALTSECRET' out; then bad inventory-anywhere "the hash was quoted"; fi
 
+# DOT injection (issue 19): a site name ending in a backslash must not end
+# its DOT string early.  The DOT text is rendered with Graphviz, as
+# docs/report.md says, and the SVG must hold no javascript: link and show
+# the names as they are.
+inv <<'EOF' >dot.yaml
+servers:
+  - name: dc1.corp
+    addresses: [10.0.0.1/24]
+    site: 'evil\'
+    replicates_from: [dc2.corp]
+  - name: dc2.corp
+    addresses: [10.0.0.2/24]
+    site: '] ; x [URL=<javascript:alert(1)>] ; y [label=\'
+    replicates_from: [dc1.corp]
+EOF
+if ! command -v dot >/dev/null; then
+	fail=$((fail + 1))
+	echo "FAIL dot-injection: Graphviz's dot is missing (make test-deps installs graphviz)"
+elif ! "$bin" -f dot dot.yaml >dot.gv 2>err; then
+	bad dot-injection "zonelint -f dot failed"
+elif ! dot -Tsvg dot.gv >dot.svg 2>out; then
+	bad dot-injection "dot -Tsvg refused the DOT text"
+elif grep -qi 'href="javascript:' dot.svg; then
+	bad dot-injection "the SVG links to javascript:"
+elif ! grep -q '>evil\\</text>' dot.svg; then
+	bad dot-injection "the site label evil\\ is not shown as it is"
+else
+	ok dot-injection
+fi
+
 # -o FILE is written to a temporary file and renamed: a run that dies
 # while it writes (here at the file size limit, SIGXFSZ) leaves the
 # previous report whole, and a run that ends replaces it whole.
