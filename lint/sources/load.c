@@ -23,7 +23,7 @@ static int load_view(zl_model *m, zl_zone *z, const char *path, const char *rule
 		int err = errno;
 		zl_model_problem_add(m, rule, ZL_SEVERITY_ERROR, true, named_at,
 		                     zl_zone_name(z), NULL, "cannot read zone file %s: %s",
-		                     path, strerror(err));
+		                     path, zl_zonefile_strerror(err));
 		zl_model_drop_view(m, v);
 		return 0;
 	}

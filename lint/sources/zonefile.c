@@ -58,7 +58,7 @@ typedef enum zf_msg {
 	M_NO_OWNER, M_LDNS, M_CONVERT, M_TOO_LONG, M_DIRECTIVE, M_DNSLOG,
 	M_ARGS, M_EXTRA, M_ORIGIN, M_INC_ABSOLUTE, M_INC_PARENT, M_INC_LINK,
 	M_INC_OPEN, M_INC_LOOP, M_INC_DEPTH, M_INC_FILES, M_GEN_RANGE,
-	M_GEN_SIZE, M_GEN_MODIFIER, M_WINS, M_UTF16,
+	M_GEN_SIZE, M_GEN_MODIFIER, M_WINS, M_UTF16, M_SOA_RANGE,
 } zf_msg;
 
 /* Every message of the loader; arguments that come from the input are
@@ -131,6 +131,8 @@ static const struct {
 	[M_WINS] = { WINDOWS, ZL_SEVERITY_INFO,
 		"Windows-only %s record at %s skipped (WINS lookup has no meaning outside "
 		"Windows DNS Server)" },
+	[M_SOA_RANGE] = { SYNTAX, ZL_SEVERITY_ERROR,
+		"SOA %s '%s' is over 4294967295 (a 32-bit field, RFC 1035 3.3.13)" },
 	[M_UTF16] = { WINDOWS, ZL_SEVERITY_INFO,
 		"%s is UTF-16 text (as Windows PowerShell writes it); read as UTF-8" },
 };
@@ -1062,6 +1064,33 @@ static int parse_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
 	return ldns_rdata(f, e, h, spec);
 }
 
+/*
+ * False (after reporting) when an SOA serial or timer is a number over
+ * 2^32 - 1: ldns reads it modulo 2^32 (4294967296 as 0), silently.
+ */
+static bool soa_numbers_fit(zf_file *f, const zf_entry *e, size_t t)
+{
+	static const char *const field[] = { "serial", "refresh", "retry", "expire", "minimum" };
+	zf_excerpt x;
+
+	for (size_t i = 0; i < 5 && t + 3 + i < e->ntok; i++) {
+		size_t k = t + 3 + i, len = e->tok[k].len, j = 0;
+		const char *s = tok_text(e, k);
+		uint64_t v = 0;
+
+		while (j < len && isdigit((unsigned char)s[j]) && v <= UINT32_MAX)
+			v = v * 10 + (uint64_t)(s[j++] - '0');
+		while (j < len && isdigit((unsigned char)s[j]))
+			j++;
+		if (j == len && v > UINT32_MAX && !e->tok[k].quoted) {
+			report(f, e->tok[k].line, e->tok[k].col, M_SOA_RANGE, field[i],
+			       tok_excerpt(e, k, x));
+			return false;
+		}
+	}
+	return true;
+}
+
 /* Parses the record's rdata and adds the record to the model. */
 static void add_record(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t type)
 {
@@ -1079,6 +1108,8 @@ static void add_record(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t
 		       rest_excerpt(f, e, 0, NO_TOKEN, q));
 		return;
 	}
+	if (type == ZL_TYPE_SOA && !soa_numbers_fit(f, e, t))
+		return;
 	rc = parse_rdata(f, e, h, type, &spec);
 	if (rc == ZL_RR_OK) {
 		spec.ttl = h->has_ttl ? h->ttl : implicit_ttl(L, spec.type, L->rdata);
@@ -1258,37 +1289,57 @@ static int read_all(int fd, zf_buf *b, size_t cap)
 	return 0;
 }
 
-/* Reads a whole file into a NUL-terminated buffer; -1 with errno set. */
+static int open_regular(const char *path);
+
+/* A NUL byte in the first 4 KiB of a file that is not UTF-16 with a
+ * byte-order mark: binary data, read no further (is_binary reports it). */
+static bool binary_start(const char *p, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return memchr(p, '\0', len < ZF_BINARY_PROBE ? len : ZF_BINARY_PROBE) &&
+	       !(len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)));
+}
+
+/*
+ * Reads a whole regular file into a NUL-terminated buffer; -1 with errno
+ * set (ZL_ENOTREG: a FIFO or a device, which could block forever or never
+ * end).  A file whose first 4 KiB hold a NUL byte is read no further than
+ * that: binary data is not loaded whole (a sparse file of terabytes).
+ */
 static int read_file(const char *path, zf_buf *b)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC), err;
+	int fd = open_regular(path), err = 0;
+	char probe[ZF_BINARY_PROBE];
 	struct stat st;
 	size_t cap;
+	ssize_t r;
 
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-		err = S_ISDIR(st.st_mode) ? EISDIR : errno;
-		close(fd);
-		errno = err;
-		return -1;
+	b->p = NULL;
+	if (fstat(fd, &st) != 0 || (r = read_full(fd, probe, sizeof probe)) < 0) {
+		err = errno;
+		goto done;
 	}
-	cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-	b->len = 0;
+	/* binary: the probe alone is kept, for is_binary to report */
+	cap = binary_start(probe, (size_t)r) ? (size_t)r + 1
+	      : st.st_size > r ? (size_t)st.st_size + 1 : (size_t)r + 65536;
 	if (!buf_alloc(b, cap)) {
-		close(fd);
-		errno = ENOMEM;
-		return -1;
+		err = ENOMEM;
+		goto done;
 	}
-	if (read_all(fd, b, cap) != 0) {
+	memcpy(b->p, probe, (size_t)r);
+	b->len = (size_t)r;
+	b->p[b->len] = '\0';
+	if (!binary_start(probe, (size_t)r) && read_all(fd, b, cap) != 0) {
 		err = errno;
 		buf_free(b);
-		close(fd);
-		errno = err;
-		return -1;
 	}
+done:
 	close(fd);
-	return 0;
+	errno = err;
+	return err ? -1 : 0;
 }
 
 /* Hands the pages of f's text already scanned back to the kernel; the
@@ -1365,6 +1416,8 @@ static bool inside_folder(const char *base, const char *real)
 zl_confine zl_path_confine(const char *base, const char *arg, bool anywhere,
                            char **path, char **real)
 {
+	struct stat st;
+
 	*path = *real = NULL;
 	if (!anywhere && arg[0] == '/')
 		return ZL_CONFINE_ABSOLUTE;
@@ -1376,6 +1429,13 @@ zl_confine zl_path_confine(const char *base, const char *arg, bool anywhere,
 	*real = realpath(*path, NULL);
 	if (!*real)
 		return errno == ENOMEM ? ZL_CONFINE_NOMEM : ZL_CONFINE_ERRNO;
+	if (stat(*real, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* "." is its own folder, not a link out of it */
+		free(*real);
+		*real = NULL;
+		errno = EISDIR;
+		return ZL_CONFINE_ERRNO;
+	}
 	if (!anywhere && !inside_folder(base, *real)) {
 		free(*real);
 		*real = NULL;
@@ -1450,7 +1510,8 @@ static void include_file(zf_file *f, const zf_token *at, const char *path,
 	zf_buf buf;
 
 	if (read_file(path, &buf) != 0) {
-		report(f, at->line, at->col, M_INC_OPEN, path_excerpt(path, px), strerror(errno));
+		report(f, at->line, at->col, M_INC_OPEN, path_excerpt(path, px),
+		       zl_zonefile_strerror(errno));
 		return;
 	}
 	const char *copy = zl_model_strdup(L->m, path);
@@ -2032,16 +2093,29 @@ static ssize_t read_full(int fd, char *buf, size_t n)
 	return (ssize_t)got;
 }
 
+/* fd of a regular file; -1 with errno set (EISDIR, ZL_ENOTREG) for
+ * anything else.  O_NONBLOCK: opening a FIFO must not wait for a writer. */
 static int open_regular(const char *path)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), err;
 
-	if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
-		close(fd);
+	if (fd < 0)
 		return -1;
-	}
-	return fd;
+	if (fstat(fd, &st) != 0)
+		err = errno;
+	else if (!S_ISREG(st.st_mode))
+		err = S_ISDIR(st.st_mode) ? EISDIR : ZL_ENOTREG;
+	else
+		return fd;
+	close(fd);
+	errno = err;
+	return -1;
+}
+
+const char *zl_zonefile_strerror(int err)
+{
+	return err == ZL_ENOTREG ? "not a regular file" : strerror(err);
 }
 
 /* The hash and length of a regular file's bytes; false for anything else. */
@@ -2053,7 +2127,9 @@ static bool hash_file(const char *path, zf_content *c)
 
 	memset(c, 0, sizeof(*c));
 	c->hash = 14695981039346656037u;
-	while (buf && (r = read_full(fd, buf, ZF_CHUNK)) > 0)
+	/* binary data is not read whole (nor shared): read_file stops early */
+	while (buf && (r = read_full(fd, buf, ZF_CHUNK)) > 0 &&
+	       !(c->len == 0 && binary_start(buf, (size_t)r)))
 		hash_bytes(c, (const unsigned char *)buf, (size_t)r);
 	if (r == 0) {
 		uint64_t w = 0;

@@ -15,6 +15,7 @@
 #ifndef ZL_ZONEFILE_H
 #define ZL_ZONEFILE_H
 
+#include <errno.h>
 #include <stdbool.h>
 
 #include "model_int.h"
@@ -46,6 +47,13 @@ int zl_zonefile_load(zl_model *m, zl_view *v, const zl_zonefile_options *o);
  */
 int zl_zonefile_load_text(zl_model *m, zl_view *v, const char *text, size_t len,
                           const zl_zonefile_options *o);
+
+/* errno of zl_zonefile_load for a path that is not a regular file (a FIFO,
+ * a device: reading one may block forever or never end). */
+#define ZL_ENOTREG ENODEV
+
+/* strerror, with "not a regular file" for ZL_ENOTREG. */
+const char *zl_zonefile_strerror(int err);
 
 /* Where a path named by a file leads (zl_path_confine). */
 typedef enum zl_confine {

@@ -53,6 +53,17 @@ run() {
 	fi
 }
 
+# run_err NAME EXIT PATTERN -- ARGS: as run, PATTERN on standard error.
+run_err() {
+	name=$1 want=$2 pat=$3
+	shift 4
+	(ulimit -v $limit; exec timeout 10 "$bin" --date 2026-11-27 "$@") >out 2>err </dev/null
+	code=$?
+	if [ $code != "$want" ]; then bad "$name" "exit code $code, expected $want"
+	elif ! grep -Eq "^$pat\$" err; then bad "$name" "no line on stderr matching: $pat"
+	else ok "$name"; fi
+}
+
 # zone NAME EXIT PATTERN FILE [ARGS]: FILE linted with good.dns.
 zone() {
 	name=$1 want=$2 pat=$3 file=$4
@@ -99,6 +110,18 @@ printf '%s\nevil\\027[31m A 10.0.0.1\n\033]0;pwned\007 A 10.0.0.2\n' "$soa" >esc
 printf '$TTL 3600\r\n%s\r\n@ NS ns\r\nns A 10.0.0.1\r\nns A 10.0.0.1\r\n' "$soa" >crlf.dns
 printf '%s\n@ NS ns\n$GENERATE 1-3 host$ A 10.0.0.$\n$GENERATE 1-2 ns A 10.0.0.1\n' \
 	"$soa" >generate.dns
+
+# Not regular files (issue 19): a FIFO blocks a reader forever, a device
+# may never end; a sparse file of zeros is binary from its first byte.
+mkfifo fifo.dns inc/fifo.dns
+printf '%s\n$INCLUDE fifo.dns\n' "$soa" >inc/include-fifo.dns
+printf '%s\n$INCLUDE .\n' "$soa" >inc/include-dot.dns
+truncate -s 64G sparse.dns 2>/dev/null || : >sparse.dns
+printf '%s\n@ SOA ns hostmaster 4294967296 900 600 86400 3600\n' "$soa" >serial.dns
+printf '@ SOA ns hostmaster 1 900 600 4294967296 3600\n' >timer.dns
+"$bin" -f json -z corp good.dns >baseline.json 2>/dev/null
+{ printf '\357\273\277'; cat baseline.json; } >baseline-bom.json
+mkdir baseline-dir
 
 inv() { printf 'version: 1\nforest: corp\n'; cat; }
 inv <<'EOF' >bomb.yaml
@@ -174,6 +197,16 @@ zone include-symlink 2 'inc/symlink\.dns:2:10: error: \$INCLUDE link/part\.dns l
 zone include-anywhere 1 'inc/\.\./outside/part\.dns:2:1: warning: A 10\.0\.0\.9 at dup\.corp\. duplicates .*\[duplicate-record\]' inc/parent.dns --include-anywhere
 zone directory 2 'dir\.dns:1:1: error: cannot read zone file dir\.dns: Is a directory \[zone-syntax\]' dir.dns
 zone missing-file 2 'absent\.dns:1:1: error: cannot read zone file absent\.dns: No such file or directory \[zone-syntax\]' absent.dns
+zone fifo 2 'fifo\.dns:1:1: error: cannot read zone file fifo\.dns: not a regular file \[zone-syntax\]' fifo.dns
+zone include-fifo 2 'inc/include-fifo\.dns:2:10: error: cannot read included file inc/fifo\.dns: not a regular file \[zone-syntax\]' inc/include-fifo.dns
+zone include-dot 2 'inc/include-dot\.dns:2:10: error: cannot read included file inc/\.: Is a directory \[zone-syntax\]' inc/include-dot.dns
+zone dev-zero 2 '/dev/zero:1:1: error: cannot read zone file /dev/zero: not a regular file \[zone-syntax\]' /dev/zero
+zone sparse-64g 2 'sparse\.dns:1:1: error: sparse\.dns holds binary data .*\[zone-syntax\]' sparse.dns
+zone soa-serial-2-32 2 "serial\\.dns:2:[0-9]+: error: .*'4294967296'.*\\[zone-syntax\\]" serial.dns
+zone soa-timer-2-32 2 "timer\\.dns:1:[0-9]+: error: .*'4294967296'.*\\[zone-syntax\\]" timer.dns
+run_err baseline-fifo 2 'zonelint: cannot read baseline fifo\.dns: not a regular file' -- --baseline fifo.dns -z corp good.dns
+run_err baseline-dir 2 'zonelint: cannot read baseline baseline-dir: Is a directory' -- --baseline baseline-dir -z corp good.dns
+run_err baseline-bom 0 'zonelint: 0 errors, 0 warnings, 0 info, 1 suppressed; .*' -- --baseline baseline-bom.json -z corp good.dns
 run terminal-escapes 2 "escape\\.dns:3:1: error: record without a type: '\\\\x1b\\]0' \\[zone-syntax\\]" \
 	'escape\.dns:2:1: warning: owner evil\\027\[31m\.corp\. of A .*\[hostname-syntax\]' -- -z corp escape.dns
 zone crlf 0 'crlf\.dns:5:1: warning: A 10\.0\.0\.1 at ns\.corp\. duplicates .*\[duplicate-record\]' crlf.dns
