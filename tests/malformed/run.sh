@@ -122,6 +122,7 @@ printf '@ SOA ns hostmaster 1 900 600 4294967296 3600\n' >timer.dns
 "$bin" -f json -z corp good.dns >baseline.json 2>/dev/null
 { printf '\357\273\277'; cat baseline.json; } >baseline-bom.json
 mkdir baseline-dir
+cp good.dns "$(printf 'caf\351.dns')"                 # Latin-1: not UTF-8
 
 inv() { printf 'version: 1\nforest: corp\n'; cat; }
 inv <<'EOF' >bomb.yaml
@@ -287,6 +288,35 @@ elif ! grep -q '>evil\\</text>' dot.svg; then
 else
 	ok dot-injection
 fi
+
+# Invalid UTF-8 in a file name: shown as \xHH in text, and the JSON keeps
+# the `file` key (jansson refuses invalid UTF-8 strings).
+run latin1-file-name 0 'caf\\xe9\.dns:5:1: warning: A 10\.0\.0\.1 at ns\.corp\. duplicates .*\[duplicate-record\]' \
+	-- -z corp "$(printf 'caf\351.dns')"
+"$bin" -f json -z corp "$(printf 'caf\351.dns')" >out 2>err
+if grep -q '"file": "caf\\\\xe9\.dns"' out; then ok latin1-file-name-json
+else bad latin1-file-name-json "no \"file\": \"caf\\\\xe9.dns\" in the JSON"; fi
+
+# NEL (U+0085), RLO (U+202E), ESC and BEL from the inventory reach neither
+# the text nor the HTML report's SVG: they are shown as their bytes.
+inv <<'EOF' >unicode.yaml
+servers:
+  - name: dc1.corp
+    addresses: [10.0.0.1/24]
+    site: "A\u0085B\u202eC\eD\aE"
+    os: "W\u202eX\e[31m"
+    replicates_from: [dc2.corp]
+  - {name: dc2.corp, addresses: [10.1.0.2/24], replicates_from: [dc1.corp]}
+EOF
+raw_unicode() { grep -c "$(printf '\342\200\256\|\302\205\|\033\|\007')" "$1"; }
+run unicode-text 0 "unicode\\.yaml:7:9: warning: unknown os 'W\\\\xe2\\\\x80\\\\xaeX.*\\[inventory\\]" \
+	-- unicode.yaml
+if [ "$(raw_unicode out)" != 0 ]; then bad unicode-text "raw U+0085, U+202E, ESC or BEL in the text"; fi
+"$bin" --date 2026-11-27 -f html unicode.yaml >unicode.html 2>err
+if [ "$(raw_unicode unicode.html)" != 0 ]; then bad unicode-svg "raw U+0085, U+202E, ESC or BEL in the HTML"
+elif ! grep -q 'A\\xc2\\x85B\\xe2\\x80\\xaeC\\x1bD\\x07E' unicode.html; then
+	bad unicode-svg "the site is not shown as its bytes"
+else ok unicode-svg; fi
 
 # -o FILE is written to a temporary file and renamed: a run that dies
 # while it writes (here at the file size limit, SIGXFSZ) leaves the
