@@ -23,8 +23,21 @@ typedef struct zl_text_options {
 int zl_write_text(FILE *out, const zl_results *r, const zl_text_options *o);
 /* The one-line summary (text format, on stderr). */
 int zl_write_summary(FILE *out, const zl_results *r);
-/* One JSON document as SPEC 4. */
+/* One JSON document as SPEC 4, the findings streamed one at a time. */
 int zl_write_json(FILE *out, const zl_results *r);
+
+struct json_t;
+/*
+ * Writes `doc` as json_dumpf(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER)
+ * does, with the empty array under `key` (whose items sit at `depth`)
+ * filled with n items made one at a time by item(ctx, i) and freed once
+ * written: the same bytes as the whole document, without a tree of every
+ * finding in memory (a million findings took 5 GB as one tree).  -1 on a
+ * write error, or when an item cannot be made (no memory).
+ */
+int zl_json_write_streamed(FILE *out, struct json_t *doc, const char *key,
+                           unsigned depth, size_t n,
+                           struct json_t *(*item)(void *ctx, size_t i), void *ctx);
 
 /* What a SARIF log says beyond the findings (docs/editors.md). */
 typedef struct zl_sarif_options {

@@ -59,6 +59,7 @@ typedef enum zf_msg {
 	M_ARGS, M_EXTRA, M_ORIGIN, M_INC_ABSOLUTE, M_INC_PARENT, M_INC_LINK,
 	M_INC_OPEN, M_INC_LOOP, M_INC_DEPTH, M_INC_FILES, M_GEN_RANGE,
 	M_GEN_SIZE, M_GEN_MODIFIER, M_WINS, M_UTF16, M_SOA_RANGE,
+	M_RECORD_LIMIT,
 } zf_msg;
 
 /* Every message of the loader; arguments that come from the input are
@@ -133,6 +134,9 @@ static const struct {
 		"Windows DNS Server)" },
 	[M_SOA_RANGE] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"SOA %s '%s' is over 4294967295 (a 32-bit field, RFC 1035 3.3.13)" },
+	[M_RECORD_LIMIT] = { SYNTAX, ZL_SEVERITY_ERROR,
+		"more than %zu records in this run (--max-records raises the limit); the "
+		"rest of zone %s is not read" },
 	[M_UTF16] = { WINDOWS, ZL_SEVERITY_INFO,
 		"%s is UTF-16 text (as Windows PowerShell writes it); read as UTF-8" },
 };
@@ -1110,6 +1114,12 @@ static void add_record(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t
 	}
 	if (type == ZL_TYPE_SOA && !soa_numbers_fit(f, e, t))
 		return;
+	if (zl_model_records_full(L->m)) {
+		report(f, e->line, e->tok[0].col, M_RECORD_LIMIT, zl_model_max_records(L->m),
+		       zl_name_text(L->zone));
+		L->stopped = true;
+		return;
+	}
 	rc = parse_rdata(f, e, h, type, &spec);
 	if (rc == ZL_RR_OK) {
 		spec.ttl = h->has_ttl ? h->ttl : implicit_ttl(L, spec.type, L->rdata);

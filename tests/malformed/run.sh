@@ -318,6 +318,35 @@ elif ! grep -q 'A\\xc2\\x85B\\xe2\\x80\\xaeC\\x1bD\\x07E' unicode.html; then
 	bad unicode-svg "the site is not shown as its bytes"
 else ok unicode-svg; fi
 
+# No overall bound on work (issue 19): --max-records stops the load with a
+# located error; 100000 findings from 81 bytes are written as JSON and
+# SARIF within 300 MB of address space (the writers stream the findings:
+# one tree of them all took 5 GB for a million), and a writer that runs
+# out of memory says so.
+printf '%s\n@ NS ns\nns A 10.0.0.1\n$GENERATE 1-2000 h$ A 10.0.0.2\n' "$soa" >generate-many.dns
+run record-limit 2 'generate-many\.dns:4:1: error: more than 1000 records in this run \(--max-records raises the limit\); the rest of zone corp\. is not read \[zone-syntax\]' \
+	-- --max-records 1000 -z corp generate-many.dns
+printf '$TTL 60\n%s\n@ NS ns\n$GENERATE 1-100000 x A 10.0.0.1\n' "$soa" >findings.dns
+for f in json sarif; do
+	vlimit=300000
+	[ "$limit" = unlimited ] && vlimit=unlimited
+	(ulimit -v $vlimit; exec timeout 120 "$bin" -f $f -z corp findings.dns) >out 2>err
+	code=$?
+	n=$(grep -c '"fingerprint"\|"zonelint/v1"' out)
+	if [ $code = 1 ] && [ "$n" = 100000 ] && [ "$(tail -n 1 out)" = "}" ]; then
+		ok "100000-findings-$f"
+	else
+		bad "100000-findings-$f" "exit $code, $n findings written in 300 MB"
+		sed 's/^/    /' err | head -3
+	fi
+done
+(ulimit -v 40000; exec timeout 10 "$bin" -f sarif -z corp findings.dns) >out 2>err
+if [ "$limit" = unlimited ] || grep -q '^zonelint: .*\(out of memory\|Cannot allocate memory\)' err; then
+	ok out-of-memory-said
+else
+	bad out-of-memory-said "no message on stderr when memory ran out"; sed 's/^/    /' err | head -3
+fi
+
 # -o FILE is written to a temporary file and renamed: a run that dies
 # while it writes (here at the file size limit, SIGXFSZ) leaves the
 # previous report whole, and a run that ends replaces it whole.
