@@ -141,8 +141,8 @@ const zl_rule zl_rule_dc_guid_cname = {
 	"admin, so Netlogon cannot correct it):\n"
 	"  dnscmd dc01.corp.example.net /RecordAdd _msdcs.corp.example.net <guid>\n"
 	"    CNAME dc06.emea.corp.example.net\n"
-	"  Add-DnsServerResourceRecordCName -ComputerName dc01.corp.example.net\n"
-	"    -ZoneName _msdcs.corp.example.net -Name <guid>\n"
+	"  Add-DnsServerResourceRecordCName -ComputerName 'dc01.corp.example.net'\n"
+	"    -ZoneName '_msdcs.corp.example.net' -Name '<guid>'\n"
 	"    -HostNameAlias dc06.emea.corp.example.net\n"
 	"A missing alias is also registered again by nltest /dsregdns on the DC.",
 	.check = check,

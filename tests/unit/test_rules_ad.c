@@ -966,7 +966,7 @@ START_TEST(aged_address_strictly_older)
 	assert_at(f, "zones/dc2/corp.dns", 8);
 	assert_about(f, "corp.", "dc3.corp.", "dc3.corp.");
 	ck_assert_uint_eq(f->commands.n, 1);
-	assert_cmd(f, 0, "Invoke-Command -ComputerName dc3.corp -ScriptBlock "
+	assert_cmd(f, 0, "Invoke-Command -ComputerName 'dc3.corp' -ScriptBlock "
 	                 "{ Register-DnsClient }");
 	zl_results_free(r);
 	zl_model_free(m);
