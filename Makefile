@@ -60,7 +60,7 @@ deps:
 # for Microsoft's SARIF Multitool (a .NET program; tests/tools/
 # sarif-schema.sh installs it from npm into build/sarif-node).
 test-deps:
-	@scripts/install-deps.sh python3-jsonschema python3-rfc3987 vim groff-base \
+	@scripts/install-deps.sh python3-jsonschema python3-rfc3987 vim groff-base graphviz \
 		systemd man-db libicu72
 
 # Rules see only the public headers: nothing in rules/ may reach lint/

@@ -5,11 +5,14 @@
 #include "baseline.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 struct zl_baseline {
 	uint64_t *fp;             /* fingerprints, sorted, repeats kept */
@@ -83,15 +86,44 @@ static int take_fingerprints(zl_baseline *b, json_t *findings, const char *path,
 	return 0;
 }
 
+/*
+ * The baseline opened for reading, past a UTF-8 byte-order mark (which
+ * Windows PowerShell's Out-File -Encoding utf8 writes); NULL after saying
+ * why.  Only a regular file: a FIFO would block, a directory reads as an
+ * empty file ("end of file").  O_NONBLOCK: opening a FIFO must not wait.
+ */
+static FILE *open_baseline(const char *path, char *why, size_t size)
+{
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), err = 0;
+	struct stat st;
+	unsigned char bom[3];
+	FILE *f = NULL;
+
+	if (fd < 0 || fstat(fd, &st) != 0)
+		err = errno;
+	else if (!S_ISREG(st.st_mode))
+		err = S_ISDIR(st.st_mode) ? EISDIR : -1;
+	else if (!(f = fdopen(fd, "r")))
+		err = errno;
+	if (err) {
+		snprintf(why, size, "cannot read baseline %s: %s", path,
+		         err < 0 ? "not a regular file" : strerror(err));
+		if (fd >= 0)
+			close(fd);
+		return NULL;
+	}
+	if (fread(bom, 1, 3, f) != 3 || memcmp(bom, "\xef\xbb\xbf", 3) != 0)
+		rewind(f);
+	return f;
+}
+
 static json_t *read_json(const char *path, char *why, size_t size)
 {
 	json_error_t err;
-	FILE *f = fopen(path, "r");
+	FILE *f = open_baseline(path, why, size);
 
-	if (!f) {
-		snprintf(why, size, "cannot read baseline %s: %s", path, strerror(errno));
+	if (!f)
 		return NULL;
-	}
 	json_t *doc = json_loadf(f, JSON_REJECT_DUPLICATES, &err);
 	fclose(f);
 	if (!doc)

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "model_int.h"
+#include "out/writers.h"
 
 /* Generated from the files in rules/ by scripts/gen-rules-table.sh. */
 extern const zl_rule *const zl_builtin_rules[];
@@ -152,6 +153,47 @@ zl_severity zl_engine_severity(const zl_engine *e, const zl_rule *rule)
 
 /* ---- the report sink (zonelint/report.h) ------------------------------ */
 
+/*
+ * s (freed) with each byte that is not UTF-8 written as \xHH: every text
+ * of a finding is UTF-8, so that JSON and SARIF can hold it (a file name
+ * in Latin-1 made jansson drop the `file` key) and the text writer shows
+ * the bytes.  NULL when memory runs out.
+ */
+static char *valid_utf8(char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p;
+	uint32_t c;
+	size_t bad = 0;
+	char *out, *o;
+
+	if (!s)
+		return NULL;
+	for (p = (const unsigned char *)s; *p; ) {
+		size_t len = zl_utf8_next(p, &c);
+		bad += !len;
+		p += len ? len : 1;
+	}
+	if (!bad)
+		return s;
+	out = o = malloc(strlen(s) + 3 * bad + 1);
+	for (p = (const unsigned char *)s; out && *p; ) {
+		size_t len = zl_utf8_next(p, &c);
+		if (len) {
+			memcpy(o, p, len);
+			o += len;
+			p += len;
+		} else {
+			o += sprintf(o, "\\x%c%c", hex[*p >> 4], hex[*p & 15]);
+			p++;
+		}
+	}
+	if (out)
+		*o = '\0';
+	free(s);
+	return out;
+}
+
 static char *vformat(const char *fmt, va_list ap)
 {
 	va_list ap2;
@@ -163,7 +205,7 @@ static char *vformat(const char *fmt, va_list ap)
 	char *s = malloc((size_t)n + 1);
 	if (s)
 		vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
+	return valid_utf8(s);
 }
 
 static void finding_free(zl_finding *f)
@@ -199,7 +241,7 @@ zl_finding *zl_report_add(zl_report *r, zl_location where, const char *fmt, ...)
 	f->message = vformat(fmt, ap);
 	va_end(ap);
 	f->rule = r->entry->rule;
-	f->file = strdup(where.file ? where.file : "-");
+	f->file = valid_utf8(strdup(where.file ? where.file : "-"));
 	f->line = where.line;
 	f->column = where.column;
 	if (!f->message || !f->file || VEC_PUSH(r->results->findings, f) != 0) {

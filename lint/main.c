@@ -51,7 +51,7 @@ typedef struct options {
 	enum color color;
 	zl_zonefile_options zone;
 	bool live;                    /* --live */
-	zl_live_options net;          /* --timeout, --jobs */
+	zl_live_options net;          /* --timeout, --jobs, --max-records */
 	/* --ldap URIs (room for argc, pointing into argv), and the rest of
 	 * the directory options */
 	const char **ldap;
@@ -72,7 +72,7 @@ enum {
 	OPT_FAIL_ON = 256, OPT_RULE, OPT_DATE, OPT_LIST_RULES, OPT_EXPLAIN,
 	OPT_INCLUDE_ANYWHERE, OPT_PLUGIN, OPT_BASELINE, OPT_COLOR, OPT_LIVE,
 	OPT_TIMEOUT, OPT_JOBS, OPT_LDAP, OPT_DUMP, OPT_BIND_DN, OPT_PASSWORD_FILE,
-	OPT_CA, OPT_DRAFT,
+	OPT_CA, OPT_DRAFT, OPT_MAX_RECORDS,
 };
 
 static const struct option long_options[] = {
@@ -83,6 +83,7 @@ static const struct option long_options[] = {
 	{ "date", required_argument, NULL, OPT_DATE },
 	{ "zone", required_argument, NULL, 'z' },
 	{ "include-anywhere", no_argument, NULL, OPT_INCLUDE_ANYWHERE },
+	{ "max-records", required_argument, NULL, OPT_MAX_RECORDS },
 	{ "quiet", no_argument, NULL, 'q' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
@@ -123,6 +124,8 @@ static const char usage_text[] =
 	"      --date YYYY-MM-DD       audit date (default: today, UTC)\n"
 	"  -z, --zone ORIGIN           lint ZONEFILEs as zone ORIGIN, zone rules only\n"
 	"      --include-anywhere      let $INCLUDE leave the including file's folder\n"
+	"      --max-records N         records read in all, 1000..4294967295\n"
+	"                              (default 20000000)\n"
 	"      --live                  lint what the servers hold: zone transfers (AXFR)\n"
 	"                              from each server's dns endpoint, not the files\n"
 	"      --timeout SECONDS       per transfer, 1..3600 (default 10)\n"
@@ -262,6 +265,7 @@ static int option_error(int c, char **argv)
 /* Returns -1 to go on, else the exit code. */
 static int parse_options(int argc, char **argv, options *o)
 {
+	unsigned max;
 	int c;
 
 	opterr = 0;   /* getopt's messages name the binary's path: ours say zonelint */
@@ -324,6 +328,12 @@ static int parse_options(int argc, char **argv, options *o)
 			break;
 		case OPT_INCLUDE_ANYWHERE:
 			o->zone.include_anywhere = true;
+			break;
+		case OPT_MAX_RECORDS:
+			if (!parse_count(optarg, 1000, 4294967295u, &max))
+				return usage_error("--max-records wants a number from 1000 to "
+				                   "4294967295, not '%s'", optarg);
+			o->net.max_records = max;
 			break;
 		case 'q':
 			o->quiet = true;
@@ -486,8 +496,13 @@ static int write_output(const options *o, const zl_engine *e, const zl_results *
 	zl_outfile *f;
 
 	if (!o->output) {
-		if (write_report(o, e, res, m, stdout) != 0 || fflush(stdout) != 0)
+		errno = 0;
+		if (write_report(o, e, res, m, stdout) != 0 || fflush(stdout) != 0) {
+			/* a writer that ran out of memory must not end the run silently */
+			fprintf(stderr, "zonelint: cannot write the report: %s\n",
+			        errno ? strerror(errno) : "out of memory");
 			return -1;
+		}
 		return 0;
 	}
 	if (zl_outfile_open(&f, o->output, why, sizeof(why)) != 0) {
@@ -629,6 +644,7 @@ static int lint(options *o, zl_engine *e, char **args, size_t nargs)
 		return EXIT_UNUSABLE;
 	}
 	zl_model_set_audit_date(m, o->date);
+	zl_model_set_max_records(m, o->net.max_records);
 	if (o->zone_origin) {
 		zl_engine_set_pack(e, "zone");
 		loaded = zl_load_zone_files(m, o->zone_origin, args, nargs, &o->zone);

@@ -130,6 +130,7 @@ struct zl_model {
 	VEC(zl_problem) problems;
 	VEC(suppression) suppressions;
 	size_t records;
+	size_t max_records;         /* --max-records; 0: the default */
 	bool unusable;
 	bool partial;                 /* inventory `partial: true` */
 };
@@ -885,6 +886,21 @@ size_t zl_view_server_count(const zl_view *v) { return v->servers.n; }
 const zl_server *zl_view_server(const zl_view *v, size_t i) { return v->servers.v[i]; }
 size_t zl_view_record_count(const zl_view *v) { return v->data->count; }
 size_t zl_model_record_count(const zl_model *m) { return m->records; }
+
+void zl_model_set_max_records(zl_model *m, size_t max)
+{
+	m->max_records = max;
+}
+
+size_t zl_model_max_records(const zl_model *m)
+{
+	return m->max_records ? m->max_records : ZL_DEFAULT_MAX_RECORDS;
+}
+
+bool zl_model_records_full(const zl_model *m)
+{
+	return m->records >= zl_model_max_records(m);
+}
 
 static zl_record *record_at(const view_data *d, uint32_t i)
 {

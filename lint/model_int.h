@@ -221,4 +221,15 @@ const char *zl_model_suppression(const zl_model *m, size_t i, zl_location *where
 /* Totals for the summary: records loaded in all views. */
 size_t zl_model_record_count(const zl_model *m);
 
+/*
+ * The most records one run loads, all sources together (--max-records):
+ * 40 $GENERATE lines of 2^20 records are 1.5 KB of input and 4 GB of
+ * memory.  The loaders check zl_model_records_full before each record and
+ * stop with a located error once it is reached.
+ */
+#define ZL_DEFAULT_MAX_RECORDS ((size_t)20000000)
+void zl_model_set_max_records(zl_model *m, size_t max);   /* 0: the default */
+size_t zl_model_max_records(const zl_model *m);
+bool zl_model_records_full(const zl_model *m);
+
 #endif

@@ -10,6 +10,7 @@
 #ifndef ZL_RULES_AD_COMMON_H
 #define ZL_RULES_AD_COMMON_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -159,12 +160,58 @@ static inline const char *ad_addresses_text(const zl_server *s, char *buf, size_
 
 /* ---- commands ---------------------------------------------------------------- */
 
+/*
+ * `s` as one PowerShell argument: single-quoted, so that nothing in it is
+ * expanded ($, `, @, ( ...), with each quote character doubled; PowerShell
+ * also ends a single-quoted string at the typographic quotes U+2018 to
+ * U+201B (about_Quoting_Rules), so those are doubled too.  Names from zone
+ * files may hold any byte through RFC 1035 escapes.
+ */
+static inline const char *ad_ps_quote(const char *s, char *buf, size_t size)
+{
+	size_t o = 0;
+
+	if (size < 3)
+		return "''";
+	buf[o++] = '\'';
+	for (const unsigned char *p = (const unsigned char *)s; *p && o + 8 < size; p++) {
+		bool typographic = p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9b;
+		size_t n = typographic ? 3 : 1;
+		for (int twice = 0; twice < ((*p == '\'' || typographic) ? 2 : 1); twice++) {
+			memcpy(buf + o, p, n);
+			o += n;
+		}
+		p += n - 1;
+	}
+	buf[o++] = '\'';
+	buf[o] = '\0';
+	return buf;
+}
+
+/*
+ * True when cmd.exe passes `s` to dnscmd as it is: letters, digits and
+ * - _ . * @ (and `extra`).  cmd.exe has no quoting that stops & | < > ^
+ * % ( ) everywhere, so a name with anything else gets no dnscmd command.
+ */
+static inline bool ad_dnscmd_safe(const char *s, const char *extra)
+{
+	for (const char *p = s; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || strchr("-_.*@", *p) ||
+		      (extra && strchr(extra, *p))))
+			return false;
+	return true;
+}
+
 /* Where a command runs and on what: arguments as dnscmd and PowerShell
  * take them. */
 typedef struct ad_target {
 	char server[AD_NAME_MAX];  /* the DNS server, no trailing dot */
 	char zone[AD_NAME_MAX];    /* the zone, no trailing dot */
 	char node[AD_NAME_MAX];    /* the owner relative to the zone, "@" at the apex */
+	char ps_server[2 * AD_NAME_MAX];   /* the same, quoted for PowerShell */
+	char ps_zone[2 * AD_NAME_MAX];
+	char ps_node[2 * AD_NAME_MAX];
 } ad_target;
 
 static inline void ad_target_set(ad_target *t, const zl_server *on, const zl_zone *z,
@@ -173,6 +220,25 @@ static inline void ad_target_set(ad_target *t, const zl_server *on, const zl_zon
 	ad_bare(zl_name_text(zl_server_name(on)), t->server, sizeof(t->server));
 	ad_bare(zl_name_text(zl_zone_name(z)), t->zone, sizeof(t->zone));
 	ad_node(owner, zl_zone_name(z), t->node, sizeof(t->node));
+	ad_ps_quote(t->server, t->ps_server, sizeof(t->ps_server));
+	ad_ps_quote(t->zone, t->ps_zone, sizeof(t->ps_zone));
+	ad_ps_quote(t->node, t->ps_node, sizeof(t->ps_node));
+}
+
+/* True when the dnscmd command for t and `data` (which has its fields
+ * separated by spaces) can be given; else says why in a note. */
+static inline bool ad_dnscmd_ok(zl_finding *f, const ad_target *t, const char *data)
+{
+	const char *bad = !ad_dnscmd_safe(t->server, NULL) ? t->server
+	                  : !ad_dnscmd_safe(t->zone, NULL) ? t->zone
+	                  : !ad_dnscmd_safe(t->node, NULL) ? t->node
+	                  : !ad_dnscmd_safe(data, ": ") ? data : NULL;
+
+	if (bad)
+		zl_finding_note(f, "no dnscmd command: cmd.exe would interpret characters "
+		                "of %s (only letters, digits, '-', '_', '.', '*' and '@' are "
+		                "passed to it safely); use the PowerShell command", bad);
+	return !bad;
 }
 
 /* dnscmd and PowerShell to delete one record of `type` with `data` at
@@ -182,13 +248,16 @@ static inline void ad_command_delete(zl_finding *f, const zl_server *on,
                                      const char *type, const char *data)
 {
 	ad_target t;
+	char ps_data[2 * AD_NAME_MAX];
 
 	ad_target_set(&t, on, z, owner);
-	zl_finding_command(f, "dnscmd %s /RecordDelete %s %s %s %s /f",
-	                   t.server, t.zone, t.node, type, data);
+	if (ad_dnscmd_ok(f, &t, data))
+		zl_finding_command(f, "dnscmd %s /RecordDelete %s %s %s %s /f",
+		                   t.server, t.zone, t.node, type, data);
 	zl_finding_command(f, "Remove-DnsServerResourceRecord -ComputerName %s "
 	                   "-ZoneName %s -Name %s -RRType %s -RecordData %s -Force",
-	                   t.server, t.zone, t.node, type, data);
+	                   t.ps_server, t.ps_zone, t.ps_node, type,
+	                   ad_ps_quote(data, ps_data, sizeof(ps_data)));
 }
 
 /*
@@ -204,10 +273,12 @@ static inline void ad_command_add(zl_finding *f, const zl_server *on,
 	ad_target t;
 
 	ad_target_set(&t, on, z, owner);
-	zl_finding_command(f, "dnscmd %s /RecordAdd %s %s %s %s",
-	                   t.server, t.zone, t.node, type, data);
+	if (ad_dnscmd_ok(f, &t, data))
+		zl_finding_command(f, "dnscmd %s /RecordAdd %s %s %s %s",
+		                   t.server, t.zone, t.node, type, data);
 	zl_finding_command(f, "Add-DnsServerResourceRecord%s -ComputerName %s "
-	                   "-ZoneName %s -Name %s %s", cmdlet, t.server, t.zone, t.node, args);
+	                   "-ZoneName %s -Name %s %s", cmdlet, t.ps_server, t.ps_zone,
+	                   t.ps_node, args);
 }
 
 static inline const char *ad_addr_type(const zl_addr *a)

@@ -42,12 +42,13 @@ static void report(zl_report *r, const zl_view *v, const zl_server *on,
 		ad_command_delete_addr(f, on, z, zl_server_name(s), &a);
 		return;
 	}
-	char bare[AD_NAME_MAX];
+	char bare[AD_NAME_MAX], quoted[2 * AD_NAME_MAX];
 	zl_finding_fix(f, "make %s register its host records again (ipconfig "
 	               "/registerdns on it) and find why its dynamic updates do not "
 	               "reach %s", name, zl_name_text(zl_server_name(on)));
 	zl_finding_command(f, "Invoke-Command -ComputerName %s -ScriptBlock { "
-	                   "Register-DnsClient }", ad_bare(name, bare, sizeof(bare)));
+	                   "Register-DnsClient }",
+	                   ad_ps_quote(ad_bare(name, bare, sizeof(bare)), quoted, sizeof(quoted)));
 }
 
 /* The server's records in copy v, when v holds its name. */

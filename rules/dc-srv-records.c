@@ -117,8 +117,8 @@ const zl_rule zl_rule_dc_srv_records = {
 	"the copy:\n"
 	"  dnscmd dc06.emea.corp.example.net /RecordAdd emea.corp.example.net "
 	"_kerberos._tcp SRV 0 100 88 dc06.emea.corp.example.net\n"
-	"  Add-DnsServerResourceRecord -ComputerName dc06.emea.corp.example.net "
-	"-ZoneName emea.corp.example.net -Name _kerberos._tcp -Srv "
+	"  Add-DnsServerResourceRecord -ComputerName 'dc06.emea.corp.example.net' "
+	"-ZoneName 'emea.corp.example.net' -Name '_kerberos._tcp' -Srv "
 	"-DomainName dc06.emea.corp.example.net -Priority 0 -Weight 100 -Port 88",
 	.check = check,
 };

@@ -59,7 +59,7 @@ const zl_rule zl_rule_partner_missing_address = {
 	"partner, the one on the partner's network when there is one, else the\n"
 	"server's first address:\n"
 	"  dnscmd dc3.corp /RecordAdd corp dc1 A 10.0.0.10\n"
-	"  Add-DnsServerResourceRecordA -ComputerName dc3.corp -ZoneName corp -Name dc1 "
+	"  Add-DnsServerResourceRecordA -ComputerName 'dc3.corp' -ZoneName 'corp' -Name 'dc1' "
 	"-IPv4Address 10.0.0.10\n"
 	"partner-repair-plan says which partners need the fix.",
 	.check = check,

@@ -60,7 +60,7 @@ const zl_rule zl_rule_partner_no_same_network_address = {
 	"Fix: add that address on the partner, then set \"Register this connection's\n"
 	"addresses in DNS\" on the server's interface that partners use:\n"
 	"  dnscmd dc02.corp.example.net /RecordAdd corp.example.net dc01 A 10.1.0.11\n"
-	"  Add-DnsServerResourceRecordA -ComputerName dc02.corp.example.net "
-	"-ZoneName corp.example.net -Name dc01 -IPv4Address 10.1.0.11",
+	"  Add-DnsServerResourceRecordA -ComputerName 'dc02.corp.example.net' "
+	"-ZoneName 'corp.example.net' -Name 'dc01' -IPv4Address 10.1.0.11",
 	.check = check,
 };

@@ -57,8 +57,8 @@ const zl_rule zl_rule_partner_stale_address = {
 	"\n"
 	"Fix (KB 914050, step 4): delete the record on the partner:\n"
 	"  dnscmd dc2.corp /RecordDelete corp dc1 A 10.0.0.9 /f\n"
-	"  Remove-DnsServerResourceRecord -ComputerName dc2.corp -ZoneName corp -Name dc1 "
-	"-RRType A -RecordData 10.0.0.9 -Force\n"
+	"  Remove-DnsServerResourceRecord -ComputerName 'dc2.corp' -ZoneName 'corp' -Name 'dc1' "
+	"-RRType A -RecordData '10.0.0.9' -Force\n"
 	"When the partner holds no right address for the server, the fix also adds\n"
 	"one on the partner's network.  partner-repair-plan says which partners need\n"
 	"the fix: replication carries it to the others.",

@@ -82,8 +82,8 @@ const zl_rule zl_rule_self_address_mismatch = {
 	"autoconfigured IPv6 address):\n"
 	"  dnscmd dc05.corp.example.net /RecordDelete corp.example.net dc05 AAAA "
 	"fd00:2::20c:29ff:fe3a:5b15 /f\n"
-	"  Remove-DnsServerResourceRecord -ComputerName dc05.corp.example.net "
-	"-ZoneName corp.example.net -Name dc05 -RRType AAAA "
-	"-RecordData fd00:2::20c:29ff:fe3a:5b15 -Force",
+	"  Remove-DnsServerResourceRecord -ComputerName 'dc05.corp.example.net' "
+	"-ZoneName 'corp.example.net' -Name 'dc05' -RRType AAAA "
+	"-RecordData 'fd00:2::20c:29ff:fe3a:5b15' -Force",
 	.check = check,
 };

@@ -51,9 +51,18 @@ static void report_server(zl_report *r, const zl_zone *z, const zl_server *s,
 	zl_finding_fix(f, "create the zone %s on %s as an AD-integrated zone with the "
 	               "scope of %s (%s), which replicates it %s", nn, server, zone,
 	               zl_storage_name(zl_zone_storage(z)), sc.words);
-	zl_finding_command(f, "dnscmd %s /ZoneAdd %s /DsPrimary%s", server, nn, sc.dnscmd);
+	char ps_server[2 * sizeof(server)], ps_nn[2 * AD_NAME_MAX];
+	if (ad_dnscmd_safe(server, NULL) && ad_dnscmd_safe(nn, NULL))
+		zl_finding_command(f, "dnscmd %s /ZoneAdd %s /DsPrimary%s", server, nn,
+		                   sc.dnscmd);
+	else
+		zl_finding_note(f, "no dnscmd command: cmd.exe would interpret characters "
+		                "of %s or %s (only letters, digits, '-', '_', '.', '*' and "
+		                "'@' are passed to it safely); use the PowerShell command",
+		                server, nn);
 	zl_finding_command(f, "Add-DnsServerPrimaryZone -ComputerName %s -Name %s "
-	                   "-ReplicationScope %s", server, nn, sc.powershell);
+	                   "-ReplicationScope %s", ad_ps_quote(server, ps_server, sizeof(ps_server)),
+	                   ad_ps_quote(nn, ps_nn, sizeof(ps_nn)), sc.powershell);
 }
 
 static int check(const zl_model *m, zl_report *r)
@@ -101,7 +110,7 @@ const zl_rule zl_rule_single_label_self_zone = {
 	"Fix: create <N>.<N> as an AD-integrated zone with the same replication\n"
 	"scope as N, e.g.\n"
 	"  dnscmd dc1.corp /ZoneAdd corp.corp /DsPrimary /DP /domain\n"
-	"  Add-DnsServerPrimaryZone -ComputerName dc1.corp -Name corp.corp -ReplicationScope Domain\n"
+	"  Add-DnsServerPrimaryZone -ComputerName 'dc1.corp' -Name 'corp.corp' -ReplicationScope Domain\n"
 	"Replication carries the new zone to the other servers of its scope.  Then\n"
 	"check the partners' A records for each server (zonelint --explain 6702).",
 	.check = check,

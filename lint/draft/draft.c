@@ -94,6 +94,26 @@ static int copy_out(draft *d, FILE *out, char *const *text, const size_t *len)
 	return 0;
 }
 
+/*
+ * zonelint reads an inventory's zone files only inside the inventory's
+ * folder (without --include-anywhere), so a draft whose paths leave it
+ * would not lint as it is: say so, and how to place it.
+ */
+static void warn_if_outside(const draft *d)
+{
+	size_t n = d->base_real ? strlen(d->base_real) : 0;
+	bool inside = d->base_real
+		? strncmp(d->dir_real, d->base_real, n) == 0 &&
+		  (d->dir_real[n] == '/' || d->dir_real[n] == '\0' || n == 1)
+		: d->dir[0] != '/' && strcmp(d->dir, "..") != 0 && strncmp(d->dir, "../", 3) != 0;
+
+	if (!inside && d->diag)
+		fprintf(d->diag, "zonelint: --draft-inventory: the draft's paths leave its "
+		        "folder, and zonelint reads zone files only inside the inventory's "
+		        "folder: write the draft into a folder that holds %s, or lint it "
+		        "with --include-anywhere\n", d->dir);
+}
+
 int zl_draft_inventory(FILE *out, FILE *diag, const char *dir, const char *base,
                        char *why, size_t size)
 {
@@ -109,6 +129,8 @@ int zl_draft_inventory(FILE *out, FILE *diag, const char *dir, const char *base,
 	if (zl_draft_read(&d) == 0 && resolve_paths(&d) == 0 && zl_draft_infer(&d) == 0 &&
 	    zl_draft_emit(&d) == 0)
 		rc = copy_out(&d, out, &text, &len);
+	if (rc == 0)
+		warn_if_outside(&d);
 	if (d.out)
 		fclose(d.out);
 	free(text);

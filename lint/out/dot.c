@@ -60,26 +60,69 @@ static void set_defaults(Agraph_t *g, int kind, const char *const (*kv)[2], size
 
 /* ---- text ---------------------------------------------------------------- */
 
+/* `in` with what zl_shown_as_bytes names (and bytes that are not UTF-8)
+ * as \xHH; line breaks are kept.  Malloc'd, NULL when memory runs out. */
+static char *visible(const char *in)
+{
+	static const char hex[] = "0123456789abcdef";
+	const unsigned char *p = (const unsigned char *)in;
+	char *out = malloc(4 * strlen(in) + 1), *o = out;
+
+	while (out && *p) {
+		size_t len = zl_visible_len(p, true);
+		if (len) {
+			memcpy(o, p, len);
+			o += len;
+			p += len;
+		} else {
+			o += sprintf(o, "\\x%c%c", hex[*p >> 4], hex[*p & 15]);
+			p++;
+		}
+	}
+	if (out)
+		*o = '\0';
+	return out;
+}
+
 /*
  * Labels and tooltips are Graphviz escStrings: a backslash starts an
  * escape (\N, \n, ...), so the model's own backslashes ("a\032b") are
  * doubled, and line breaks are written as \n.  For SVG, '&' becomes
  * "&amp;": Graphviz's SVG renderer keeps a '&' that starts an entity as
  * it is, so "R&amp;D" would show as "R&D".
+ *
+ * In DOT text no string may hold a backslash at all: agwrite escapes '"'
+ * as \" but writes a backslash as it is, and the DOT lexer has no escape
+ * for a backslash, so one before a quote (a site named "x\") ends the
+ * string early and the rest of the name is read as DOT, up to an SVG link
+ * to javascript: once rendered.  A backslash is written as the entity
+ * &#92;, which Graphviz reads back as a backslash before it reads an
+ * escString (so twice there).
+ *
+ * Controls, bidirectional controls and bytes that are not UTF-8 are first
+ * written as \xHH (zl_shown_as_bytes), so that no ESC, BEL or U+202E from
+ * the inventory reaches the SVG or DOT text.
  * Returns malloc'd text, NULL when memory runs out.
  */
-static char *graph_text(const char *in, zl_graph_target t, bool escstring)
+static char *graph_text(const char *raw, zl_graph_target t, bool escstring)
 {
+	char *in = visible(raw);
 	size_t n = 1;
 
-	for (const char *p = in; *p; p++)
-		n += *p == '&' ? 5 : *p == '\\' || *p == '\n' ? 2 : 1;
-	char *out = malloc(n), *o = out;
-	if (!out)
+	if (!in)
 		return NULL;
+	for (const char *p = in; *p; p++)
+		n += *p == '\\' ? 10 : *p == '&' ? 5 : *p == '\n' ? 2 : 1;
+	char *out = malloc(n), *o = out;
+	if (!out) {
+		free(in);
+		return NULL;
+	}
 	for (const char *p = in; *p; p++) {
 		if (*p == '&' && t == ZL_GRAPH_SVG)
 			o += sprintf(o, "&amp;");
+		else if (*p == '\\' && t == ZL_GRAPH_DOT)
+			o += sprintf(o, escstring ? "&#92;&#92;" : "&#92;");
 		else if (*p == '\\' && escstring)
 			o += sprintf(o, "\\\\");
 		else if (*p == '\n' && escstring)
@@ -88,6 +131,7 @@ static char *graph_text(const char *in, zl_graph_target t, bool escstring)
 			*o++ = *p;
 	}
 	*o = '\0';
+	free(in);
 	return out;
 }
 

@@ -48,10 +48,11 @@ static size_t utf8_decode(const unsigned char *p, uint32_t *cp)
 }
 
 /* HTML 13.2.3.5: controls (C0 and C1 alike) and noncharacters in the input
- * stream are parse errors; they are shown as bytes instead. */
+ * stream are parse errors; they are shown as bytes instead, and so are
+ * the bidirectional controls every writer shows as bytes. */
 static bool html_forbidden(uint32_t c)
 {
-	return c < 0x20 || (c >= 0x7f && c <= 0x9f) || (c >= 0xfdd0 && c <= 0xfdef) ||
+	return zl_shown_as_bytes(c) || (c >= 0xfdd0 && c <= 0xfdef) ||
 	       (c & 0xfffe) == 0xfffe;
 }
 

@@ -2,6 +2,10 @@
 #include "writers.h"
 
 #include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define FLAGS (JSON_INDENT(2) | JSON_PRESERVE_ORDER)
 
 static int set_string(json_t *obj, const char *key, const char *value)
 {
@@ -71,26 +75,98 @@ static json_t *summary_json(const zl_results *r)
 	                 "not_checked", not_checked_json(r));
 }
 
-int zl_write_json(FILE *out, const zl_results *r)
+/* ---- streaming ------------------------------------------------------------ */
+
+/* Where a dumped item goes: its lines indented by `indent` spaces. */
+typedef struct indented {
+	FILE *out;
+	unsigned indent;
+	bool line_start;
+} indented;
+
+static int put_indented(const char *buf, size_t size, void *data)
 {
-	json_t *doc = json_object(), *list = json_array();
+	indented *d = data;
+
+	for (size_t i = 0; i < size; i++) {
+		if (d->line_start && fprintf(d->out, "%*s", (int)d->indent, "") < 0)
+			return -1;
+		d->line_start = buf[i] == '\n';
+		if (fputc(buf[i], d->out) == EOF)
+			return -1;
+	}
+	return 0;
+}
+
+/* The items of the array, as json_dumpf would write them inside it. */
+static int write_items(FILE *out, unsigned depth, size_t n,
+                       json_t *(*item)(void *ctx, size_t i), void *ctx)
+{
+	indented d = { out, 2 * depth, true };
+
+	for (size_t i = 0; i < n; i++) {
+		json_t *j = item(ctx, i);
+		int rc = j && fputs(i ? ",\n" : "\n", out) != EOF ? 0 : -1;
+
+		d.line_start = true;
+		if (rc == 0)
+			rc = json_dump_callback(j, put_indented, &d, FLAGS);
+		json_decref(j);
+		if (rc != 0)
+			return -1;
+	}
+	return fprintf(out, "\n%*s", (int)(2 * depth - 2), "") < 0 ? -1 : 0;
+}
+
+int zl_json_write_streamed(FILE *out, json_t *doc, const char *key, unsigned depth,
+                           size_t n, json_t *(*item)(void *ctx, size_t i), void *ctx)
+{
+	char *text = json_dumps(doc, FLAGS), *marker = NULL, *at = NULL;
+	size_t klen = strlen(key);
 	int rc = -1;
 
-	if (!doc || !list)
+	if (text && depth > 0 && (marker = malloc(2 * depth + klen + 8))) {
+		sprintf(marker, "\n%*s\"%s\": []", (int)(2 * depth - 2), "", key);
+		at = strstr(text, marker);
+	}
+	if (at) {
+		size_t head = (size_t)(at - text) + strlen(marker) - 1;   /* up to '[' */
+		if (fwrite(text, 1, head, out) == head &&
+		    (n == 0 || write_items(out, depth, n, item, ctx) == 0) &&
+		    fputs(text + head, out) != EOF)
+			rc = 0;
+	}
+	free(marker);
+	free(text);
+	return rc;
+}
+
+/* ---- the report ------------------------------------------------------------ */
+
+static json_t *finding_item(void *ctx, size_t i)
+{
+	const zl_results *r = ctx;
+
+	return finding_json(r->findings.v[i]);
+}
+
+int zl_write_json(FILE *out, const zl_results *r)
+{
+	json_t *doc = json_object();
+	int rc = -1;
+
+	if (!doc)
 		goto done;
 	json_object_set_new(doc, "schema", json_integer(1));
 	json_object_set_new(doc, "tool", json_pack("{s:s, s:s}", "name", "zonelint",
 	                                           "version", ZL_VERSION));
-	for (size_t i = 0; i < r->findings.n; i++)
-		if (json_array_append_new(list, finding_json(r->findings.v[i])) != 0)
-			goto done;
-	json_object_set(doc, "findings", list);
+	/* filled as the document is written: one finding at a time */
+	json_object_set_new(doc, "findings", json_array());
 	json_object_set_new(doc, "summary", summary_json(r));
-	if (json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
-	    fputc('\n', out) != EOF)
+	if (zl_json_write_streamed(out, doc, "findings", 2, r->findings.n, finding_item,
+	                           (void *)r) == 0 && fputc('\n', out) != EOF)
 		rc = 0;
 done:
-	json_decref(list);
 	json_decref(doc);
 	return rc;
 }

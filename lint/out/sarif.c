@@ -232,21 +232,23 @@ static json_t *result_json(const zl_finding *f, const zl_engine *e,
 	                 "properties", properties_json(f));
 }
 
-static json_t *results_json(const zl_results *r, const zl_engine *e,
-                           const zl_sarif_options *o)
-{
-	json_t *list = json_array();
+/* What result_item needs to make result i. */
+typedef struct results_ctx {
+	const zl_results *r;
+	const zl_engine *e;
+	const zl_sarif_options *o;
+} results_ctx;
 
-	for (size_t i = 0; list && i < r->findings.n; i++) {
-		if (json_array_append_new(list, result_json(r->findings.v[i], e, o)) != 0) {
-			json_decref(list);
-			return NULL;
-		}
-	}
-	return list;
+static json_t *result_item(void *ctx, size_t i)
+{
+	const results_ctx *c = ctx;
+
+	return result_json(c->r->findings.v[i], c->e, c->o);
 }
 
-static json_t *run_json(const zl_results *r, const zl_engine *e, const zl_sarif_options *o)
+/* The run with its results empty: zl_json_write_streamed fills them in
+ * one at a time as the log is written. */
+static json_t *run_json(const zl_engine *e, const zl_sarif_options *o)
 {
 	return json_pack("{s:{s:{s:s, s:s, s:s, s:s*, s:o}}, s:{s:{s:{s:s}}}, s:o}",
 	                 "tool", "driver", "name", "zonelint", "version", ZL_VERSION,
@@ -254,18 +256,21 @@ static json_t *run_json(const zl_results *r, const zl_engine *e, const zl_sarif_
 	                 "rules", rules_json(e),
 	                 "originalUriBaseIds", BASE_ID, "description", "text",
 	                 "the working directory zonelint ran in",
-	                 "results", results_json(r, e, o));
+	                 "results", json_array());
 }
 
 int zl_write_sarif(FILE *out, const zl_results *r, const zl_engine *e,
                    const zl_sarif_options *o)
 {
 	static const zl_sarif_options none = { NULL, NULL };
+	results_ctx c = { r, e, o ? o : &none };
 	json_t *doc = json_pack("{s:s, s:s, s:[o]}", "$schema", SARIF_SCHEMA,
-	                        "version", "2.1.0", "runs", run_json(r, e, o ? o : &none));
+	                        "version", "2.1.0", "runs", run_json(e, c.o));
 	int rc = -1;
 
-	if (doc && json_dumpf(doc, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER) == 0 &&
+	/* results sit at depth 4: log, runs, the run, results */
+	if (doc && zl_json_write_streamed(out, doc, "results", 4, r->findings.n,
+	                                  result_item, &c) == 0 &&
 	    fputc('\n', out) != EOF)
 		rc = 0;
 	json_decref(doc);

@@ -7,6 +7,8 @@
 #ifndef ZL_WRITERS_H
 #define ZL_WRITERS_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 
 #include "engine.h"
@@ -23,8 +25,21 @@ int zl_write_text(FILE *out, const zl_results *r, const zl_text_options *o);
 int zl_write_summary(FILE *out, const zl_results *r);
 /* One line per summary.not_checked entry, for after the summary line. */
 int zl_write_not_checked(FILE *out, const zl_results *r);
-/* One JSON document as SPEC 4. */
+/* One JSON document as SPEC 4, the findings streamed one at a time. */
 int zl_write_json(FILE *out, const zl_results *r);
+
+struct json_t;
+/*
+ * Writes `doc` as json_dumpf(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER)
+ * does, with the empty array under `key` (whose items sit at `depth`)
+ * filled with n items made one at a time by item(ctx, i) and freed once
+ * written: the same bytes as the whole document, without a tree of every
+ * finding in memory (a million findings took 5 GB as one tree).  -1 on a
+ * write error, or when an item cannot be made (no memory).
+ */
+int zl_json_write_streamed(FILE *out, struct json_t *doc, const char *key,
+                           unsigned depth, size_t n,
+                           struct json_t *(*item)(void *ctx, size_t i), void *ctx);
 
 /* What a SARIF log says beyond the findings (docs/editors.md). */
 typedef struct zl_sarif_options {
@@ -55,7 +70,26 @@ int zl_write_rules_text(FILE *out, const zl_engine *e);
 int zl_write_rules_json(FILE *out, const zl_engine *e);
 
 /* Copies `in` to `out` (size bytes) with control characters and terminal
- * escapes shown as \xHH, so zone data cannot drive the user's terminal. */
+ * escapes shown as \xHH, so zone data cannot drive the user's terminal;
+ * so too bytes that are not UTF-8 and what zl_shown_as_bytes names. */
 void zl_escape_text(const char *in, char *out, size_t size);
+
+/* Length of the valid UTF-8 sequence at p and its code point in *cp, or 0
+ * when it is not one (overlong forms and surrogates are not, RFC 3629 4). */
+size_t zl_utf8_next(const unsigned char *p, uint32_t *cp);
+
+/*
+ * Code points every writer shows as their bytes (\xHH), never as
+ * themselves: C0 and C1 controls and DEL (ESC and BEL drive terminals, as
+ * does NEL U+0085), the line and paragraph separators U+2028 and U+2029,
+ * and the bidirectional formatting characters (Unicode UAX #9: U+061C,
+ * U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), which reorder what
+ * a reader sees ("Trojan Source", CVE-2021-42574).
+ */
+bool zl_shown_as_bytes(uint32_t c);
+
+/* Length of the character at p when a writer may copy it as it is, else
+ * 0 (not UTF-8, or zl_shown_as_bytes; '\n' is kept when keep_newline). */
+size_t zl_visible_len(const unsigned char *p, bool keep_newline);
 
 #endif

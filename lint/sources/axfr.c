@@ -31,6 +31,7 @@ int zl_axfr_answer_init(zl_axfr_answer *a, const char *zone, uint16_t id)
 	memset(a, 0, sizeof(*a));
 	a->id = id;
 	a->status = ZL_AXFR_MORE;
+	a->max_records = ZL_AXFR_MAX_RECORDS;
 	if (ldns_str2rdf_dname(&a->apex, zone) != LDNS_STATUS_OK) {
 		a->apex = NULL;
 		return -1;
@@ -202,6 +203,9 @@ static zl_axfr_status feed_packet(zl_axfr_answer *a, ldns_pkt *p)
 		return s;
 	if ((s = check_records(a, ldns_pkt_answer(p), &keep)) != ZL_AXFR_MORE)
 		return s;
+	size_t have = ldns_rr_list_rr_count(a->rrs);
+	if (keep > a->max_records || have > a->max_records - keep)
+		return fail(a, ZL_AXFR_TOO_MANY, "%zu", a->max_records);
 	return a->status = take_records(a, ldns_pkt_answer(p), keep);
 }
 
@@ -465,10 +469,17 @@ static int send_all(xfer *x, const uint8_t *buf, size_t len)
 }
 
 /* Reads exactly len bytes; *got says how many came when it fails.
- * 0 on success, else the failure is set (CLOSED when nothing came). */
+ * 0 on success, else the failure is set (CLOSED when nothing came).  The
+ * clock is read before every recv, not only when one would block: a
+ * server that keeps the socket full (an endless stream, empty messages)
+ * never makes recv wait, and must still meet the deadline. */
 static int recv_exact(xfer *x, uint8_t *buf, size_t len, size_t *got)
 {
 	for (*got = 0; *got < len;) {
+		if (now_ms() >= x->deadline) {
+			set_timeout(x, ZL_AXFR_TIMEOUT);
+			return -1;
+		}
 		ssize_t n = recv(x->fd, buf + *got, len - *got, 0);
 		if (n > 0) {
 			*got += (size_t)n;
@@ -556,7 +567,7 @@ static uint16_t query_id(void)
 }
 
 void zl_axfr_fetch(const zl_axfr_endpoint *e, const char *zone, unsigned timeout_s,
-                   zl_axfr_result *out)
+                   size_t max_records, zl_axfr_result *out)
 {
 	xfer x = { .fd = -1, .timeout_s = timeout_s, .out = out };
 	uint8_t *buf = malloc(65536);
@@ -567,6 +578,8 @@ void zl_axfr_fetch(const zl_axfr_endpoint *e, const char *zone, unsigned timeout
 		set_failure(&x, ZL_AXFR_NOMEM, 0, "%s", zone);
 		return;
 	}
+	if (max_records)
+		x.answer.max_records = max_records;
 	if (connect_endpoint(&x, e) && send_query(&x) == 0)
 		receive_answer(&x, buf);
 	if (x.fd >= 0)
@@ -604,6 +617,8 @@ static const char *const status_text[] = {
 	[ZL_AXFR_SERIAL] = "the closing SOA has serial %s: the zone changed during "
 	                   "the transfer",
 	[ZL_AXFR_TOO_BIG] = "the transfer is larger than %s",
+	[ZL_AXFR_TOO_MANY] = "the transfer holds more than %s records (--max-records "
+	                     "bounds what each transfer may hold)",
 };
 
 char *zl_axfr_describe(const zl_axfr_result *r, char *buf, size_t size)

@@ -58,11 +58,16 @@ typedef enum zl_axfr_status {
 	ZL_AXFR_AFTER_END,       /* records after the closing SOA */
 	ZL_AXFR_SERIAL,          /* the closing SOA's serial differs */
 	ZL_AXFR_TOO_BIG,         /* over ZL_AXFR_MAX_BYTES */
+	ZL_AXFR_TOO_MANY,        /* over the answer's max_records */
 } zl_axfr_status;
 
 /* A hostile or broken server could stream forever within the deadline on
  * a fast link; no Active Directory zone comes near this. */
 #define ZL_AXFR_MAX_BYTES ((size_t)512 * 1024 * 1024)
+/* Records one answer may hold unless told otherwise: name compression
+ * makes a record 16 bytes on the wire but some 200 in memory, so the byte
+ * bound alone let one transfer grow to gigabytes. */
+#define ZL_AXFR_MAX_RECORDS ((size_t)4000000)
 
 typedef struct zl_axfr_answer {
 	ldns_rdf *apex;          /* the zone asked for; owned */
@@ -72,6 +77,7 @@ typedef struct zl_axfr_answer {
 	uint32_t serial;         /* of the opening SOA */
 	size_t messages;         /* messages fed so far */
 	size_t bytes;            /* message bytes fed so far */
+	size_t max_records;      /* more is ZL_AXFR_TOO_MANY (init: ZL_AXFR_MAX_RECORDS) */
 	bool done;               /* the closing SOA was seen */
 	zl_axfr_status status;   /* first failure, or OK / MORE */
 	char detail[96];         /* what exactly: "REFUSED", an ldns error, ... */
@@ -131,10 +137,12 @@ typedef struct zl_axfr_result {
 /*
  * Transfers `zone` from `e`, giving up `timeout_s` seconds after the start
  * (name resolution excepted: a host name is resolved first, by the system
- * resolver, which has its own timeouts).  Fills *out in every case.
+ * resolver, which has its own timeouts) whatever the server sends, and
+ * after `max_records` records (0: ZL_AXFR_MAX_RECORDS).  Fills *out in
+ * every case.
  */
 void zl_axfr_fetch(const zl_axfr_endpoint *e, const char *zone, unsigned timeout_s,
-                   zl_axfr_result *out);
+                   size_t max_records, zl_axfr_result *out);
 
 /*
  * The failure as a lower-case phrase naming what went wrong ("the server

@@ -46,6 +46,7 @@
 #include <yaml.h>
 
 #include "model_int.h"
+#include "zonefile.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -157,6 +158,7 @@ typedef struct inv {
 	unsigned dropped;             /* problems over INV_MAX_PROBLEMS */
 	bool dropped_error;
 	bool live;                    /* --live: zone files are not read, nor checked */
+	bool anywhere;                /* --include-anywhere: paths may leave the folder */
 } inv;
 
 /* ---- locations and messages --------------------------------------------- */
@@ -778,19 +780,57 @@ static const char *file_problem(const char *path)
 	return NULL;
 }
 
-/* The path of zone file `rel` as the user opens it, when it is readable;
- * else NULL (reported at n).  The caller frees it. */
+/* Why the zone file path `rel` is refused, or NULL when it stays in the
+ * inventory's folder (the $INCLUDE rule, zl_path_confine); *path gets
+ * the path as the user opens it. */
+static const char *confine_problem(const inv *c, const char *rel, char **path)
+{
+	char *real;
+	const char *why = NULL;
+
+	switch (zl_path_confine(c->file, rel, c->anywhere, path, &real)) {
+	case ZL_CONFINE_OK:
+	case ZL_CONFINE_ERRNO:          /* file_problem says why */
+		break;
+	case ZL_CONFINE_ABSOLUTE:
+		why = "an absolute path is refused (--include-anywhere allows it)";
+		break;
+	case ZL_CONFINE_PARENT:
+		why = "leaves the folder of the inventory and is refused "
+		      "(--include-anywhere allows it)";
+		break;
+	case ZL_CONFINE_LINK:
+		why = "leads outside the folder of the inventory through a symbolic "
+		      "link and is refused (--include-anywhere allows it)";
+		break;
+	case ZL_CONFINE_NOMEM:
+		why = strerror(ENOMEM);
+		break;
+	}
+	free(real);
+	return why;
+}
+
+/* The path of zone file `rel` as the user opens it, when it is readable
+ * and stays in the inventory's folder; else NULL (reported at n).  The
+ * caller frees it. */
 static char *read_path(inv *c, const yaml_node_t *n, const char *key)
 {
 	char q[EXCERPT_BUF];
 	const char *rel = text_of(c, n, key, "a file path");
 	const char *why;
-	char *path;
+	char *path = NULL;
 
 	if (!rel)
 		return NULL;
-	path = join_path(c, rel);
-	why = !path ? strerror(ENOMEM) : c->live ? NULL : file_problem(path);
+	if (c->live) {                  /* not read: neither checked nor confined */
+		path = join_path(c, rel);
+		why = path ? NULL : strerror(ENOMEM);
+	} else {
+		why = confine_problem(c, rel, &path);
+		if (!why && path)
+			why = file_problem(path);
+	}
 	if (!why)
 		return path;
 	error(c, n, "zone file %s: %s", quote(path ? path : rel, q), why);
@@ -805,14 +845,41 @@ typedef struct server_entry {
 	zl_location where;            /* the entry */
 } server_entry;
 
+/*
+ * True when `name` is a host name (RFC 1123 2.1: letters, digits and '-',
+ * no label starting with '-'; '_' too, which Windows DNS accepts in
+ * NetBIOS-derived names).  Server names go into the dnscmd and PowerShell
+ * commands of the report, which a reader pastes into a shell.
+ */
+static bool is_host_name(const char *name)
+{
+	for (const char *p = name; *p; p++) {
+		bool start = p == name || p[-1] == '.';
+
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		      (*p >= '0' && *p <= '9') || *p == '_' || *p == '.' ||
+		      (*p == '-' && !start)))
+			return false;
+	}
+	return true;
+}
+
 static void read_server_name(inv *c, void *entry, const yaml_node_t *v)
 {
 	server_entry *e = entry;
 	const zl_name *name = read_name(c, v, "name", false);
 	const zl_server *first;
+	char q[EXCERPT_BUF];
 
 	if (!name)
 		return;
+	if (!is_host_name(zl_name_text(name))) {
+		const char *t = zl_name_text(name);
+
+		error(c, v, "server name '%s' is not a host name (letters, digits, '-' and "
+		      "'_' in each label, RFC 1123 2.1)", quote(t, q));
+		return;
+	}
 	e->s = zl_model_add_server(c->m, name, e->where);
 	if (e->s) {
 		zl_server_set_roles(e->s, INV_DEFAULT_ROLES);
@@ -1634,6 +1701,7 @@ int zl_inventory_load_with(zl_model *m, const char *path, const zl_inventory_opt
 	c.m = m;
 	c.label = "inventory";
 	c.live = o && o->live;
+	c.anywhere = o && o->include_anywhere;
 	c.file = zl_model_strdup(m, path);
 	if (!c.file)
 		return -1;

@@ -13,7 +13,8 @@
  * zones, rules, settings.  Every problem is recorded with
  * zl_model_problem_add(m, "inventory", ...) at the YAML node's 1-based line
  * and column, and the rest still loads.  Locations' `file` is `path` as
- * given; `file` and `views` paths are joined with the folder of `path`.
+ * given; `file` and `views` paths are joined with the folder of `path`
+ * and must stay in it, as $INCLUDE paths do (zl_path_confine).
  *
  * Returns 0 when the file was read (even with problems), -1 when it could
  * not be opened, is not a regular file, is over 16 MiB, is not YAML (a
@@ -27,6 +28,8 @@ int zl_inventory_load(zl_model *m, const char *path);
 typedef struct zl_inventory_options {
 	bool live;     /* --live: `file` and `views` are not read, so a missing
 	                * zone file is no problem (SPEC 1) */
+	bool include_anywhere;  /* `file` and `views` may leave the inventory's
+	                         * folder (as $INCLUDE, zl_path_confine) */
 } zl_inventory_options;
 
 /* The same with options; o may be NULL for the defaults. */

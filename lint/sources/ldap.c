@@ -115,6 +115,7 @@ typedef struct dir {
 	VEC(const zl_name *) domains;
 	zl_dnsrecord *rec;            /* decoding buffer (64 KiB) */
 	bool oom;
+	bool full;                    /* --max-records reached: no more records */
 } dir;
 
 /* ---- problems and small helpers ------------------------------------------ */
@@ -1039,8 +1040,16 @@ static void add_value(dir *d, const node_scan *ns, zl_location at,
 		        index + 1, zl_name_text(spec->owner), why);
 		return;
 	}
-	if (d->rec->type == ZL_DNSRECORD_TOMBSTONE)
+	if (d->rec->type == ZL_DNSRECORD_TOMBSTONE || d->full)
 		return;
+	if (zl_model_records_full(d->m)) {
+		d->full = true;
+		problem(d, ZL_SEVERITY_ERROR, at, zl_zone_name(ns->zone),
+		        zl_server_name(ns->server), "more than %zu records in this run "
+		        "(--max-records raises the limit); the rest of the directory's "
+		        "records are not read", zl_model_max_records(d->m));
+		return;
+	}
 	rc = zl_dnsrecord_add(d->m, ns->v, d->rec, spec);
 	if (rc == ZL_RR_NOMEM)
 		d->oom = true;
@@ -1164,8 +1173,11 @@ int zl_ldap_load_forest(zl_model *m, const char *inventory,
 	d.rec = malloc(sizeof *d.rec);
 	if (!d.dcs || !d.rec)
 		goto done;
-	if (inventory)
-		zl_inventory_load(m, inventory);   /* problems are recorded */
+	if (inventory) {
+		const zl_inventory_options io = { .include_anywhere = zo && zo->include_anywhere };
+
+		zl_inventory_load_with(m, inventory, &io);   /* problems are recorded */
+	}
 	read_directory(&d);
 	merge_forest(&d);
 	for (size_t i = 0; i < d.servers.n && !d.oom; i++)

@@ -38,6 +38,7 @@ typedef struct pool {
 	size_t converted;            /* jobs before this one are in the model */
 	size_t window;               /* how far workers may run ahead */
 	unsigned timeout;
+	size_t max_records;          /* per transfer (live.h) */
 	bool stop;                   /* the model ran out of memory: give up */
 } pool;
 
@@ -180,6 +181,19 @@ static int add_record(zl_model *m, zl_view *v, const job *j, const ldns_rr *rr,
 	return 0;
 }
 
+/* The run's record limit (--max-records) is reached at record `index`. */
+static void record_limit(zl_model *m, const job *j, uint32_t index)
+{
+	zl_location at = { j->url, index, 1 };
+
+	zl_model_problem_add(m, "live-transfer", ZL_SEVERITY_ERROR, true, at,
+	                     zl_zone_name(j->zone), zl_server_name(j->server),
+	                     "more than %zu records in this run (--max-records): the rest "
+	                     "of the transfer of %s from %s is not read",
+	                     zl_model_max_records(m), j->zone_text,
+	                     zl_name_text(zl_server_name(j->server)));
+}
+
 /* The job's outcome into the model: a view, or a problem.  -1 on OOM. */
 static int convert(zl_model *m, job *j)
 {
@@ -193,9 +207,14 @@ static int convert(zl_model *m, job *j)
 	v = zl_model_add_view(m, j->zone, j->url);
 	if (!v)
 		return -1;
-	for (size_t i = 0; i < ldns_rr_list_rr_count(rrs); i++)
+	for (size_t i = 0; i < ldns_rr_list_rr_count(rrs); i++) {
+		if (zl_model_records_full(m)) {
+			record_limit(m, j, (uint32_t)(i + 1));
+			break;
+		}
 		if (add_record(m, v, j, ldns_rr_list_rr(rrs, i), (uint32_t)(i + 1)) != 0)
 			return -1;
+	}
 	return zl_view_attach_server(m, v, j->server);
 }
 
@@ -203,7 +222,7 @@ static int convert(zl_model *m, job *j)
 
 static void run_job(pool *p, job *j)
 {
-	zl_axfr_fetch(&j->endpoint, j->zone_text, p->timeout, &j->result);
+	zl_axfr_fetch(&j->endpoint, j->zone_text, p->timeout, p->max_records, &j->result);
 }
 
 static void *worker(void *arg)
@@ -296,6 +315,9 @@ int zl_live_load(zl_model *m, const zl_live_options *o)
 	if (make_jobs(m, &p.jobs, &p.n) != 0)
 		return -1;
 	p.window = (size_t)jobs + 1;
+	p.max_records = (o->max_records ? o->max_records : ZL_DEFAULT_MAX_RECORDS) / p.window;
+	if (p.max_records == 0)
+		p.max_records = 1;
 	if (pthread_mutex_init(&p.lock, NULL) != 0) {
 		free(p.jobs);
 		return -1;

@@ -10,6 +10,10 @@
  * `live-transfer` problem (error, unusable) at that name, line 1, with the
  * zone and server, and the audit goes on without that view.
  *
+ * A transfer may hold at most max_records / (jobs + 1) records, since up
+ * to jobs + 1 transfers are held in memory at once: together they never
+ * hold more than max_records, whatever the servers send.
+ *
  * Transfers run on up to `jobs` threads; only the calling thread touches
  * the model (it is not thread-safe), converting answers in job order while
  * later transfers are still running.
@@ -22,6 +26,8 @@
 typedef struct zl_live_options {
 	unsigned timeout;        /* seconds per transfer, 1..3600 */
 	unsigned jobs;           /* transfers at once, 1..256 */
+	size_t max_records;      /* --max-records: the records all transfers in
+	                          * memory at once may hold (0: the default) */
 } zl_live_options;
 
 #define ZL_LIVE_DEFAULT_TIMEOUT 10

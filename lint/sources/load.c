@@ -23,7 +23,7 @@ static int load_view(zl_model *m, zl_zone *z, const char *path, const char *rule
 		int err = errno;
 		zl_model_problem_add(m, rule, ZL_SEVERITY_ERROR, true, named_at,
 		                     zl_zone_name(z), NULL, "cannot read zone file %s: %s",
-		                     path, strerror(err));
+		                     path, zl_zonefile_strerror(err));
 		zl_model_drop_view(m, v);
 		return 0;
 	}
@@ -83,7 +83,9 @@ int zl_load_views(zl_model *m, const zl_zonefile_options *o)
 
 int zl_load_forest(zl_model *m, const char *path, const zl_zonefile_options *o)
 {
-	if (zl_inventory_load(m, path) != 0)
+	const zl_inventory_options io = { .include_anywhere = o && o->include_anywhere };
+
+	if (zl_inventory_load_with(m, path, &io) != 0)
 		return 0;             /* reported as an `inventory` problem */
 	if (zl_model_resolve(m) != 0)
 		return -1;

@@ -51,6 +51,7 @@ enum {
 /* ---- messages ----------------------------------------------------------- */
 
 #define SYNTAX "zone-syntax"
+#define NO_TOKEN SIZE_MAX   /* rest_excerpt: the fault is no token's */
 #define WINDOWS "zone-windows-type"
 
 typedef enum zf_msg {
@@ -60,7 +61,8 @@ typedef enum zf_msg {
 	M_ARGS, M_EXTRA, M_ORIGIN, M_INC_ABSOLUTE, M_INC_PARENT, M_INC_LINK,
 	M_INC_OPEN, M_INC_LOOP, M_INC_DEPTH, M_INC_FILES, M_GEN_RANGE,
 	M_GEN_SIZE, M_GEN_MODIFIER, M_WINS, M_UTF16,
-	M_OWN_TYPE, M_CLASS, M_OBSOLETE, M_NO_TTL, M_DS_APEX,
+	M_OWN_TYPE, M_CLASS, M_OBSOLETE, M_NO_TTL, M_DS_APEX, M_SOA_RANGE,
+	M_RECORD_LIMIT,
 } zf_msg;
 
 /* Every message of the loader; arguments that come from the input are
@@ -86,7 +88,7 @@ static const struct {
 		"malformed Windows aging stamp '%s' (expected [AGE:hours])" },
 	[M_TTL] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"bad TTL '%s' (seconds up to 4294967295, or units as in 1h30m)" },
-	[M_NO_TYPE] = { SYNTAX, ZL_SEVERITY_ERROR, "record without a type: '%s'" },
+	[M_NO_TYPE] = { SYNTAX, ZL_SEVERITY_ERROR, "record without a type: %s" },
 	[M_TYPE] = { SYNTAX, ZL_SEVERITY_ERROR, "unknown record type '%s'" },
 	[M_META_TYPE] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"%s is a query or meta type; it cannot be stored in a zone" },
@@ -94,18 +96,18 @@ static const struct {
 		"bad owner name '%s' (empty label, label over 63 octets, name over "
 		"255 octets or bad escape)" },
 	[M_NO_OWNER] = { SYNTAX, ZL_SEVERITY_ERROR,
-		"record with a blank owner before any owner name: '%s'" },
-	[M_LDNS] = { SYNTAX, ZL_SEVERITY_ERROR, "%s: '%s'" },
-	[M_CONVERT] = { SYNTAX, ZL_SEVERITY_ERROR, "%s: '%s'" },
+		"record with a blank owner before any owner name: %s" },
+	[M_LDNS] = { SYNTAX, ZL_SEVERITY_ERROR, "%s: %s" },
+	[M_CONVERT] = { SYNTAX, ZL_SEVERITY_ERROR, "%s: %s" },
 	[M_TOO_LONG] = { SYNTAX, ZL_SEVERITY_ERROR,
-		"record data longer than %d characters: '%s'" },
+		"record data longer than %d characters: %s" },
 	[M_DIRECTIVE] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"unknown directive '%s' (known: $ORIGIN, $TTL, $INCLUDE, $GENERATE)" },
 	[M_DNSLOG] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"%s: this looks like a Windows DNS update log (.dns.log), not a zone "
 		"file; the rest of %s is not read" },
 	[M_ARGS] = { SYNTAX, ZL_SEVERITY_ERROR, "%s needs %s" },
-	[M_EXTRA] = { SYNTAX, ZL_SEVERITY_ERROR, "unexpected text after %s: '%s'" },
+	[M_EXTRA] = { SYNTAX, ZL_SEVERITY_ERROR, "unexpected text after %s: %s" },
 	[M_ORIGIN] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"bad origin '%s' (empty label, label over 63 octets, name over 255 "
 		"octets or bad escape)" },
@@ -128,14 +130,19 @@ static const struct {
 	[M_GEN_SIZE] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"$GENERATE range '%s' makes more than %d records" },
 	[M_GEN_MODIFIER] = { SYNTAX, ZL_SEVERITY_ERROR,
-		"bad $GENERATE template '%s' (expected $, $$ or ${offset[,width[,base]]} "
+		"bad $GENERATE template %s (expected $, $$ or ${offset[,width[,base]]} "
 		"with base d, o, x, X, n or N)" },
 	[M_WINS] = { WINDOWS, ZL_SEVERITY_INFO,
 		"Windows-only %s record at %s skipped (WINS lookup has no meaning outside "
 		"Windows DNS Server)" },
+	[M_SOA_RANGE] = { SYNTAX, ZL_SEVERITY_ERROR,
+		"SOA %s '%s' is over 4294967295 (a 32-bit field, RFC 1035 3.3.13)" },
+	[M_RECORD_LIMIT] = { SYNTAX, ZL_SEVERITY_ERROR,
+		"more than %zu records in this run (--max-records raises the limit); the "
+		"rest of zone %s is not read" },
 	[M_UTF16] = { WINDOWS, ZL_SEVERITY_INFO,
 		"%s is UTF-16 text (as Windows PowerShell writes it); read as UTF-8" },
-	[M_OWN_TYPE] = { SYNTAX, ZL_SEVERITY_ERROR, "bad %s record: %s: '%s'" },
+	[M_OWN_TYPE] = { SYNTAX, ZL_SEVERITY_ERROR, "bad %s record: %s: %s" },
 	[M_CLASS] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"class %s in a zone of class IN: a zone file holds one class (RFC 1035 5.2); "
 		"BIND and Knot refuse the zone" },
@@ -143,7 +150,7 @@ static const struct {
 		"type %s is obsolete (RFC 973: MX replaces MD and MF); BIND and Knot refuse it" },
 	[M_NO_TTL] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"record without a TTL before any $TTL, TTL or SOA: none is in force "
-		"(RFC 2308 4); BIND refuses the zone: '%s'" },
+		"(RFC 2308 4); BIND refuses the zone: %s" },
 	[M_DS_APEX] = { SYNTAX, ZL_SEVERITY_ERROR,
 		"DS record at the zone apex %s: a DS belongs in the parent zone, at the "
 		"delegation (RFC 4035 2.4); BIND refuses the zone" },
@@ -191,6 +198,7 @@ typedef struct zf_load {
 	/* TTLs, as BIND 9 applies them (RFC 1035 5.1, RFC 2308 4) */
 	bool have_default;          /* $TTL in force */
 	uint32_t default_ttl;
+	bool have_soa;              /* an SOA was read: the view is a zone file */
 	bool have_soa_min;          /* the first SOA's minimum */
 	uint32_t soa_min;
 	bool have_last;             /* the last explicit TTL (RFC 1035 5.1) */
@@ -668,12 +676,33 @@ static const char *tok_excerpt(const zf_entry *e, size_t i, zf_excerpt out)
 	return excerpt(tok_text(e, i), e->tok[i].len, out);
 }
 
-/* The text from token i to the end of the entry, for a message. */
-static const char *rest_excerpt(const zf_entry *e, size_t i, zf_excerpt out)
-{
-	size_t off = i < e->ntok ? e->tok[i].off : e->len;
+typedef char zf_quoted[4 * ZF_EXCERPT + 80];
 
-	return excerpt(e->text + off, e->len - off, out);
+/*
+ * The text from token `from` to the end of the entry, quoted for a
+ * message.  Until the view has read an SOA record the file is not known
+ * to be a zone file (an inventory or --include-anywhere may name any
+ * file, /etc/shadow): then only the token that failed is quoted
+ * (`failed`, NO_TOKEN when the fault is no token's), never the rest of
+ * the line.
+ */
+static const char *rest_excerpt(const zf_file *f, const zf_entry *e, size_t from,
+                                size_t failed, zf_quoted out)
+{
+	size_t off = from < e->ntok ? e->tok[from].off : e->len, len = e->len - off;
+	zf_excerpt x;
+
+	if (!f->load->have_soa) {
+		if (failed >= e->ntok) {
+			snprintf(out, sizeof(zf_quoted), "(not quoted: no SOA record came "
+			         "before it, so this may not be a zone file)");
+			return out;
+		}
+		off = e->tok[failed].off;
+		len = e->tok[failed].len;
+	}
+	snprintf(out, sizeof(zf_quoted), "'%s'", excerpt(e->text + off, len, x));
+	return out;
 }
 
 /* Token i without its quotes, as a new C string (NULL: no memory). */
@@ -857,13 +886,15 @@ typedef struct zf_head {
 static bool read_head(zf_file *f, const zf_entry *e, zf_head *h)
 {
 	zf_excerpt x;
+	zf_quoted q;
 	size_t t = 0;
 
 	memset(h, 0, sizeof(*h));
 	if (e->blank_owner) {
 		h->owner = f->owner;
 		if (!h->owner) {
-			report(f, e->line, e->tok[0].col, M_NO_OWNER, rest_excerpt(e, 0, x));
+			report(f, e->line, e->tok[0].col, M_NO_OWNER,
+			       rest_excerpt(f, e, 0, NO_TOKEN, q));
 			return false;
 		}
 	} else {
@@ -898,7 +929,7 @@ static bool read_head(zf_file *f, const zf_entry *e, zf_head *h)
 		t++;
 	}
 	if (t >= e->ntok) {
-		report(f, e->line, e->tok[0].col, M_NO_TYPE, rest_excerpt(e, 0, x));
+		report(f, e->line, e->tok[0].col, M_NO_TYPE, rest_excerpt(f, e, 0, NO_TOKEN, q));
 		return false;
 	}
 	h->type_tok = t;
@@ -1127,10 +1158,11 @@ static int ldns_rdata(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t 
 	size_t t = h->type_tok;
 	const zf_token *at = t + 1 < e->ntok ? &e->tok[t + 1] : &e->tok[t];
 	ldns_rr *rr = NULL;
-	zf_excerpt x;
+	zf_quoted q;
 
 	if (e->len - e->tok[t].off > ZF_MAX_RDATA_TEXT) {
-		report(f, at->line, at->col, M_TOO_LONG, ZF_MAX_RDATA_TEXT, rest_excerpt(e, 0, x));
+		report(f, at->line, at->col, M_TOO_LONG, ZF_MAX_RDATA_TEXT,
+		       rest_excerpt(f, e, 0, NO_TOKEN, q));
 		return 1;
 	}
 	if (!ldns_text(L, e, h) || !bind_forms(L, e, h, type))
@@ -1139,7 +1171,7 @@ static int ldns_rdata(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t 
 	const char *why = st == LDNS_STATUS_OK ? ldns_rr_short(rr) : NULL;
 	if (st != LDNS_STATUS_OK || why) {
 		report(f, at->line, at->col, M_LDNS, why ? why : ldns_get_errorstr_by_id(st),
-		       rest_excerpt(e, 0, x));
+		       rest_excerpt(f, e, 0, t + 1, q));
 		ldns_rr_free(rr);
 		return 1;
 	}
@@ -1158,7 +1190,7 @@ static int own_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
 	zf_load *L = f->load;
 	size_t t = h->type_tok, n, len;
 	const zf_token *at = t + 1 < e->ntok ? &e->tok[t + 1] : &e->tok[t];
-	zf_excerpt x;
+	zf_quoted q;
 
 	if (!rdata_tokens(L, e, t + 1, &n))
 		return ZL_RR_NOMEM;
@@ -1166,7 +1198,8 @@ static int own_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
 		return ZL_RR_NOMEM;
 	const char *why = zl_rrextra_parse(L->m, own, L->rtok, n, f->origin, L->wire, &len);
 	if (why) {
-		report(f, at->line, at->col, M_OWN_TYPE, own->name, why, rest_excerpt(e, 0, x));
+		report(f, at->line, at->col, M_OWN_TYPE, own->name, why,
+		       rest_excerpt(f, e, 0, t + 1, q));
 		return 1;
 	}
 	zl_rdata_begin(L->rdata);
@@ -1190,7 +1223,7 @@ static int generic_rdata(zf_file *f, const zf_entry *e, const zf_head *h, uint16
 	const zf_token *at = &e->tok[t + 1];
 	ldns_rr *rr = NULL;
 	char tb[16];
-	zf_excerpt x;
+	zf_quoted q;
 
 	if (!L->wire && !(L->wire = malloc(ZF_WIRE_HEAD + ZL_RREXTRA_MAX)))
 		return ZL_RR_NOMEM;
@@ -1211,7 +1244,7 @@ static int generic_rdata(zf_file *f, const zf_entry *e, const zf_head *h, uint16
 		if (!name)
 			snprintf(tb, sizeof(tb), "TYPE%u", (unsigned)type);
 		report(f, at->line, at->col, M_OWN_TYPE, name ? name : tb, why,
-		       rest_excerpt(e, 0, x));
+		       rest_excerpt(f, e, 0, t + 1, q));
 		ldns_rr_free(rr);
 		return 1;
 	}
@@ -1230,14 +1263,15 @@ static bool svcb_refused(zf_file *f, const zf_entry *e, const zf_head *h, size_t
 	const char *why = zl_rrextra_svcb_check(f->load->rtok, n, &at);
 	const zf_token *t = &e->tok[h->type_tok + 1 + at];
 	char type[16];
-	zf_excerpt x;
+	zf_quoted q;
 
 	if (!why)
 		return false;
 	tok_copy(e, h->type_tok, type, sizeof(type));
 	for (char *c = type; *c; c++)
 		*c = (char)toupper((unsigned char)*c);
-	report(f, t->line, t->col, M_OWN_TYPE, type, why, rest_excerpt(e, 0, x));
+	report(f, t->line, t->col, M_OWN_TYPE, type, why,
+	       rest_excerpt(f, e, 0, h->type_tok + 1 + at, q));
 	return true;
 }
 
@@ -1289,6 +1323,7 @@ static bool refused(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t ty
 	zf_load *L = f->load;
 	const zf_token *tt = &e->tok[h->type_tok];
 	zf_excerpt x;
+	zf_quoted q;
 	char name[16];
 
 	if (h->has_class && token_class(e, h->class_tok) != LDNS_RR_CLASS_IN) {
@@ -1303,7 +1338,7 @@ static bool refused(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t ty
 	}
 	if (!h->has_ttl && type != ZL_TYPE_SOA && !L->have_default && !L->have_soa_min &&
 	    !L->have_last) {
-		report(f, e->line, e->tok[0].col, M_NO_TTL, rest_excerpt(e, 0, x));
+		report(f, e->line, e->tok[0].col, M_NO_TTL, rest_excerpt(f, e, 0, NO_TOKEN, q));
 		return true;
 	}
 	if (type == LDNS_RR_TYPE_DS && h->owner == L->zone) {
@@ -1311,6 +1346,33 @@ static bool refused(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t ty
 		return true;
 	}
 	return false;
+}
+
+/*
+ * False (after reporting) when an SOA serial or timer is a number over
+ * 2^32 - 1: ldns reads it modulo 2^32 (4294967296 as 0), silently.
+ */
+static bool soa_numbers_fit(zf_file *f, const zf_entry *e, size_t t)
+{
+	static const char *const field[] = { "serial", "refresh", "retry", "expire", "minimum" };
+	zf_excerpt x;
+
+	for (size_t i = 0; i < 5 && t + 3 + i < e->ntok; i++) {
+		size_t k = t + 3 + i, len = e->tok[k].len, j = 0;
+		const char *s = tok_text(e, k);
+		uint64_t v = 0;
+
+		while (j < len && isdigit((unsigned char)s[j]) && v <= UINT32_MAX)
+			v = v * 10 + (uint64_t)(s[j++] - '0');
+		while (j < len && isdigit((unsigned char)s[j]))
+			j++;
+		if (j == len && v > UINT32_MAX && !e->tok[k].quoted) {
+			report(f, e->tok[k].line, e->tok[k].col, M_SOA_RANGE, field[i],
+			       tok_excerpt(e, k, x));
+			return false;
+		}
+	}
+	return true;
 }
 
 /* Parses the record's rdata and adds the record to the model. */
@@ -1321,10 +1383,18 @@ static void add_record(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t
 	const zf_token *at = t + 1 < e->ntok ? &e->tok[t + 1] : &e->tok[t];
 	zl_record_spec spec = { .owner = h->owner, .age = h->age,
 	                        .file = f->index, .line = e->line };
-	zf_excerpt x;
+	zf_quoted q;
 	uint32_t min;
 	int rc;
 
+	if (type == ZL_TYPE_SOA && !soa_numbers_fit(f, e, t))
+		return;
+	if (zl_model_records_full(L->m)) {
+		report(f, e->line, e->tok[0].col, M_RECORD_LIMIT, zl_model_max_records(L->m),
+		       zl_name_text(L->zone));
+		L->stopped = true;
+		return;
+	}
 	if (refused(f, e, h, type))
 		return;
 	rc = parse_rdata(f, e, h, type, &spec);
@@ -1341,11 +1411,14 @@ static void add_record(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t
 		}
 		if (zl_view_add_record(L->m, L->v, &spec, L->rdata) != 0)
 			rc = ZL_RR_NOMEM;
+		else if (spec.type == ZL_TYPE_SOA)
+			L->have_soa = true;
 	}
 	if (rc == ZL_RR_NOMEM)
 		out_of_memory(f);
 	else if (rc < 0)
-		report(f, at->line, at->col, M_CONVERT, zl_rr_strerror(rc), rest_excerpt(e, 0, x));
+		report(f, at->line, at->col, M_CONVERT, zl_rr_strerror(rc),
+		       rest_excerpt(f, e, 0, t + 1, q));
 }
 
 static void do_record(zf_file *f, const zf_entry *e)
@@ -1364,7 +1437,7 @@ static bool want_args(zf_file *f, const zf_entry *e, size_t min, size_t max,
                       const char *what)
 {
 	char name[16];
-	zf_excerpt x;
+	zf_quoted q;
 
 	if (!tok_copy(e, 0, name, sizeof(name)))
 		snprintf(name, sizeof(name), "directive");
@@ -1374,7 +1447,7 @@ static bool want_args(zf_file *f, const zf_entry *e, size_t min, size_t max,
 	}
 	if (e->ntok - 1 > max) {
 		report(f, e->tok[max + 1].line, e->tok[max + 1].col, M_EXTRA, name,
-		       rest_excerpt(e, max + 1, x));
+		       rest_excerpt(f, e, max + 1, max + 1, q));
 		return false;
 	}
 	return true;
@@ -1504,37 +1577,57 @@ static int read_all(int fd, zf_buf *b, size_t cap)
 	return 0;
 }
 
-/* Reads a whole file into a NUL-terminated buffer; -1 with errno set. */
+static int open_regular(const char *path);
+
+/* A NUL byte in the first 4 KiB of a file that is not UTF-16 with a
+ * byte-order mark: binary data, read no further (is_binary reports it). */
+static bool binary_start(const char *p, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)p;
+
+	return memchr(p, '\0', len < ZF_BINARY_PROBE ? len : ZF_BINARY_PROBE) &&
+	       !(len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff)));
+}
+
+/*
+ * Reads a whole regular file into a NUL-terminated buffer; -1 with errno
+ * set (ZL_ENOTREG: a FIFO or a device, which could block forever or never
+ * end).  A file whose first 4 KiB hold a NUL byte is read no further than
+ * that: binary data is not loaded whole (a sparse file of terabytes).
+ */
 static int read_file(const char *path, zf_buf *b)
 {
-	int fd = open(path, O_RDONLY | O_CLOEXEC), err;
+	int fd = open_regular(path), err = 0;
+	char probe[ZF_BINARY_PROBE];
 	struct stat st;
 	size_t cap;
+	ssize_t r;
 
 	if (fd < 0)
 		return -1;
-	if (fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-		err = S_ISDIR(st.st_mode) ? EISDIR : errno;
-		close(fd);
-		errno = err;
-		return -1;
+	b->p = NULL;
+	if (fstat(fd, &st) != 0 || (r = read_full(fd, probe, sizeof probe)) < 0) {
+		err = errno;
+		goto done;
 	}
-	cap = S_ISREG(st.st_mode) && st.st_size > 0 ? (size_t)st.st_size + 1 : 65536;
-	b->len = 0;
+	/* binary: the probe alone is kept, for is_binary to report */
+	cap = binary_start(probe, (size_t)r) ? (size_t)r + 1
+	      : st.st_size > r ? (size_t)st.st_size + 1 : (size_t)r + 65536;
 	if (!buf_alloc(b, cap)) {
-		close(fd);
-		errno = ENOMEM;
-		return -1;
+		err = ENOMEM;
+		goto done;
 	}
-	if (read_all(fd, b, cap) != 0) {
+	memcpy(b->p, probe, (size_t)r);
+	b->len = (size_t)r;
+	b->p[b->len] = '\0';
+	if (!binary_start(probe, (size_t)r) && read_all(fd, b, cap) != 0) {
 		err = errno;
 		buf_free(b);
-		close(fd);
-		errno = err;
-		return -1;
 	}
+done:
 	close(fd);
-	return 0;
+	errno = err;
+	return err ? -1 : 0;
 }
 
 /* Hands the pages of f's text already scanned back to the kernel; the
@@ -1608,6 +1701,37 @@ static bool inside_folder(const char *base, const char *real)
 	return ok;
 }
 
+zl_confine zl_path_confine(const char *base, const char *arg, bool anywhere,
+                           char **path, char **real)
+{
+	struct stat st;
+
+	*path = *real = NULL;
+	if (!anywhere && arg[0] == '/')
+		return ZL_CONFINE_ABSOLUTE;
+	if (!anywhere && has_parent_step(arg))
+		return ZL_CONFINE_PARENT;
+	*path = arg[0] == '/' ? strdup(arg) : join_path(base, arg);
+	if (!*path)
+		return ZL_CONFINE_NOMEM;
+	*real = realpath(*path, NULL);
+	if (!*real)
+		return errno == ENOMEM ? ZL_CONFINE_NOMEM : ZL_CONFINE_ERRNO;
+	if (stat(*real, &st) == 0 && S_ISDIR(st.st_mode)) {
+		/* "." is its own folder, not a link out of it */
+		free(*real);
+		*real = NULL;
+		errno = EISDIR;
+		return ZL_CONFINE_ERRNO;
+	}
+	if (!anywhere && !inside_folder(base, *real)) {
+		free(*real);
+		*real = NULL;
+		return ZL_CONFINE_LINK;
+	}
+	return ZL_CONFINE_OK;
+}
+
 /*
  * The path an $INCLUDE argument opens, checked: by default it must stay
  * in the including file's folder (no absolute path, no "..", no symbolic
@@ -1615,43 +1739,34 @@ static bool inside_folder(const char *base, const char *real)
  */
 static char *include_path(zf_file *f, const zf_token *at, const char *arg, char **real)
 {
-	zf_load *L = f->load;
 	zf_path_excerpt px, px2;
 	char *path;
+	int err;
 
-	*real = NULL;
-	if (arg[0] == '/') {
-		if (!L->include_anywhere) {
-			report(f, at->line, at->col, M_INC_ABSOLUTE, path_excerpt(arg, px));
-			return NULL;
-		}
-		path = strdup(arg);
-	} else {
-		if (!L->include_anywhere && has_parent_step(arg)) {
-			report(f, at->line, at->col, M_INC_PARENT, path_excerpt(arg, px),
-			       path_excerpt(f->path, px2));
-			return NULL;
-		}
-		path = join_path(f->path, arg);
-	}
-	if (!path) {
-		out_of_memory(f);
-		return NULL;
-	}
-	*real = realpath(path, NULL);
-	if (!*real) {
-		report(f, at->line, at->col, M_INC_OPEN, path_excerpt(path, px), strerror(errno));
-	} else if (!L->include_anywhere && !inside_folder(f->path, *real)) {
+	switch (zl_path_confine(f->path, arg, f->load->include_anywhere, &path, real)) {
+	case ZL_CONFINE_OK:
+		return path;
+	case ZL_CONFINE_ABSOLUTE:
+		report(f, at->line, at->col, M_INC_ABSOLUTE, path_excerpt(arg, px));
+		break;
+	case ZL_CONFINE_PARENT:
+		report(f, at->line, at->col, M_INC_PARENT, path_excerpt(arg, px),
+		       path_excerpt(f->path, px2));
+		break;
+	case ZL_CONFINE_LINK:
 		report(f, at->line, at->col, M_INC_LINK, path_excerpt(arg, px),
 		       path_excerpt(f->path, px2));
-		free(*real);
-		*real = NULL;
+		break;
+	case ZL_CONFINE_ERRNO:
+		err = errno;
+		report(f, at->line, at->col, M_INC_OPEN, path_excerpt(path, px), strerror(err));
+		break;
+	case ZL_CONFINE_NOMEM:
+		out_of_memory(f);
+		break;
 	}
-	if (!*real) {
-		free(path);
-		return NULL;
-	}
-	return path;
+	free(path);
+	return NULL;
 }
 
 /* False (after reporting) when reading `real` would nest too deep or loop. */
@@ -1683,7 +1798,8 @@ static void include_file(zf_file *f, const zf_token *at, const char *path,
 	zf_buf buf;
 
 	if (read_file(path, &buf) != 0) {
-		report(f, at->line, at->col, M_INC_OPEN, path_excerpt(path, px), strerror(errno));
+		report(f, at->line, at->col, M_INC_OPEN, path_excerpt(path, px),
+		       zl_zonefile_strerror(errno));
 		return;
 	}
 	const char *copy = zl_model_strdup(L->m, path);
@@ -1970,6 +2086,7 @@ static void dir_generate(zf_file *f, zf_entry *e)
 {
 	zf_gen g = { 0 };
 	zf_excerpt x;
+	zf_quoted q;
 	size_t t = 3;
 
 	if (e->ntok < 5) {
@@ -2004,7 +2121,7 @@ static void dir_generate(zf_file *f, zf_entry *e)
 	else if (f->load->gen_oom)
 		out_of_memory(f);
 	else
-		report(f, e->tok[2].line, e->tok[2].col, M_GEN_MODIFIER, rest_excerpt(e, 2, x));
+		report(f, e->tok[2].line, e->tok[2].col, M_GEN_MODIFIER, rest_excerpt(f, e, 2, 2, q));
 	free(g.lhs);
 }
 
@@ -2268,16 +2385,29 @@ static ssize_t read_full(int fd, char *buf, size_t n)
 	return (ssize_t)got;
 }
 
+/* fd of a regular file; -1 with errno set (EISDIR, ZL_ENOTREG) for
+ * anything else.  O_NONBLOCK: opening a FIFO must not wait for a writer. */
 static int open_regular(const char *path)
 {
 	struct stat st;
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), err;
 
-	if (fd >= 0 && (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))) {
-		close(fd);
+	if (fd < 0)
 		return -1;
-	}
-	return fd;
+	if (fstat(fd, &st) != 0)
+		err = errno;
+	else if (!S_ISREG(st.st_mode))
+		err = S_ISDIR(st.st_mode) ? EISDIR : ZL_ENOTREG;
+	else
+		return fd;
+	close(fd);
+	errno = err;
+	return -1;
+}
+
+const char *zl_zonefile_strerror(int err)
+{
+	return err == ZL_ENOTREG ? "not a regular file" : strerror(err);
 }
 
 /* The hash and length of a regular file's bytes; false for anything else. */
@@ -2289,7 +2419,9 @@ static bool hash_file(const char *path, zf_content *c)
 
 	memset(c, 0, sizeof(*c));
 	c->hash = 14695981039346656037u;
-	while (buf && (r = read_full(fd, buf, ZF_CHUNK)) > 0)
+	/* binary data is not read whole (nor shared): read_file stops early */
+	while (buf && (r = read_full(fd, buf, ZF_CHUNK)) > 0 &&
+	       !(c->len == 0 && binary_start(buf, (size_t)r)))
 		hash_bytes(c, (const unsigned char *)buf, (size_t)r);
 	if (r == 0) {
 		uint64_t w = 0;

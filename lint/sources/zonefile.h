@@ -15,6 +15,7 @@
 #ifndef ZL_ZONEFILE_H
 #define ZL_ZONEFILE_H
 
+#include <errno.h>
 #include <stdbool.h>
 
 #include "model_int.h"
@@ -46,5 +47,35 @@ int zl_zonefile_load(zl_model *m, zl_view *v, const zl_zonefile_options *o);
  */
 int zl_zonefile_load_text(zl_model *m, zl_view *v, const char *text, size_t len,
                           const zl_zonefile_options *o);
+
+/* errno of zl_zonefile_load for a path that is not a regular file (a FIFO,
+ * a device: reading one may block forever or never end). */
+#define ZL_ENOTREG ENODEV
+
+/* strerror, with "not a regular file" for ZL_ENOTREG. */
+const char *zl_zonefile_strerror(int err);
+
+/* Where a path named by a file leads (zl_path_confine). */
+typedef enum zl_confine {
+	ZL_CONFINE_OK,        /* *path and *real set */
+	ZL_CONFINE_ABSOLUTE,  /* an absolute path */
+	ZL_CONFINE_PARENT,    /* a ".." step */
+	ZL_CONFINE_LINK,      /* a symbolic link out of the folder; *path set */
+	ZL_CONFINE_ERRNO,     /* realpath failed (errno set); *path set */
+	ZL_CONFINE_NOMEM,
+} zl_confine;
+
+/*
+ * The one confinement rule of paths named by input files ($INCLUDE, and
+ * the inventory's `file` and `views`): `arg` is joined to the folder of
+ * `base` (the file that names it) into *path, and unless `anywhere`
+ * (--include-anywhere) it must stay in that folder: no absolute path, no
+ * ".." step, no symbolic link leading out (checked on *real, its real
+ * path).  Untrusted input must not make the audit read, and so quote,
+ * files elsewhere (/etc/shadow into a public CI log).  The caller frees
+ * *path and *real (either may be NULL).
+ */
+zl_confine zl_path_confine(const char *base, const char *arg, bool anywhere,
+                           char **path, char **real);
 
 #endif

@@ -13,6 +13,11 @@
  *                 read succeeds but the whole transfer outlasts the timeout
  *   notauth       answers NOTAUTH and no records, as a server that does
  *                 not host the zone (RFC 2136 2.2)
+ *   endless       the SOA, then one A record per message, forever: the
+ *                 socket is never empty, so no read ever waits
+ *   bomb          the SOA, then messages of 4000 A records (16 bytes each
+ *                 on the wire, the owner compressed), forever
+ *   empty         the SOA, then messages without records, forever
  *
  * READYFILE is written (with the pid) once the socket listens.  Runs until
  * killed; connections are served one after the other.
@@ -104,6 +109,29 @@ static uint8_t *answer(int id, ldns_pkt_rcode rcode, const char *kinds, size_t *
 	return framed;
 }
 
+/* The SOA, then the same message again and again until the client
+ * goes away (the write fails), many messages per write: the client never
+ * finds the socket empty. */
+static void stream(int fd, int id, const char *kinds)
+{
+	size_t size, first_size, copies, batch;
+	uint8_t *first = answer(id, LDNS_RCODE_NOERROR, "S", &first_size),
+	        *msg = answer(id, LDNS_RCODE_NOERROR, kinds, &size), *buf;
+
+	copies = (1 << 20) / size + 1;
+	batch = copies * size;
+	if (!(buf = malloc(batch)))
+		die("malloc");
+	for (size_t i = 0; i < copies; i++)
+		memcpy(buf + i * size, msg, size);
+	if (write(fd, first, first_size) == (ssize_t)first_size)
+		while (write(fd, buf, batch) > 0)
+			;
+	free(buf);
+	free(first);
+	free(msg);
+}
+
 static void serve(int fd, const char *mode)
 {
 	int id = read_query(fd);
@@ -112,6 +140,13 @@ static void serve(int fd, const char *mode)
 
 	if (id < 0 || strcmp(mode, "silent") == 0)
 		return;               /* the caller keeps the connection open */
+	if (strcmp(mode, "endless") == 0 || strcmp(mode, "bomb") == 0 ||
+	    strcmp(mode, "empty") == 0) {
+		static char bomb[4001];
+		memset(bomb, 'A', 4000);
+		stream(fd, id, mode[0] == 'e' && mode[1] == 'n' ? "A" : mode[0] == 'b' ? bomb : "");
+		return;
+	}
 	if (strcmp(mode, "notauth") == 0)
 		msg = answer(id, LDNS_RCODE_NOTAUTH, "", &size);
 	else
@@ -149,8 +184,8 @@ int main(int argc, char **argv)
 	int lfd;
 
 	if (argc != 6) {
-		fputs("usage: fake-server silent|nosoa|truncated|unterminated|trickle "
-		      "ADDRESS PORT ZONE READYFILE\n", stderr);
+		fputs("usage: fake-server silent|nosoa|truncated|unterminated|trickle|"
+		      "endless|bomb|empty ADDRESS PORT ZONE READYFILE\n", stderr);
 		return 2;
 	}
 	zone = argv[4];

@@ -21,6 +21,10 @@
 #     first, cut inside a message, no closing SOA, an answer trickled so
 #     slowly that it outlasts the timeout; and NOTAUTH, a server that does
 #     not host the zone.
+#  4. Servers that never stop sending (issue 19): an endless stream, a
+#     record bomb, empty messages.  --jobs 4 against four of them ends
+#     within the timeout and a bounded memory, and --max-records bounds
+#     what one transfer holds.
 #
 # Every server is stopped at the end, whatever happened.
 set -u
@@ -63,7 +67,7 @@ trap 'exit 1' INT TERM HUP
 mkdir -p "$tmp/run" "$tmp/files" "$tmp/nsd"
 cd "$top" || exit 2
 
-if ! "$top/scripts/install-deps.sh" nsd >"$tmp/deps.log" 2>&1; then
+if ! "$top/scripts/install-deps.sh" nsd time >"$tmp/deps.log" 2>&1; then
 	cat "$tmp/deps.log"
 	not_ok "nsd is installed (scripts/install-deps.sh nsd)"
 	finish
@@ -352,5 +356,62 @@ check "NOTAUTH: reported as a server that does not host the zone, not as a refus
 	[ "$(wire_finding notauth 'the server answered NOTAUTH (that server is not authoritative for the zone: it does not host it)$')" = 1 ]
 check "the healthy server's copy is still linted" grep -q '^~summary|.*|views 1|' "$tmp/wire.txt"
 check "five failures on two jobs end within two timeouts (took $took ms)" [ "$took" -lt 6000 ]
+
+# ---- 4. servers that never stop sending -------------------------------------
+
+cat >"$tmp/flood.yaml" <<EOF
+version: 1
+forest: ${wzone%.}
+servers:
+  - {name: endless.x, addresses: [10.1.0.24/24], dns: "127.0.0.24:$port"}
+  - {name: bomb.x, addresses: [10.1.0.25/24], dns: "127.0.0.25:$port"}
+  - {name: empty.x, addresses: [10.1.0.26/24], dns: "127.0.0.26:$port"}
+  - {name: bomb2.x, addresses: [10.1.0.27/24], dns: "127.0.0.27:$port"}
+zones:
+  - name: ${wzone%.}
+    storage: file
+    hosted_on: [endless.x, bomb.x, empty.x, bomb2.x]
+EOF
+n=24
+for mode in endless bomb empty bomb2; do
+	"$tools/fake-server" "${mode%2}" 127.0.0.$n "$port" "$wzone" "$tmp/run/fake-$mode.pid" \
+		2>>"$tmp/fake.log" &
+	wait_pid "$tmp/run/fake-$mode.pid" ||
+		not_ok "the $mode fake server starts on 127.0.0.$n"
+	n=$((n + 1))
+done
+# Peak memory from GNU time when it is there (procps' is not).
+rss() { awk '/Maximum resident/ { print $NF }' "$tmp/$1.time" 2>/dev/null; }
+flood() {     # flood NAME ARGS: zonelint ARGS on flood.yaml, timed
+	name=$1
+	shift
+	t0=$(now_ms)
+	if [ -x /usr/bin/time ]; then
+		/usr/bin/time -v -o "$tmp/$name.time" timeout 120 "$bin" -f json --date "$date" \
+			"$@" "$tmp/flood.yaml" >"$tmp/$name.json" 2>"$tmp/$name.err"
+	else
+		timeout 120 "$bin" -f json --date "$date" "$@" "$tmp/flood.yaml" \
+			>"$tmp/$name.json" 2>"$tmp/$name.err"
+	fi
+	echo $? >"$tmp/$name.rc"
+	took=$(($(now_ms) - t0))
+	normal "$name" >"$tmp/$name.txt"
+}
+flood_finding() { grep -c "^live-transfer|error|$wzone|$1\.x\.|-|.*$2" "$tmp/$3.txt"; }
+flood flood --live --timeout 2 --jobs 4
+for s in endless bomb empty bomb2; do
+	check "$s: no complete answer within 2 s" \
+		[ "$(flood_finding $s 'no complete answer within 2 s' flood)" = 1 ]
+done
+check "four servers that never stop, on four jobs, end within the timeout (took $took ms)" \
+	[ "$took" -lt 4500 ]
+peak=$(rss flood)
+check "... in bounded memory (peak ${peak:-?} KB, at most 1 GiB)" \
+	sh -c '[ -z "$1" ] || [ "$1" -lt 1048576 ]' - "$peak"
+flood bounded --live --timeout 4 --jobs 4 --max-records 5000
+for s in bomb bomb2; do
+	check "$s with --max-records 5000 on 4 jobs: more than 1000 records in one transfer" \
+		[ "$(flood_finding $s 'holds more than 1000 records' bounded)" = 1 ]
+done
 
 finish

@@ -193,6 +193,30 @@ START_TEST(records_come_in_order_soa_first)
 }
 END_TEST
 
+/* max_records bounds the records kept: the closing SOA is not one. */
+START_TEST(records_are_bounded)
+{
+	static uint8_t buf[4096];
+	const tmsg m[] = { M(SOA, NS), M(A, SOA) };
+	size_t len = 0;
+	zl_axfr_answer a;
+
+	t_frame(buf, sizeof(buf), &len, &m[0], ID);
+	t_frame(buf, sizeof(buf), &len, &m[1], ID);
+	ck_assert_int_eq(zl_axfr_answer_init(&a, "example.", ID), 0);
+	ck_assert_uint_eq(a.max_records, ZL_AXFR_MAX_RECORDS);
+	a.max_records = 3;
+	ck_assert_int_eq(zl_axfr_parse_stream(&a, buf, len), ZL_AXFR_OK);
+	zl_axfr_answer_clear(&a);
+	ck_assert_int_eq(zl_axfr_answer_init(&a, "example.", ID), 0);
+	a.max_records = 2;
+	ck_assert_int_eq(zl_axfr_parse_stream(&a, buf, len), ZL_AXFR_TOO_MANY);
+	ck_assert_uint_eq(ldns_rr_list_rr_count(a.rrs), 2);
+	ck_assert_str_eq(a.detail, "2");
+	zl_axfr_answer_clear(&a);
+}
+END_TEST
+
 /* Random damage to a good answer (a fixed seed, so a failure repeats):
  * every stream ends in a status, never "more", and an accepted one starts
  * with the zone's SOA.  Under ASan (make sanitize) this is a small fuzz. */
@@ -368,7 +392,7 @@ START_TEST(refused_connection_is_reported)
 	zl_axfr_result r;
 	char buf[300];
 
-	zl_axfr_fetch(&e, "example.", 2, &r);
+	zl_axfr_fetch(&e, "example.", 2, 0, &r);
 	ck_assert_int_eq(r.status, ZL_AXFR_CONNECT);
 	ck_assert_ptr_null(r.rrs);
 	ck_assert_str_eq(zl_axfr_describe(&r, buf, sizeof(buf)),
@@ -385,7 +409,7 @@ START_TEST(silent_server_gives_up_at_the_deadline)
 	char buf[300];
 	double start = t_now();
 
-	zl_axfr_fetch(&e, "example.", 1, &r);
+	zl_axfr_fetch(&e, "example.", 1, 0, &r);
 	double took = t_now() - start;
 	close(fd);
 	ck_assert_int_eq(r.status, ZL_AXFR_TIMEOUT);
@@ -416,7 +440,7 @@ START_TEST(unanswered_connect_gives_up_at_the_deadline)
 		connect(filler[i], (struct sockaddr *)&sa, sizeof(sa));
 	}
 	double start = t_now();
-	zl_axfr_fetch(&e, "example.", 1, &r);
+	zl_axfr_fetch(&e, "example.", 1, 0, &r);
 	double took = t_now() - start;
 	for (int i = 0; i < 4; i++)
 		close(filler[i]);
@@ -439,7 +463,7 @@ START_TEST(good_answer_is_fetched)
 
 	s.fd = t_listen(&e.port);
 	ck_assert_int_eq(pthread_create(&t, NULL, t_serve_one, &s), 0);
-	zl_axfr_fetch(&e, "example.", 5, &r);
+	zl_axfr_fetch(&e, "example.", 5, 0, &r);
 	pthread_join(t, NULL);
 	close(s.fd);
 	ck_assert_msg(r.status == ZL_AXFR_OK, "status %d: %s", (int)r.status, r.detail);
@@ -478,7 +502,7 @@ START_TEST(each_server_gives_a_view_or_a_problem)
 {
 	const tmsg msgs[] = { M(SOA, NS, WINS, A, SOA) };
 	t_server_arg s = { 0, msgs, 1 };
-	zl_live_options o = { 2, 2 };
+	zl_live_options o = { 2, 2, 0 };
 	char good[64], bad[64], url[128], want[300];
 	uint16_t port, closed = t_closed_port();
 	zl_model *m = zl_model_new();
@@ -537,7 +561,7 @@ END_TEST
  * host order (the window of work ahead of the conversion moves on). */
 START_TEST(one_job_serves_many_servers)
 {
-	zl_live_options o = { 1, 1 };
+	zl_live_options o = { 1, 1, 0 };
 	zl_model *m = zl_model_new();
 	char name[64], dns[64];
 	uint16_t closed = t_closed_port();
@@ -570,6 +594,7 @@ Suite *axfr_suite(void)
 	tcase_add_loop_test(tc, stream_gives_its_status, 0,
 	                    (int)(sizeof(stream_cases) / sizeof(stream_cases[0])));
 	tcase_add_test(tc, records_come_in_order_soa_first);
+	tcase_add_test(tc, records_are_bounded);
 	tcase_add_test(tc, damaged_streams_always_conclude);
 	tcase_add_test(tc, refusal_and_notauth_say_why);
 	tcase_add_loop_test(tc, endpoint_parses, 0,

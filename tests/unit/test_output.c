@@ -59,7 +59,7 @@ START_TEST(text_is_compiler_style_and_escaped)
 		"  fix: create the zone corp.corp on dc1.corp as an AD-integrated zone with the "
 		"scope of corp (ad-domain), which replicates it to every DNS server of the domain\n"
 		"    dnscmd dc1.corp /ZoneAdd corp.corp /DsPrimary /DP /domain\n"
-		"    Add-DnsServerPrimaryZone -ComputerName dc1.corp -Name corp.corp "
+		"    Add-DnsServerPrimaryZone -ComputerName 'dc1.corp' -Name 'corp.corp' "
 		"-ReplicationScope Domain\n"
 		"forest.yaml:20:5: error: zone corp. is single-label and AD-integrated on 2 "
 		"servers, but dc2.corp. does not host corp.corp.: its updates of its own host "
@@ -69,7 +69,7 @@ START_TEST(text_is_compiler_style_and_escaped)
 		"  fix: create the zone corp.corp on dc2.corp as an AD-integrated zone with the "
 		"scope of corp (ad-domain), which replicates it to every DNS server of the domain\n"
 		"    dnscmd dc2.corp /ZoneAdd corp.corp /DsPrimary /DP /domain\n"
-		"    Add-DnsServerPrimaryZone -ComputerName dc2.corp -Name corp.corp "
+		"    Add-DnsServerPrimaryZone -ComputerName 'dc2.corp' -Name 'corp.corp' "
 		"-ReplicationScope Domain\n"
 		"z.dns:7:3: error: bad \\x1b[31mred\\x1b[0m text [zone-syntax]\n");
 	free(out);

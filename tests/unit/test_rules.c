@@ -43,8 +43,8 @@ START_TEST(single_label_self_zone_fires_per_server)
 	ck_assert_str_eq(f->owner, "corp.corp.");
 	ck_assert_uint_eq(f->commands.n, 2);
 	ck_assert_str_eq(f->commands.v[0], "dnscmd dc1.corp /ZoneAdd corp.corp /DsPrimary /DP /domain");
-	ck_assert_str_eq(f->commands.v[1], "Add-DnsServerPrimaryZone -ComputerName dc1.corp "
-	                 "-Name corp.corp -ReplicationScope Domain");
+	ck_assert_str_eq(f->commands.v[1], "Add-DnsServerPrimaryZone -ComputerName 'dc1.corp' "
+	                 "-Name 'corp.corp' -ReplicationScope Domain");
 	ck_assert_str_eq(t_finding(r, 2)->server, "dc3.corp.");
 	zl_results_free(r);
 	zl_model_free(m);

@@ -10,6 +10,7 @@
 #include "helpers.h"
 #include "suites.h"
 #include "sources/rr_convert.h"
+#include "../../rules/ad-common.h"
 
 static const int64_t DAY = 86400;
 /* 2026-11-27 00:00 UTC, in days since 1970 and in [AGE:N] hours. */
@@ -257,8 +258,8 @@ START_TEST(self_mismatch_wrong_record)
 	                 "(10.0.0.1, 10.5.0.1)");
 	/* Other right records remain: delete only. */
 	assert_only_cmds(f, "dnscmd dc1.corp /RecordDelete corp dc1 A 10.0.0.99 /f",
-	                 "Remove-DnsServerResourceRecord -ComputerName dc1.corp "
-	                 "-ZoneName corp -Name dc1 -RRType A -RecordData 10.0.0.99 -Force");
+	                 "Remove-DnsServerResourceRecord -ComputerName 'dc1.corp' "
+	                 "-ZoneName 'corp' -Name 'dc1' -RRType A -RecordData '10.0.0.99' -Force");
 	zl_results_free(r);
 	zl_model_free(m);
 }
@@ -277,8 +278,8 @@ START_TEST(self_mismatch_missing_at_soa)
 	ck_assert_str_eq(f->message, "dc1.corp. has no A or AAAA record for itself in "
 	                 "its own copy of zone corp.");
 	assert_only_cmds(f, "dnscmd dc1.corp /RecordAdd corp dc1 A 10.0.0.1",
-	                 "Add-DnsServerResourceRecordA -ComputerName dc1.corp "
-	                 "-ZoneName corp -Name dc1 -IPv4Address 10.0.0.1");
+	                 "Add-DnsServerResourceRecordA -ComputerName 'dc1.corp' "
+	                 "-ZoneName 'corp' -Name 'dc1' -IPv4Address 10.0.0.1");
 	zl_results_free(r);
 	zl_model_free(m);
 }
@@ -377,13 +378,13 @@ START_TEST(partner_stale_fires_per_address)
 	                 "partner dc2.corp. (zone corp.): 10.0.0.9 is not an address of dc1.corp.");
 	ck_assert_str_eq(f->fix, "delete the record on dc2.corp.");
 	assert_only_cmds(f, "dnscmd dc2.corp /RecordDelete corp dc1 A 10.0.0.9 /f",
-	                 "Remove-DnsServerResourceRecord -ComputerName dc2.corp "
-	                 "-ZoneName corp -Name dc1 -RRType A -RecordData 10.0.0.9 -Force");
+	                 "Remove-DnsServerResourceRecord -ComputerName 'dc2.corp' "
+	                 "-ZoneName 'corp' -Name 'dc1' -RRType A -RecordData '10.0.0.9' -Force");
 	f = t_finding(r, 1);
 	assert_at(f, "zones/dc2/corp.dns", 8);
 	assert_has(f->message, "stale AAAA record for dc1.corp.");
-	assert_cmd(f, 1, "Remove-DnsServerResourceRecord -ComputerName dc2.corp "
-	                 "-ZoneName corp -Name dc1 -RRType AAAA -RecordData fd00::9 -Force");
+	assert_cmd(f, 1, "Remove-DnsServerResourceRecord -ComputerName 'dc2.corp' "
+	                 "-ZoneName 'corp' -Name 'dc1' -RRType AAAA -RecordData 'fd00::9' -Force");
 	zl_results_free(r);
 	zl_model_free(m);
 }
@@ -400,7 +401,7 @@ START_TEST(partner_stale_only_adds_reachable_address)
 	ck_assert_uint_eq(t_finding(r, 0)->commands.n, 4);
 	assert_cmd(t_finding(r, 0), 2, "dnscmd dc4.corp /RecordAdd corp dc1 A 10.5.0.1");
 	assert_cmd(t_finding(r, 0), 3, "Add-DnsServerResourceRecordA "
-	                 "-ComputerName dc4.corp -ZoneName corp -Name dc1 -IPv4Address 10.5.0.1");
+	                 "-ComputerName 'dc4.corp' -ZoneName 'corp' -Name 'dc1' -IPv4Address 10.5.0.1");
 	ck_assert_uint_eq(t_finding(r, 1)->commands.n, 2);
 	zl_results_free(r);
 	/* The records are there, though wrong: not also partner-missing-address. */
@@ -511,8 +512,8 @@ START_TEST(partner_missing_adds_same_network_address)
 	ck_assert_str_eq(f->fix, "add 10.5.0.1, the address of dc1.corp. on dc4.corp.'s "
 	                 "network, to the copy on dc4.corp.");
 	assert_only_cmds(f, "dnscmd dc4.corp /RecordAdd corp dc1 A 10.5.0.1",
-	                 "Add-DnsServerResourceRecordA -ComputerName dc4.corp "
-	                 "-ZoneName corp -Name dc1 -IPv4Address 10.5.0.1");
+	                 "Add-DnsServerResourceRecordA -ComputerName 'dc4.corp' "
+	                 "-ZoneName 'corp' -Name 'dc1' -IPv4Address 10.5.0.1");
 	zl_results_free(r);
 	zl_model_free(m);
 }
@@ -532,8 +533,8 @@ START_TEST(partner_missing_other_network_and_ipv6)
 	                 "has none on dc2.ad.example.'s networks), to the copy on dc2.ad.example.");
 	assert_cmd(f, 0, "dnscmd dc2.ad.example /RecordAdd ad.example dc1 "
 	                 "AAAA fd00:1::1");
-	assert_cmd(f, 1, "Add-DnsServerResourceRecordAAAA -ComputerName "
-	                 "dc2.ad.example -ZoneName ad.example -Name dc1 -IPv6Address fd00:1::1");
+	assert_cmd(f, 1, "Add-DnsServerResourceRecordAAAA -ComputerName '"
+	                 "dc2.ad.example' -ZoneName 'ad.example' -Name 'dc1' -IPv6Address fd00:1::1");
 	zl_results_free(r);
 	zl_model_free(m);
 }
@@ -592,7 +593,7 @@ START_TEST(partner_no_same_network_ipv6)
 
 	ck_assert_str_eq(t_finding(r, 0)->server, "dc2.corp.");
 	assert_cmd(t_finding(r, 0), 1, "Add-DnsServerResourceRecordAAAA "
-	                 "-ComputerName dc2.corp -ZoneName corp -Name dc1 -IPv6Address fd00:1:0:5::1");
+	                 "-ComputerName 'dc2.corp' -ZoneName 'corp' -Name 'dc1' -IPv6Address fd00:1:0:5::1");
 	zl_results_free(r);
 	zl_model_free(m);
 }
@@ -795,8 +796,8 @@ START_TEST(guid_cname_missing_and_wrong)
 	                 "_msdcs.corp. on dc2.corp.");
 	assert_cmd(f, 0, "dnscmd dc2.corp /RecordAdd _msdcs.corp " GUID1
 	                 " CNAME dc1.corp");
-	assert_cmd(f, 1, "Add-DnsServerResourceRecordCName -ComputerName "
-	                 "dc2.corp -ZoneName _msdcs.corp -Name " GUID1 " -HostNameAlias dc1.corp");
+	assert_cmd(f, 1, "Add-DnsServerResourceRecordCName -ComputerName '"
+	                 "dc2.corp' -ZoneName '_msdcs.corp' -Name '" GUID1 "' -HostNameAlias dc1.corp");
 	/* dc2's alias points to dc3: on its line, replaced. */
 	f = t_finding(r, 1);
 	assert_at(f, "zones/dc2/_msdcs.corp.dns", 3);
@@ -811,6 +812,50 @@ START_TEST(guid_cname_missing_and_wrong)
 	assert_explained(f, "dc-guid-cname");
 	zl_results_free(r);
 	zl_model_free(m);
+}
+END_TEST
+
+/* A name from a zone file goes single-quoted into PowerShell, a quote
+ * doubled, and into no dnscmd line when cmd.exe would interpret it
+ * (& | and ' here); a note says why. */
+START_TEST(commands_quote_hostile_names)
+{
+	zl_model *m = msdcs_forest(true);
+	mk_view(m, "corp", "zones/corp.dns", "dc1.corp dc2.corp dc3.corp",
+	        RECORDS("_msdcs.corp. 3600 IN NS dc1.corp."));
+	mk_view(m, "_msdcs.corp", "zones/_msdcs.corp.dns", "dc1.corp dc2.corp dc3.corp",
+	        RECORDS(GUID1 "._msdcs.corp. 600 IN CNAME dc1.corp.",
+	                GUID2 "._msdcs.corp. 600 IN CNAME a&calc|x'y.corp."));
+	zl_results *r = run(m, "dc-guid-cname", 1);
+	const zl_finding *f = t_finding(r, 0);
+
+	ck_assert_uint_eq(f->commands.n, 3);
+	assert_cmd(f, 0, "Remove-DnsServerResourceRecord -ComputerName 'dc1.corp' "
+	                 "-ZoneName '_msdcs.corp' -Name '" GUID2 "' -RRType CNAME "
+	                 "-RecordData 'a&calc|x''y.corp' -Force");
+	assert_cmd(f, 1, "dnscmd dc1.corp /RecordAdd _msdcs.corp " GUID2 " CNAME dc2.corp");
+	ck_assert_uint_eq(f->notes.n, 2);
+	assert_has(f->notes.v[1], "no dnscmd command: cmd.exe would interpret characters "
+	           "of a&calc|x'y.corp");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+/* The PowerShell quoting itself: quotes doubled, typographic ones too. */
+START_TEST(powershell_quoting)
+{
+	char buf[64];
+
+	ck_assert_str_eq(ad_ps_quote("dc1", buf, sizeof buf), "'dc1'");
+	ck_assert_str_eq(ad_ps_quote("a'b", buf, sizeof buf), "'a''b'");
+	ck_assert_str_eq(ad_ps_quote("$(calc)", buf, sizeof buf), "'$(calc)'");
+	ck_assert_str_eq(ad_ps_quote("x\xe2\x80\x99y", buf, sizeof buf),
+	                 "'x\xe2\x80\x99\xe2\x80\x99y'");
+	ck_assert(ad_dnscmd_safe("_ldap._tcp.dc-1*@", NULL));
+	ck_assert(!ad_dnscmd_safe("x&calc", NULL));
+	ck_assert(!ad_dnscmd_safe("x%PATH%", NULL));
+	ck_assert(!ad_dnscmd_safe("x\\032y", NULL));
 }
 END_TEST
 
@@ -883,8 +928,8 @@ START_TEST(srv_records_missing)
 	ck_assert_str_eq(f->message, "no SRV record _gc._tcp.corp. targeting dc1.corp. in zone "
 	                 "corp. on dc1.corp.: clients do not find the global catalog on dc1.corp.");
 	assert_only_cmds(f, "dnscmd dc1.corp /RecordAdd corp _gc._tcp SRV 0 100 3268 dc1.corp",
-	                 "Add-DnsServerResourceRecord -ComputerName dc1.corp "
-	                 "-ZoneName corp -Name _gc._tcp -Srv -DomainName dc1.corp -Priority 0 "
+	                 "Add-DnsServerResourceRecord -ComputerName 'dc1.corp' "
+	                 "-ZoneName 'corp' -Name '_gc._tcp' -Srv -DomainName dc1.corp -Priority 0 "
 	                 "-Weight 100 -Port 3268");
 	/* dc5 of the child domain: its Kerberos record, in the child zone. */
 	f = t_finding(r, 1);
@@ -943,7 +988,7 @@ START_TEST(aged_address_strictly_older)
 	assert_at(f, "zones/dc2/corp.dns", 8);
 	assert_about(f, "corp.", "dc3.corp.", "dc3.corp.");
 	ck_assert_uint_eq(f->commands.n, 1);
-	assert_cmd(f, 0, "Invoke-Command -ComputerName dc3.corp -ScriptBlock "
+	assert_cmd(f, 0, "Invoke-Command -ComputerName 'dc3.corp' -ScriptBlock "
 	                 "{ Register-DnsClient }");
 	zl_results_free(r);
 	zl_model_free(m);
@@ -1010,6 +1055,8 @@ Suite *ad_rules_suite(void)
 	tcase_add_test(plan, plan_right_partner_as_candidate);
 	tcase_add_test(plan, plan_single_affected_partner);
 	tcase_add_test(locator, guid_cname_missing_and_wrong);
+	tcase_add_test(locator, commands_quote_hostile_names);
+	tcase_add_test(locator, powershell_quoting);
 	tcase_add_test(locator, guid_cname_inside_forest_zone);
 	tcase_add_test(locator, guid_cname_silent);
 	tcase_add_test(locator, srv_records_missing);

@@ -562,7 +562,7 @@ START_TEST(generate_directive)
 	ck_assert_uint_eq(problems("zone-syntax"), 4);
 	assert_problem("zone-syntax", 0, 5, 11, "bad $GENERATE range '5-1'");
 	assert_problem("zone-syntax", 1, 6, 15, "bad $GENERATE template");
-	assert_problem("zone-syntax", 2, 7, 1, "'badip A 10.0.0.3$'");
+	assert_problem("zone-syntax", 2, 7, 1, "rdata: '10.0.0.3$'");
 	assert_problem("zone-syntax", 3, 8, 11, "makes more than 1048576 records");
 }
 END_TEST
@@ -617,14 +617,14 @@ static const syntax_case syntax_cases[] = {
 	{ "syntax-type.dns", 1, { { 2, 12, "unknown record type 'BOGUS'" },
 	                          { 3, 1, "record without a type" },
 	                          { 4, 9, "ANY is a query or meta type" } } },
-	{ "syntax-rdata.dns", 1, { { 2, 7, "could not parse the RR's rdata: 'bad A 10.0.0.300'" },
+	{ "syntax-rdata.dns", 1, { { 2, 7, "could not parse the RR's rdata: '10.0.0.300'" },
 	                           { 3, 9, "superfluous text" },
-	                           { 4, 7, "'mx MX mail'" } } },
+	                           { 4, 7, "rdata: 'mail'" } } },
 	{ "syntax-owner.dns", 1, { { 2, 1, "bad owner name 'aaaa" },
 	                           { 3, 1, "bad owner name 'b..c'" },
 	                           { 4, 1, "bad owner name 'abcdefghi." } } },
-	{ "syntax-rdata-name.dns", 1, { { 2, 12, "'long CNAME abcdefghi." },
-	                                { 3, 13, "'label CNAME bbbb" } } },
+	{ "syntax-rdata-name.dns", 1, { { 2, 12, "rdata: 'abcdefghi.abcdefghi." },
+	                                { 3, 13, "rdata: 'bbbb" } } },
 	{ "syntax-nul.dns", 1, { { 3, 12, "NUL byte" } } },
 	{ "syntax-directive.dns", 1, { { 2, 1, "unknown directive '$FOO'" },
 	                               { 3, 1, "$ORIGIN needs a domain name" },
@@ -650,6 +650,38 @@ START_TEST(syntax_errors)
 	              c->file);
 	ck_assert(zl_model_unusable(m));
 	ck_assert_int_eq(zl_problem_severity(problem("zone-syntax", 0)), ZL_SEVERITY_ERROR);
+}
+END_TEST
+
+/*
+ * Until an SOA is read the file may be anything an inventory names
+ * (/etc/shadow): a message quotes the token that failed, never the rest
+ * of the line; a line that is one token is not quoted at all.  After
+ * the SOA the whole entry is quoted, to show the fault in its place.
+ */
+START_TEST(untrusted_quotes_one_token)
+{
+	static const char shadow[] =
+		"root:$y$j9T$SALTSECRET$HASHSECRET:19000:0:99999:7:::\n"
+		"password = SECRETVALUE\n"
+		"x 3600 A SECRETADDR\n";
+	static const char zone[] =
+		"@ SOA ns hostmaster 1 900 600 86400 3600\n"
+		"bad A 10.0.0.300\n";
+
+	load_path(tmp_write("shadow", shadow, sizeof shadow - 1), "corp", false);
+	ck_assert_uint_eq(problems("zone-syntax"), 3);
+	assert_problem("zone-syntax", 0, 1, 1, "record without a type: (not quoted");
+	assert_problem("zone-syntax", 1, 2, 10, "unknown record type '='");
+	assert_problem("zone-syntax", 2, 3, 10, "rdata: 'SECRETADDR'");
+	for (size_t i = 0; i < 2; i++)
+		ck_assert_msg(!strstr(zl_problem_message(problem("zone-syntax", i)), "SECRET"),
+		              "problem %zu quotes the file: %s", i,
+		              zl_problem_message(problem("zone-syntax", i)));
+	zl_model_free(m);
+	m = NULL;
+	load_path(tmp_write("soa-first.dns", zone, sizeof zone - 1), "corp", false);
+	assert_problem("zone-syntax", 0, 2, 7, "rdata: 'bad A 10.0.0.300'");
 }
 END_TEST
 
@@ -944,6 +976,7 @@ Suite *zonefile_suite(void)
 
 	tc = tcase_create("generated");
 	tcase_add_checked_fixture(tc, tmp_setup, tmp_teardown);
+	tcase_add_test(tc, untrusted_quotes_one_token);
 	tcase_add_test(tc, too_many_errors);
 	tcase_add_test(tc, long_lines);
 	tcase_add_test(tc, many_open_parens);
