@@ -40,6 +40,7 @@ typedef struct options {
 	int64_t date;                 /* audit day, 00:00 UTC */
 	const char *zone_origin;      /* -z */
 	bool quiet;
+	bool verbose;                 /* -v: findings that follow from another too */
 	bool list_rules;
 	const char *explain;
 	const char *baseline;         /* --baseline FILE */
@@ -78,6 +79,7 @@ static const struct option long_options[] = {
 	{ "zone", required_argument, NULL, 'z' },
 	{ "include-anywhere", no_argument, NULL, OPT_INCLUDE_ANYWHERE },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
 	{ "plugin", required_argument, NULL, OPT_PLUGIN },
@@ -129,6 +131,8 @@ static const char usage_text[] =
 	"                              inventory and zone files in DIR, then lint\n"
 	"      --baseline FILE         hide findings already in FILE (an earlier -f json report)\n"
 	"  -q, --quiet                 print nothing for a clean run\n"
+	"  -v, --verbose               text: also print the findings that follow from\n"
+	"                              another, instead of one `also:` line under it\n"
 	"      --color auto|always|never\n"
 	"                              colour text output (auto: a terminal, no NO_COLOR)\n"
 	"  -V, --version               print the version\n"
@@ -211,7 +215,7 @@ static int parse_options(int argc, char **argv, options *o)
 {
 	int c;
 
-	while ((c = getopt_long(argc, argv, "f:o:z:qVh", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "f:o:z:qvVh", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
@@ -271,6 +275,9 @@ static int parse_options(int argc, char **argv, options *o)
 			break;
 		case 'q':
 			o->quiet = true;
+			break;
+		case 'v':
+			o->verbose = true;
 			break;
 		case OPT_LIST_RULES:
 			o->list_rules = true;
@@ -404,7 +411,7 @@ static int write_sarif(const zl_results *res, const zl_engine *e, FILE *out)
 static int write_report(const options *o, const zl_engine *e, const zl_results *res,
                         const zl_model *m, FILE *out)
 {
-	zl_text_options to = { want_color(o) };
+	zl_text_options to = { want_color(o), o->verbose };
 
 	/* html and dot draw the forest: they read the model too. */
 	if (o->format == FORMAT_HTML)

@@ -176,7 +176,8 @@ static inline void ad_target_set(ad_target *t, const zl_server *on, const zl_zon
 }
 
 /* dnscmd and PowerShell to delete one record of `type` with `data` at
- * `owner` in zone z on server `on`. */
+ * `owner` in zone z on server `on`: each command says it acts on `on`
+ * (JSON fix.run_on, the -f ps1 plan), whoever the finding is about. */
 static inline void ad_command_delete(zl_finding *f, const zl_server *on,
                                      const zl_zone *z, const char *owner,
                                      const char *type, const char *data)
@@ -184,11 +185,13 @@ static inline void ad_command_delete(zl_finding *f, const zl_server *on,
 	ad_target t;
 
 	ad_target_set(&t, on, z, owner);
-	zl_finding_command(f, "dnscmd %s /RecordDelete %s %s %s %s /f",
-	                   t.server, t.zone, t.node, type, data);
-	zl_finding_command(f, "Remove-DnsServerResourceRecord -ComputerName %s "
-	                   "-ZoneName %s -Name %s -RRType %s -RecordData %s -Force",
-	                   t.server, t.zone, t.node, type, data);
+	zl_finding_command_on(f, zl_server_name(on), ZL_TOOL_DNSCMD, ZL_COMMAND_DELETE,
+	                      "dnscmd %s /RecordDelete %s %s %s %s /f",
+	                      t.server, t.zone, t.node, type, data);
+	zl_finding_command_on(f, zl_server_name(on), ZL_TOOL_POWERSHELL, ZL_COMMAND_DELETE,
+	                      "Remove-DnsServerResourceRecord -ComputerName %s "
+	                      "-ZoneName %s -Name %s -RRType %s -RecordData %s -Force",
+	                      t.server, t.zone, t.node, type, data);
 }
 
 /*
@@ -204,10 +207,13 @@ static inline void ad_command_add(zl_finding *f, const zl_server *on,
 	ad_target t;
 
 	ad_target_set(&t, on, z, owner);
-	zl_finding_command(f, "dnscmd %s /RecordAdd %s %s %s %s",
-	                   t.server, t.zone, t.node, type, data);
-	zl_finding_command(f, "Add-DnsServerResourceRecord%s -ComputerName %s "
-	                   "-ZoneName %s -Name %s %s", cmdlet, t.server, t.zone, t.node, args);
+	zl_finding_command_on(f, zl_server_name(on), ZL_TOOL_DNSCMD, ZL_COMMAND_ADD,
+	                      "dnscmd %s /RecordAdd %s %s %s %s",
+	                      t.server, t.zone, t.node, type, data);
+	zl_finding_command_on(f, zl_server_name(on), ZL_TOOL_POWERSHELL, ZL_COMMAND_ADD,
+	                      "Add-DnsServerResourceRecord%s -ComputerName %s "
+	                      "-ZoneName %s -Name %s %s", cmdlet, t.server, t.zone, t.node,
+	                      args);
 }
 
 static inline const char *ad_addr_type(const zl_addr *a)

@@ -51,9 +51,11 @@ static void report_server(zl_report *r, const zl_zone *z, const zl_server *s,
 	zl_finding_fix(f, "create the zone %s on %s as an AD-integrated zone with the "
 	               "scope of %s (%s), which replicates it %s", nn, server, zone,
 	               zl_storage_name(zl_zone_storage(z)), sc.words);
-	zl_finding_command(f, "dnscmd %s /ZoneAdd %s /DsPrimary%s", server, nn, sc.dnscmd);
-	zl_finding_command(f, "Add-DnsServerPrimaryZone -ComputerName %s -Name %s "
-	                   "-ReplicationScope %s", server, nn, sc.powershell);
+	zl_finding_command_on(f, zl_server_name(s), ZL_TOOL_DNSCMD, ZL_COMMAND_ADD,
+	                      "dnscmd %s /ZoneAdd %s /DsPrimary%s", server, nn, sc.dnscmd);
+	zl_finding_command_on(f, zl_server_name(s), ZL_TOOL_POWERSHELL, ZL_COMMAND_ADD,
+	                      "Add-DnsServerPrimaryZone -ComputerName %s -Name %s "
+	                      "-ReplicationScope %s", server, nn, sc.powershell);
 }
 
 static int check(const zl_model *m, zl_report *r)

@@ -3,6 +3,7 @@
  * in the zone (RFC 1034 4.2.2 for NS, RFC 5321 5.1 for MX, RFC 2782 for
  * SRV), or the service it names cannot be reached.
  */
+#include "relations.h"
 #include "zone-common.h"
 
 static void check_target(const zl_model *m, const zl_view *v, zl_report *r,
@@ -19,6 +20,9 @@ static void check_target(const zl_model *m, const zl_view *v, zl_report *r,
 	zl_finding_fix(f, "add an A or AAAA record for %s, or point the %s record at a "
 	               "host that has one", zl_name_text(target),
 	               zl_type_name(zl_record_type(rec)));
+	/* When the target is a server whose partner's copy lacks its host
+	 * records, that is the cause (SPEC 6.4). */
+	rel_follows_no_address(f, v, target);
 }
 
 static int check(const zl_model *m, zl_report *r)

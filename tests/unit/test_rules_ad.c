@@ -957,6 +957,53 @@ START_TEST(aged_address_zone_interval)
 }
 END_TEST
 
+/* ---- findings that follow from another (SPEC 6.4) ------------------------ */
+
+/* dc4's own copy lacks dc1: its NS and SRV records targeting dc1 follow
+ * from partner-missing-address; the NS target without any address
+ * (ns.corp.) is no server's and stays standalone. */
+START_TEST(target_no_address_follows_partner_missing)
+{
+	zl_model *m = partner_forest_dc4(RECORDS(GOOD_OTHERS,
+	        "corp. 3600 IN NS dc1.corp.",
+	        "_ldap._tcp.corp. 600 IN SRV 0 100 389 dc1.corp."));
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+
+	for (size_t i = 0; i < zl_engine_rule_count(e); i++) {
+		const char *id = zl_engine_rule(e, i)->id;
+		if (strcmp(id, "partner-missing-address") && strcmp(id, "target-no-address"))
+			zl_engine_set_severity(e, id, ZL_SEVERITY_OFF);
+	}
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(t_count(r, "partner-missing-address"), 1);
+	const zl_finding *cause = NULL;
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (!strcmp(t_finding(r, i)->rule->id, "partner-missing-address"))
+			cause = t_finding(r, i);
+	ck_assert_str_eq(cause->server, "dc4.corp.");
+	ck_assert_uint_eq(cause->followers.n, 2);
+	size_t standalone = 0;
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const zl_finding *f = t_finding(r, i);
+		if (strcmp(f->rule->id, "target-no-address") != 0)
+			continue;
+		if (strstr(f->message, "dc1.corp.")) {
+			ck_assert_ptr_eq(f->cause, cause);
+			ck_assert_str_eq(f->file, "zones/dc4/corp.dns");
+		} else {
+			ck_assert_ptr_null(f->cause);
+			standalone++;
+		}
+	}
+	/* ns.corp. in both copies. */
+	ck_assert_uint_eq(standalone, 2);
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+END_TEST
+
 /* ---- inventory-gap ---------------------------------------------------------- */
 
 /* The not_checked entry of r with this reason: its count (0 when none). */
@@ -1141,6 +1188,7 @@ Suite *ad_rules_suite(void)
 	suite_add_tcase(s, partner);
 	suite_add_tcase(s, plan);
 	suite_add_tcase(s, locator);
+	tcase_add_test(partner, target_no_address_follows_partner_missing);
 	tcase_add_test(gap, gap_dc_in_no_domain);
 	tcase_add_test(gap, gap_dc_without_guid);
 	tcase_add_test(gap, gap_locator_records_of_unlisted_domain);

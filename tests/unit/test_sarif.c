@@ -181,7 +181,7 @@ static char *text_of(const zl_results *r, bool color)
 	char *buf = NULL;
 	size_t size = 0;
 	FILE *f = open_memstream(&buf, &size);
-	zl_text_options o = { color };
+	zl_text_options o = { .color = color };
 
 	ck_assert_ptr_nonnull(f);
 	ck_assert_int_eq(zl_write_text(f, r, &o), 0);
