@@ -23,7 +23,7 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_UNUSABLE = 2 };
 
-enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML, FORMAT_DOT };
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML, FORMAT_DOT, FORMAT_PS1 };
 
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -105,9 +105,10 @@ static const char usage_text[] =
 	"       zonelint --list-rules                    list the rules\n"
 	"       zonelint --explain RULE|6702             why a rule exists, and the fix\n"
 	"\n"
-	"  -f, --format text|json|sarif|html|dot\n"
+	"  -f, --format text|json|sarif|html|dot|ps1\n"
 	"                              output format (default text); html: the audit\n"
-	"                              report with the replication graph, dot: that graph\n"
+	"                              report with the replication graph, dot: that graph,\n"
+	"                              ps1: the fix plan as a PowerShell script\n"
 	"  -o, --output FILE           write the report to FILE\n"
 	"      --fail-on error|warning|info|never\n"
 	"                              lowest severity giving exit code 1 (default error)\n"
@@ -228,9 +229,11 @@ static int parse_options(int argc, char **argv, options *o)
 				o->format = FORMAT_HTML;
 			else if (strcmp(optarg, "dot") == 0)
 				o->format = FORMAT_DOT;
+			else if (strcmp(optarg, "ps1") == 0)
+				o->format = FORMAT_PS1;
 			else
 				return usage_error("unknown format '%s' (text, json, sarif, html, "
-				                   "dot)", optarg);
+				                   "dot, ps1)", optarg);
 			break;
 		case 'o':
 			o->output = optarg;
@@ -331,9 +334,10 @@ static int parse_options(int argc, char **argv, options *o)
 /* The table, or with -f json an array; stdout is checked by main. */
 static int list_rules(const options *o, const zl_engine *e)
 {
-	if (o->format == FORMAT_HTML || o->format == FORMAT_DOT)
+	if (o->format == FORMAT_HTML || o->format == FORMAT_DOT || o->format == FORMAT_PS1)
 		return usage_error("--list-rules writes text or json, not %s",
-		                   o->format == FORMAT_HTML ? "html" : "dot");
+		                   o->format == FORMAT_HTML ? "html" :
+		                   o->format == FORMAT_DOT ? "dot" : "ps1");
 	if (o->format == FORMAT_SARIF)
 		return usage_error("%s", "--list-rules writes text or json, not sarif "
 		                   "(a sarif report lists the rules in tool.driver.rules)");
@@ -421,6 +425,8 @@ static int write_report(const options *o, const zl_engine *e, const zl_results *
 
 	if (o->format == FORMAT_JSON)
 		return zl_write_json(out, res);
+	if (o->format == FORMAT_PS1)
+		return zl_write_ps1(out, res);
 	if (o->format == FORMAT_SARIF)
 		return write_sarif(res, e, out);
 	return zl_write_text(out, res, &to);

@@ -28,6 +28,9 @@ int zl_write_not_checked(FILE *out, const zl_results *r);
 /* "target-no-address, ns-stale": the distinct rule ids of f's followers,
  * in order of appearance, into buf; returns buf. */
 const char *zl_follower_rules(const zl_finding *f, char *buf, size_t size);
+/* `-f ps1`: the fix plan, every distinct command once by the server it
+ * acts on (ps1.c); nothing at all when there is nothing to fix. */
+int zl_write_ps1(FILE *out, const zl_results *r);
 /* One JSON document as SPEC 4. */
 int zl_write_json(FILE *out, const zl_results *r);
 

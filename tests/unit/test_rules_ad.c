@@ -776,6 +776,12 @@ START_TEST(guid_cname_missing_and_wrong)
 	                 " CNAME dc1.corp");
 	assert_cmd(f, 1, "Add-DnsServerResourceRecordCName -ComputerName "
 	                 "dc2.corp -ZoneName _msdcs.corp -Name " GUID1 " -HostNameAlias dc1.corp");
+	/* About dc1, run on dc2, the copy's server (JSON fix.run_on). */
+	ck_assert_uint_eq(f->command_info.n, 2);
+	ck_assert_str_eq(f->command_info.v[0].run_on, "dc2.corp.");
+	ck_assert_int_eq(f->command_info.v[0].tool, ZL_TOOL_DNSCMD);
+	ck_assert_int_eq(f->command_info.v[1].tool, ZL_TOOL_POWERSHELL);
+	ck_assert_int_eq(f->command_info.v[1].kind, ZL_COMMAND_ADD);
 	/* dc2's alias points to dc3: on its line, replaced. */
 	f = t_finding(r, 1);
 	assert_at(f, "zones/dc2/_msdcs.corp.dns", 3);
@@ -911,6 +917,8 @@ START_TEST(aged_address_strictly_older)
 	                 "more than the zone's 14-day no-refresh plus refresh interval");
 	ck_assert_uint_eq(f->commands.n, 2);
 	assert_cmd(f, 0, "dnscmd dc2.corp /RecordDelete corp dc2 AAAA fd00::2 /f");
+	ck_assert_str_eq(f->command_info.v[1].run_on, "dc2.corp.");
+	ck_assert_int_eq(f->command_info.v[1].kind, ZL_COMMAND_DELETE);
 	f = t_finding(r, 1);
 	assert_at(f, "zones/dc2/corp.dns", 5);
 	assert_about(f, "corp.", "dc1.corp.", "dc1.corp.");
@@ -923,6 +931,9 @@ START_TEST(aged_address_strictly_older)
 	ck_assert_uint_eq(f->commands.n, 1);
 	assert_cmd(f, 0, "Invoke-Command -ComputerName dc3.corp -ScriptBlock "
 	                 "{ Register-DnsClient }");
+	/* Found in dc2's copy, run on dc3 itself. */
+	ck_assert_str_eq(f->command_info.v[0].run_on, "dc3.corp.");
+	ck_assert_int_eq(f->command_info.v[0].kind, ZL_COMMAND_OTHER);
 	zl_results_free(r);
 	zl_model_free(m);
 }
