@@ -29,8 +29,15 @@ static scope scope_of(zl_storage storage)
 	}
 }
 
+/*
+ * `created_on`: the server whose finding already creates N.N, or NULL.
+ * An AD-integrated zone is created once: replication carries it to every
+ * server of its scope, and a second creation before that would leave two
+ * zone objects in the partition (a CNF: conflict), so only the first
+ * finding of a zone carries the commands.
+ */
 static void report_server(zl_report *r, const zl_zone *z, const zl_server *s,
-                          const char *nn)
+                          const char *nn, const zl_server *created_on)
 {
 	char zone[1024], server[1024];
 	scope sc = scope_of(zl_zone_storage(z));
@@ -48,6 +55,15 @@ static void report_server(zl_report *r, const zl_zone *z, const zl_server *s,
 	zl_finding_note(f, "replication partners of %s may hold wrong or missing "
 	                "A records for it; the partner rules show which",
 	                zl_name_text(zl_server_name(s)));
+	if (created_on) {
+		char first[1024];
+		ad_bare(zl_name_text(zl_server_name(created_on)), first, sizeof(first));
+		zl_finding_fix(f, "the zone %s created on %s (its own finding) reaches %s "
+		               "by replication, with the scope of %s (%s): create it only "
+		               "once", nn, first, server, zone,
+		               zl_storage_name(zl_zone_storage(z)));
+		return;
+	}
 	zl_finding_fix(f, "create the zone %s on %s as an AD-integrated zone with the "
 	               "scope of %s (%s), which replicates it %s", nn, server, zone,
 	               zl_storage_name(zl_zone_storage(z)), sc.words);
@@ -71,10 +87,16 @@ static int check(const zl_model *m, zl_report *r)
 		/* A name nobody ever mentioned is no zone anybody hosts. */
 		const zl_name *self = zl_model_name(m, nn);
 		const zl_zone *zz = self ? zl_model_zone_find(m, self) : NULL;
+		const zl_server *created_on = NULL;
 		for (size_t h = 0; h < zl_zone_host_count(z); h++) {
 			const zl_server *s = zl_zone_host(z, h);
-			if (!zz || !zl_zone_is_hosted_on(zz, s))
-				report_server(r, z, s, nn);
+			if (zz && zl_zone_is_hosted_on(zz, s))
+				continue;
+			report_server(r, z, s, nn, created_on);
+			/* Where N.N exists somewhere, each server lacking it is its
+			 * own case; where it exists nowhere, one creation serves all. */
+			if (!zz && !created_on)
+				created_on = s;
 		}
 	}
 	return 0;

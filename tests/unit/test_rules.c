@@ -47,6 +47,11 @@ START_TEST(single_label_self_zone_fires_per_server)
 	ck_assert_str_eq(f->commands.v[1], "Add-DnsServerPrimaryZone -ComputerName dc1.corp "
 	                 "-Name corp.corp -ReplicationScope Domain");
 	ck_assert_str_eq(t_finding(r, 2)->server, "dc3.corp.");
+	/* Created once: replication brings it to dc2 and dc3, and a second
+	 * creation would conflict with the first. */
+	ck_assert_uint_eq(t_finding(r, 1)->commands.n, 0);
+	ck_assert_uint_eq(t_finding(r, 2)->commands.n, 0);
+	ck_assert_ptr_nonnull(strstr(t_finding(r, 2)->fix, "created on dc1.corp"));
 	zl_results_free(r);
 	zl_model_free(m);
 }
@@ -59,6 +64,7 @@ START_TEST(single_label_self_zone_only_where_missing)
 
 	ck_assert_uint_eq(r->findings.n, 1);
 	ck_assert_str_eq(t_finding(r, 0)->server, "dc3.corp.");
+	ck_assert_uint_eq(t_finding(r, 0)->commands.n, 2);
 	zl_results_free(r);
 	zl_model_free(m);
 }
