@@ -204,6 +204,7 @@ static void check_one_file(const zl_model *m, zl_report *r, const zl_view *v)
 {
 	const zl_zone *z = zl_view_zone(v);
 	const zl_server *p = NULL, *s;
+	char bare[AD_NAME_MAX];
 
 	if (zl_zone_storage(z) == ZL_STORAGE_FILE || zl_view_server_count(v) < 2 ||
 	    !(s = partner_sharing(m, v, &p)))
@@ -218,7 +219,7 @@ static void check_one_file(const zl_model *m, zl_report *r, const zl_view *v)
 	zl_finding_data(f, "one file");
 	zl_finding_fix(f, "export each server's copy (dnscmd SERVER /ZoneExport %s "
 	               "FILE) and list the ones that differ under views, or run with "
-	               "--live", zl_name_text(zl_zone_name(z)));
+	               "--live", ad_bare(zl_name_text(zl_zone_name(z)), bare, sizeof(bare)));
 }
 
 /* Views come zone by zone: each run of one zone's views is scanned with
