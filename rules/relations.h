@@ -44,4 +44,39 @@ static inline void rel_follows_no_address(zl_finding *f, const zl_view *v,
 	zl_finding_follows(f, rel_key(key, sizeof(key), "no-address", v, name));
 }
 
+/*
+ * "this record of copy v is wrong": explained by a finding about the
+ * record itself (a stale NS or an orphan locator record, which deleting
+ * it fixes), followed by the findings about what the record points at
+ * (target-no-address).  The record is named by where it stands and what
+ * it is, so two records of one line ($GENERATE) stay apart.
+ */
+static inline const char *rel_record_key(char *buf, size_t size, const zl_view *v,
+                                         const zl_record *rec)
+{
+	zl_location at = zl_record_location(v, rec);
+	char data[1024];
+
+	snprintf(buf, size, "record|%s|%s:%u|%s %u %s", zl_view_file(v),
+	         at.file ? at.file : "-", at.line, zl_name_text(zl_record_owner(rec)),
+	         zl_record_type(rec), zl_record_rdata_text(rec, data, sizeof(data)));
+	return buf;
+}
+
+static inline void rel_explains_record(zl_finding *f, const zl_view *v,
+                                       const zl_record *rec)
+{
+	char key[REL_KEY_MAX + 4096];
+
+	zl_finding_explains(f, rel_record_key(key, sizeof(key), v, rec));
+}
+
+static inline void rel_follows_record(zl_finding *f, const zl_view *v,
+                                      const zl_record *rec)
+{
+	char key[REL_KEY_MAX + 4096];
+
+	zl_finding_follows(f, rel_record_key(key, sizeof(key), v, rec));
+}
+
 #endif

@@ -21,8 +21,10 @@ static void check_target(const zl_model *m, const zl_view *v, zl_report *r,
 	               "host that has one", zl_name_text(target),
 	               zl_type_name(zl_record_type(rec)));
 	/* When the target is a server whose partner's copy lacks its host
-	 * records, that is the cause (SPEC 6.4). */
+	 * records, or the record itself is wrong (a stale NS, an orphan
+	 * locator record), that is the cause. */
 	rel_follows_no_address(f, v, target);
+	rel_follows_record(f, v, rec);
 }
 
 static int check(const zl_model *m, zl_report *r)

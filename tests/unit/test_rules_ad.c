@@ -10,6 +10,7 @@
 #include "helpers.h"
 #include "suites.h"
 #include "sources/rr_convert.h"
+#include "../../rules/relations.h"
 
 static const int64_t DAY = 86400;
 /* 2026-11-27 00:00 UTC, in days since 1970 and in [AGE:N] hours. */
@@ -1015,6 +1016,59 @@ START_TEST(target_no_address_follows_partner_missing)
 }
 END_TEST
 
+/* A stand-in for a rule about wrong records (ns-stale): it explains every
+ * NS record naming ns.corp., through the same helper the rules use. */
+static int explain_ns_records(const zl_model *m, zl_report *r)
+{
+	const zl_name *ns = zl_model_name(m, "ns.corp");
+
+	for (size_t i = 0; i < zl_model_view_count(m); i++) {
+		const zl_view *v = zl_model_view(m, i);
+		for (size_t k = 0; k < zl_view_record_count(v); k++) {
+			const zl_record *rec = zl_view_record(v, k);
+			if (zl_record_type(rec) != ZL_TYPE_NS || zl_record_target(rec) != ns)
+				continue;
+			zl_finding *f = zl_report_add(r, zl_record_location(v, rec), "stale NS");
+			zl_finding_data(f, zl_view_file(v));
+			rel_explains_record(f, v, rec);
+		}
+	}
+	return 0;
+}
+
+static const zl_rule rule_stale_ns = { "zz-stale-ns", "test", ZL_SEVERITY_ERROR,
+                                       "s", "s", explain_ns_records };
+
+/* target-no-address on a record another finding says is wrong follows
+ * from that finding: in each copy, from that copy's own. */
+START_TEST(target_no_address_follows_the_record_finding)
+{
+	zl_model *m = partner_forest_dc4(RECORDS(GOOD_OTHERS, GOOD_DC1));
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+	char why[128];
+
+	for (size_t i = 0; i < zl_engine_rule_count(e); i++)
+		if (strcmp(zl_engine_rule(e, i)->id, "target-no-address"))
+			zl_engine_set_severity(e, zl_engine_rule(e, i)->id, ZL_SEVERITY_OFF);
+	ck_assert_int_eq(zl_engine_add_rule(e, &rule_stale_ns, why, sizeof(why)), 0);
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(t_count(r, "target-no-address"), 2);
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const zl_finding *f = t_finding(r, i);
+		if (strcmp(f->rule->id, "target-no-address") != 0)
+			continue;
+		ck_assert_ptr_nonnull(f->cause);
+		ck_assert_str_eq(f->cause->rule->id, "zz-stale-ns");
+		ck_assert_str_eq(f->cause->file, f->file);
+		ck_assert_uint_eq(f->cause->line, f->line);
+	}
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+END_TEST
+
 /* ---- inventory-gap ---------------------------------------------------------- */
 
 /* The not_checked entry of r with this reason: its count (0 when none). */
@@ -1200,6 +1254,7 @@ Suite *ad_rules_suite(void)
 	suite_add_tcase(s, plan);
 	suite_add_tcase(s, locator);
 	tcase_add_test(partner, target_no_address_follows_partner_missing);
+	tcase_add_test(partner, target_no_address_follows_the_record_finding);
 	tcase_add_test(gap, gap_dc_in_no_domain);
 	tcase_add_test(gap, gap_dc_without_guid);
 	tcase_add_test(gap, gap_locator_records_of_unlisted_domain);
