@@ -2,8 +2,8 @@
  * lint/out/ps1.c - `-f ps1`: the fix plan as one PowerShell script.
  *
  * Every distinct command of the report, once (the same RecordDelete that
- * partner-stale-address, aged-address and partner-repair-plan each give
- * is one line here), in its PowerShell form: dnscmd lines are left out,
+ * three rules give for one stale record is one line here), in its
+ * PowerShell form: dnscmd lines are left out,
  * other tools (nltest) stay as written.  Commands are grouped by the
  * server they act on (zl_finding_command_on), servers by name; within a
  * server deletions come first, then additions, then settings, then the
@@ -129,8 +129,8 @@ static void put_server(FILE *out, const char *name)
 	fputs(buf, out);
 }
 
-/* "# settles: partner-stale-address 5486d84c55494846, aged-address ..."
- * each (rule, fingerprint) once, in finding order. */
+/* "# settles: RULE FINGERPRINT, RULE FINGERPRINT": each (rule,
+ * fingerprint) once, in finding order. */
 static void put_settles(FILE *out, const row *rw, const entry *e)
 {
 	fputs("# settles:", out);

@@ -25,8 +25,8 @@ int zl_write_text(FILE *out, const zl_results *r, const zl_text_options *o);
 int zl_write_summary(FILE *out, const zl_results *r);
 /* One line per summary.not_checked entry, for after the summary line. */
 int zl_write_not_checked(FILE *out, const zl_results *r);
-/* "target-no-address, ns-stale": the distinct rule ids of f's followers,
- * in order of appearance, into buf; returns buf. */
+/* "RULE, RULE": the distinct rule ids of f's followers, in order of
+ * appearance, into buf; returns buf. */
 const char *zl_follower_rules(const zl_finding *f, char *buf, size_t size);
 /* `-f ps1`: the fix plan, every distinct command once by the server it
  * acts on (ps1.c); nothing at all when there is nothing to fix. */
