@@ -3,8 +3,8 @@
  *
  * Every distinct command of the report, once (the same RecordDelete that
  * three rules give for one stale record is one line here), in its
- * PowerShell form: dnscmd lines are left out,
- * other tools (nltest) stay as written.  Commands are grouped by the
+ * PowerShell form: dnscmd lines are left out, other tools (nltest) stay
+ * as written.  Commands are grouped by the
  * server they act on (zl_finding_command_on), servers by name; within a
  * server deletions come first, then additions, then settings, then the
  * rest, each group in finding order, so a stale record is gone before its
