@@ -208,6 +208,13 @@ static char *vformat(const char *fmt, va_list ap)
 	return valid_utf8(s);
 }
 
+static void strings_free(zl_strings *list)
+{
+	for (size_t i = 0; i < list->n; i++)
+		free(list->v[i]);
+	VEC_FREE(*list);
+}
+
 static void finding_free(zl_finding *f)
 {
 	if (!f)
@@ -224,7 +231,13 @@ static void finding_free(zl_finding *f)
 	free(f->fix);
 	for (size_t i = 0; i < f->commands.n; i++)
 		free(f->commands.v[i]);
+	for (size_t i = 0; i < f->command_info.n; i++)
+		free(f->command_info.v[i].run_on);
 	VEC_FREE(f->commands);
+	VEC_FREE(f->command_info);
+	strings_free(&f->explains);
+	strings_free(&f->follows);
+	VEC_FREE(f->followers);
 	free(f);
 }
 
@@ -343,6 +356,23 @@ void zl_finding_fix(zl_finding *f, const char *fmt, ...)
 	va_end(ap);
 }
 
+/* A command and what it acts on, pushed together or not at all. */
+static void push_command(zl_finding *f, const zl_name *server, zl_command_tool tool,
+                         zl_command_kind kind, const char *fmt, va_list ap)
+{
+	char *text = vformat(fmt, ap);
+	zl_command_info info = { server ? strdup(zl_name_text(server)) : NULL, tool, kind };
+
+	if (!text || (server && !info.run_on) ||
+	    VEC_RESERVE(f->command_info, f->commands.n + 1) != 0 ||
+	    VEC_PUSH(f->commands, text) != 0) {
+		free(text);
+		free(info.run_on);
+		return;
+	}
+	f->command_info.v[f->command_info.n++] = info;
+}
+
 void zl_finding_command(zl_finding *f, const char *fmt, ...)
 {
 	va_list ap;
@@ -350,8 +380,44 @@ void zl_finding_command(zl_finding *f, const char *fmt, ...)
 	if (!f)
 		return;
 	va_start(ap, fmt);
-	push_format(&f->commands, fmt, ap);
+	push_command(f, NULL, ZL_TOOL_OTHER, ZL_COMMAND_OTHER, fmt, ap);
 	va_end(ap);
+}
+
+void zl_finding_command_on(zl_finding *f, const zl_name *server, zl_command_tool tool,
+                           zl_command_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!f)
+		return;
+	if (tool > ZL_TOOL_POWERSHELL)
+		tool = ZL_TOOL_OTHER;
+	if (kind < ZL_COMMAND_DELETE || kind > ZL_COMMAND_OTHER)
+		kind = ZL_COMMAND_OTHER;
+	va_start(ap, fmt);
+	push_command(f, server, tool, kind, fmt, ap);
+	va_end(ap);
+}
+
+static void push_key(zl_strings *list, const char *key)
+{
+	char *s = key ? strdup(key) : NULL;
+
+	if (s && VEC_PUSH(*list, s) != 0)
+		free(s);
+}
+
+void zl_finding_explains(zl_finding *f, const char *key)
+{
+	if (f)
+		push_key(&f->explains, key);
+}
+
+void zl_finding_follows(zl_finding *f, const char *key)
+{
+	if (f)
+		push_key(&f->follows, key);
 }
 
 void zl_report_not_checked(zl_report *r, const char *reason, size_t count)
@@ -439,6 +505,126 @@ static int cmp_finding(const void *a, const void *b)
 	return strcmp(x->fingerprint, y->fingerprint);
 }
 
+/* ---- causes (zonelint/report.h, zl_finding_explains) ------------------ */
+
+typedef struct explained {
+	const char *key;          /* ref only */
+	zl_finding *cause;        /* ref only */
+} explained;
+
+/* NULL servers last: a cause that names its server is the one to show. */
+static int cmp_server(const char *a, const char *b)
+{
+	if (!a || !b)
+		return (a == NULL) - (b == NULL);
+	return strcmp(a, b);
+}
+
+/* By key, then the cause's server (SPEC: the one whose server sorts
+ * first), then its fingerprint, so the choice never depends on order. */
+static int cmp_explained(const void *a, const void *b)
+{
+	const explained *x = a, *y = b;
+	int c = strcmp(x->key, y->key);
+
+	if (!c)
+		c = cmp_server(x->cause->server, y->cause->server);
+	return c ? c : strcmp(x->cause->fingerprint, y->cause->fingerprint);
+}
+
+/* The first cause of `key` other than f, or NULL. */
+static zl_finding *first_cause(const explained *list, size_t n, const char *key,
+                               const zl_finding *f)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (strcmp(list[mid].key, key) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < n && strcmp(list[lo].key, key) == 0; lo++)
+		if (list[lo].cause != f)
+			return list[lo].cause;
+	return NULL;
+}
+
+static bool better_cause(const zl_finding *a, const zl_finding *best)
+{
+	if (!best)
+		return true;
+	int c = cmp_server(a->server, best->server);
+	return c < 0 || (c == 0 && strcmp(a->fingerprint, best->fingerprint) < 0);
+}
+
+static int collect_explained(const zl_results *res, explained **out, size_t *n)
+{
+	size_t total = 0, k = 0;
+
+	for (size_t i = 0; i < res->findings.n; i++)
+		total += res->findings.v[i]->explains.n;
+	*out = NULL;
+	*n = 0;
+	if (!total)
+		return 0;
+	if (!(*out = malloc(total * sizeof(**out))))
+		return -1;
+	for (size_t i = 0; i < res->findings.n; i++) {
+		zl_finding *f = res->findings.v[i];
+		for (size_t j = 0; j < f->explains.n; j++)
+			(*out)[k++] = (explained){ f->explains.v[j], f };
+	}
+	qsort(*out, total, sizeof(**out), cmp_explained);
+	*n = total;
+	return 0;
+}
+
+/*
+ * Links each follower to its cause among the findings left, from scratch
+ * (after settling and again after the baseline removed some).  A cause
+ * that follows another itself is no cause: chains would hide a finding
+ * two levels down, cycles would hide both.
+ */
+static int link_causes(zl_results *res)
+{
+	explained *list;
+	size_t n;
+
+	for (size_t i = 0; i < res->findings.n; i++) {
+		res->findings.v[i]->cause = NULL;
+		res->findings.v[i]->followers.n = 0;
+	}
+	if (collect_explained(res, &list, &n) != 0)
+		return -1;
+	if (!n)
+		return 0;
+	for (size_t i = 0; i < res->findings.n; i++) {
+		zl_finding *f = res->findings.v[i];
+		for (size_t j = 0; j < f->follows.n; j++) {
+			const zl_finding *c = first_cause(list, n, f->follows.v[j], f);
+			if (c && better_cause(c, f->cause))
+				f->cause = c;
+		}
+	}
+	free(list);
+	/* Causes are only ever cleared here, so once this pass is done no
+	 * cause has a cause: nothing is hidden under a hidden finding. */
+	for (size_t i = 0; i < res->findings.n; i++) {
+		zl_finding *f = res->findings.v[i];
+		if (f->cause && f->cause->cause)
+			f->cause = NULL;
+	}
+	for (size_t i = 0; i < res->findings.n; i++) {
+		zl_finding *f = res->findings.v[i];
+		if (f->cause && VEC_PUSH(((zl_finding *)f->cause)->followers,
+		                         (const zl_finding *)f) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 void zl_results_free(zl_results *r)
 {
 	if (!r)
@@ -469,6 +655,9 @@ size_t zl_results_suppress(zl_results *r, bool (*hide)(const zl_finding *f, void
 	size_t removed = r->findings.n - kept;
 	r->findings.n = kept;
 	r->suppressed += removed;
+	/* A removed cause leaves its followers standalone. */
+	if (removed && link_causes(r) != 0)
+		return (size_t)-1;
 	return removed;
 }
 
@@ -637,6 +826,10 @@ static int settle(zl_engine *e, const zl_model *m, zl_results *res)
 	res->findings.n = kept;
 	if (kept > 1)
 		qsort(res->findings.v, res->findings.n, sizeof(*res->findings.v), cmp_finding);
+	if (link_causes(res) != 0) {
+		free(sup);
+		return -1;
+	}
 	if (res->not_checked.n > 1)
 		qsort(res->not_checked.v, res->not_checked.n, sizeof(*res->not_checked.v),
 		      cmp_not_checked);

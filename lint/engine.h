@@ -16,6 +16,13 @@
 /* A list of owned strings (a finding's notes and commands). */
 typedef VEC(char *) zl_strings;
 
+/* What a command acts on (zl_finding_command_on). */
+typedef struct zl_command_info {
+	char *run_on;             /* the server's name, NULL when not known */
+	zl_command_tool tool;
+	zl_command_kind kind;
+} zl_command_info;
+
 struct zl_finding {
 	const zl_rule *rule;      /* ref only */
 	zl_severity severity;     /* effective, after overrides */
@@ -27,6 +34,12 @@ struct zl_finding {
 	zl_strings notes;
 	char *fix;
 	zl_strings commands;
+	/* Where and how each command runs: commands.v[i] is described by
+	 * command_info.v[i] (pushed together, always the same length). */
+	VEC(zl_command_info) command_info;
+	zl_strings explains, follows;         /* relation keys (report.h) */
+	const zl_finding *cause;              /* ref only: set by the engine */
+	VEC(const zl_finding *) followers;    /* ref only: in report order */
 	char fingerprint[17];     /* 64-bit hash in hex */
 };
 
@@ -81,7 +94,8 @@ void zl_results_free(zl_results *r);
  * Removes the findings for which hide(f, ctx) is true, calling it once per
  * finding in report order; the others keep their order.  Removed findings
  * leave r->count and are counted in r->suppressed (used by --baseline).
- * Returns how many were removed.
+ * Returns how many were removed, (size_t)-1 when memory ran out linking
+ * the followers of removed causes anew.
  */
 size_t zl_results_suppress(zl_results *r, bool (*hide)(const zl_finding *f, void *ctx),
                            void *ctx);

@@ -27,7 +27,7 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_UNUSABLE = 2 };
 
-enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML, FORMAT_DOT };
+enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML, FORMAT_DOT, FORMAT_PS1 };
 
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
@@ -45,6 +45,7 @@ typedef struct options {
 	int64_t date;                 /* audit day, 00:00 UTC */
 	const char *zone_origin;      /* -z */
 	bool quiet;
+	bool verbose;                 /* -v: findings that follow from another too */
 	bool list_rules;
 	const char *explain;
 	const char *baseline;         /* --baseline FILE */
@@ -85,6 +86,7 @@ static const struct option long_options[] = {
 	{ "include-anywhere", no_argument, NULL, OPT_INCLUDE_ANYWHERE },
 	{ "max-records", required_argument, NULL, OPT_MAX_RECORDS },
 	{ "quiet", no_argument, NULL, 'q' },
+	{ "verbose", no_argument, NULL, 'v' },
 	{ "list-rules", no_argument, NULL, OPT_LIST_RULES },
 	{ "explain", required_argument, NULL, OPT_EXPLAIN },
 	{ "plugin", required_argument, NULL, OPT_PLUGIN },
@@ -112,9 +114,10 @@ static const char usage_text[] =
 	"       zonelint --explain RULE|6702             why a rule exists, and the fix\n"
 	"       zonelint --draft-inventory DIR [-o FILE] draft an inventory from zone exports\n"
 	"\n"
-	"  -f, --format text|json|sarif|html|dot\n"
+	"  -f, --format text|json|sarif|html|dot|ps1\n"
 	"                              output format (default text); html: the audit\n"
-	"                              report with the replication graph, dot: that graph\n"
+	"                              report with the replication graph, dot: that graph,\n"
+	"                              ps1: the fix plan as a PowerShell script\n"
 	"  -o, --output FILE           write the report to FILE\n"
 	"      --fail-on error|warning|info|never\n"
 	"                              lowest severity giving exit code 1 (default error)\n"
@@ -142,6 +145,8 @@ static const char usage_text[] =
 	"                              DIR/<server>/*.dns, dnscmd /ZoneExport files\n"
 	"      --baseline FILE         hide findings already in FILE (an earlier -f json report)\n"
 	"  -q, --quiet                 print nothing for a clean run\n"
+	"  -v, --verbose               text: also print the findings that follow from\n"
+	"                              another, instead of one `also:` line under it\n"
 	"      --color auto|always|never\n"
 	"                              colour text output (auto: a terminal, no NO_COLOR)\n"
 	"  -V, --version               print the version\n"
@@ -269,7 +274,7 @@ static int parse_options(int argc, char **argv, options *o)
 	int c;
 
 	opterr = 0;   /* getopt's messages name the binary's path: ours say zonelint */
-	while ((c = getopt_long(argc, argv, ":f:o:z:qVh", long_options, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, ":f:o:z:qvVh", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "text") == 0)
@@ -282,9 +287,11 @@ static int parse_options(int argc, char **argv, options *o)
 				o->format = FORMAT_HTML;
 			else if (strcmp(optarg, "dot") == 0)
 				o->format = FORMAT_DOT;
+			else if (strcmp(optarg, "ps1") == 0)
+				o->format = FORMAT_PS1;
 			else
 				return usage_error("unknown format '%s' (text, json, sarif, html, "
-				                   "dot)", optarg);
+				                   "dot, ps1)", optarg);
 			break;
 		case 'o':
 			o->output = optarg;
@@ -337,6 +344,9 @@ static int parse_options(int argc, char **argv, options *o)
 			break;
 		case 'q':
 			o->quiet = true;
+			break;
+		case 'v':
+			o->verbose = true;
 			break;
 		case OPT_LIST_RULES:
 			o->list_rules = true;
@@ -392,9 +402,10 @@ static int parse_options(int argc, char **argv, options *o)
 /* The table, or with -f json an array; stdout is checked by main. */
 static int list_rules(const options *o, const zl_engine *e)
 {
-	if (o->format == FORMAT_HTML || o->format == FORMAT_DOT)
+	if (o->format == FORMAT_HTML || o->format == FORMAT_DOT || o->format == FORMAT_PS1)
 		return usage_error("--list-rules writes text or json, not %s",
-		                   o->format == FORMAT_HTML ? "html" : "dot");
+		                   o->format == FORMAT_HTML ? "html" :
+		                   o->format == FORMAT_DOT ? "dot" : "ps1");
 	if (o->format == FORMAT_SARIF)
 		return usage_error("%s", "--list-rules writes text or json, not sarif "
 		                   "(a sarif report lists the rules in tool.driver.rules)");
@@ -472,7 +483,7 @@ static int write_sarif(const zl_results *res, const zl_engine *e, FILE *out)
 static int write_report(const options *o, const zl_engine *e, const zl_results *res,
                         const zl_model *m, FILE *out)
 {
-	zl_text_options to = { want_color(o) };
+	zl_text_options to = { want_color(o), o->verbose };
 
 	/* html and dot draw the forest: they read the model too. */
 	if (o->format == FORMAT_HTML)
@@ -482,6 +493,8 @@ static int write_report(const options *o, const zl_engine *e, const zl_results *
 
 	if (o->format == FORMAT_JSON)
 		return zl_write_json(out, res);
+	if (o->format == FORMAT_PS1)
+		return zl_write_ps1(out, res);
 	if (o->format == FORMAT_SARIF)
 		return write_sarif(res, e, out);
 	return zl_write_text(out, res, &to);

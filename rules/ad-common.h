@@ -242,7 +242,8 @@ static inline bool ad_dnscmd_ok(zl_finding *f, const ad_target *t, const char *d
 }
 
 /* dnscmd and PowerShell to delete one record of `type` with `data` at
- * `owner` in zone z on server `on`. */
+ * `owner` in zone z on server `on`: each command says it acts on `on`
+ * (JSON fix.run_on, the -f ps1 plan), whoever the finding is about. */
 static inline void ad_command_delete(zl_finding *f, const zl_server *on,
                                      const zl_zone *z, const char *owner,
                                      const char *type, const char *data)
@@ -252,12 +253,14 @@ static inline void ad_command_delete(zl_finding *f, const zl_server *on,
 
 	ad_target_set(&t, on, z, owner);
 	if (ad_dnscmd_ok(f, &t, data))
-		zl_finding_command(f, "dnscmd %s /RecordDelete %s %s %s %s /f",
-		                   t.server, t.zone, t.node, type, data);
-	zl_finding_command(f, "Remove-DnsServerResourceRecord -ComputerName %s "
-	                   "-ZoneName %s -Name %s -RRType %s -RecordData %s -Force",
-	                   t.ps_server, t.ps_zone, t.ps_node, type,
-	                   ad_ps_quote(data, ps_data, sizeof(ps_data)));
+		zl_finding_command_on(f, zl_server_name(on), ZL_TOOL_DNSCMD, ZL_COMMAND_DELETE,
+		                      "dnscmd %s /RecordDelete %s %s %s %s /f",
+		                      t.server, t.zone, t.node, type, data);
+	zl_finding_command_on(f, zl_server_name(on), ZL_TOOL_POWERSHELL, ZL_COMMAND_DELETE,
+	                      "Remove-DnsServerResourceRecord -ComputerName %s "
+	                      "-ZoneName %s -Name %s -RRType %s -RecordData %s -Force",
+	                      t.ps_server, t.ps_zone, t.ps_node, type,
+	                      ad_ps_quote(data, ps_data, sizeof(ps_data)));
 }
 
 /*
@@ -274,11 +277,13 @@ static inline void ad_command_add(zl_finding *f, const zl_server *on,
 
 	ad_target_set(&t, on, z, owner);
 	if (ad_dnscmd_ok(f, &t, data))
-		zl_finding_command(f, "dnscmd %s /RecordAdd %s %s %s %s",
-		                   t.server, t.zone, t.node, type, data);
-	zl_finding_command(f, "Add-DnsServerResourceRecord%s -ComputerName %s "
-	                   "-ZoneName %s -Name %s %s", cmdlet, t.ps_server, t.ps_zone,
-	                   t.ps_node, args);
+		zl_finding_command_on(f, zl_server_name(on), ZL_TOOL_DNSCMD, ZL_COMMAND_ADD,
+		                      "dnscmd %s /RecordAdd %s %s %s %s",
+		                      t.server, t.zone, t.node, type, data);
+	zl_finding_command_on(f, zl_server_name(on), ZL_TOOL_POWERSHELL, ZL_COMMAND_ADD,
+	                      "Add-DnsServerResourceRecord%s -ComputerName %s "
+	                      "-ZoneName %s -Name %s %s", cmdlet, t.ps_server, t.ps_zone,
+	                      t.ps_node, args);
 }
 
 static inline const char *ad_addr_type(const zl_addr *a)
@@ -468,15 +473,25 @@ typedef void ad_pair_fn(zl_report *r, const ad_pair *pr);
 
 static inline void ad_each_partner_pair(const zl_model *m, zl_report *r, ad_pair_fn *fn)
 {
+	size_t no_address = 0;
+
 	for (size_t i = 0; i < zl_model_server_count(m); i++) {
 		const zl_server *s = zl_model_server(m, i);
 		for (size_t j = 0; j < zl_server_partner_count(s); j++) {
 			const zl_server *p = zl_server_partner(s, j);
 			ad_pair pr;
-			if ((zl_server_roles(p) & ZL_ROLE_DNS) && ad_pair_load(m, s, p, &pr))
+			if (!(zl_server_roles(p) & ZL_ROLE_DNS))
+				continue;
+			if (ad_pair_load(m, s, p, &pr))
 				fn(r, &pr);
+			else if (zl_server_address_count(s) == 0)
+				no_address++;
 		}
 	}
+	/* A server's right records are its addresses: without them no copy
+	 * can be judged (SPEC: skipped by address rules, and said). */
+	zl_report_not_checked(r, "(server, partner) pair whose server has no "
+	                      "address in the inventory", no_address);
 }
 
 #endif

@@ -46,9 +46,11 @@ static void report(zl_report *r, const zl_view *v, const zl_server *on,
 	zl_finding_fix(f, "make %s register its host records again (ipconfig "
 	               "/registerdns on it) and find why its dynamic updates do not "
 	               "reach %s", name, zl_name_text(zl_server_name(on)));
-	zl_finding_command(f, "Invoke-Command -ComputerName %s -ScriptBlock { "
-	                   "Register-DnsClient }",
-	                   ad_ps_quote(ad_bare(name, bare, sizeof(bare)), quoted, sizeof(quoted)));
+	/* Runs on the server whose records they are, not on the copy's. */
+	zl_finding_command_on(f, zl_server_name(s), ZL_TOOL_POWERSHELL, ZL_COMMAND_OTHER,
+	                      "Invoke-Command -ComputerName %s -ScriptBlock { "
+	                      "Register-DnsClient }",
+	                      ad_ps_quote(ad_bare(name, bare, sizeof(bare)), quoted, sizeof(quoted)));
 }
 
 /* The server's records in copy v, when v holds its name. */

@@ -98,17 +98,25 @@ static int check(const zl_model *m, zl_report *r)
 
 	if (!forest || zl_name_labels(forest) == 0)
 		return 0;
+	size_t unknown = 0;
+
 	for (size_t i = 0; i < zl_model_server_count(m); i++) {
 		alias al = { .dc = zl_model_server(m, i) };
 		const char *guid = zl_server_dsa_guid(al.dc);
-		if (!guid || !(zl_server_roles(al.dc) & ZL_ROLE_DC))
+		if (!(zl_server_roles(al.dc) & ZL_ROLE_DC))
 			continue;
+		if (!guid) {
+			unknown++;
+			continue;
+		}
 		snprintf(al.owner, sizeof(al.owner), "%s._msdcs.%s", guid, zl_name_text(forest));
 		al.name = zl_model_name(m, al.owner);
 		al.anchor = ad_name_or_ancestor(m, al.owner);
 		for (size_t j = 0; al.anchor && j < zl_model_view_count(m); j++)
 			check_view(r, m, &al, zl_model_view(m, j));
 	}
+	/* The alias's owner is the GUID: without it nothing can be looked up. */
+	zl_report_not_checked(r, "DC without dsa_guid in the inventory", unknown);
 	return 0;
 }
 

@@ -81,11 +81,18 @@ static void check_service(const zl_model *m, zl_report *r, const zl_server *dc,
 
 static int check(const zl_model *m, zl_report *r)
 {
+	size_t no_domain = 0;
+
 	for (size_t i = 0; i < zl_model_server_count(m); i++) {
 		const zl_server *dc = zl_model_server(m, i);
 		for (size_t j = 0; j < sizeof(services) / sizeof(*services); j++)
 			check_service(m, r, dc, &services[j]);
+		/* Its domain's records need its domain: not guessed. */
+		if ((zl_server_roles(dc) & ZL_ROLE_DC) && !zl_server_domain(dc))
+			no_domain++;
 	}
+	zl_report_not_checked(r, "DC in no listed domain (its domain's SRV records)",
+	                      no_domain);
 	return 0;
 }
 

@@ -2,37 +2,7 @@
  * eol-os: a server whose Windows Server version is past Microsoft's end of
  * extended support on the audit date.  Dates: Microsoft lifecycle policy.
  */
-#include <string.h>
-
-#include <zonelint/zonelint.h>
-
-typedef struct lifecycle {
-	const char *os;           /* inventory `os` value */
-	const char *product;
-	const char *end;          /* last day of extended support */
-	int64_t end_day;          /* the same, in days since 1970-01-01 */
-} lifecycle;
-
-static const lifecycle table[] = {
-	{ "windows-server-2003", "Windows Server 2003", "2015-07-14", 16630 },
-	{ "windows-server-2003-r2", "Windows Server 2003 R2", "2015-07-14", 16630 },
-	{ "windows-server-2008", "Windows Server 2008", "2020-01-14", 18275 },
-	{ "windows-server-2008-r2", "Windows Server 2008 R2", "2020-01-14", 18275 },
-	{ "windows-server-2012", "Windows Server 2012", "2023-10-10", 19640 },
-	{ "windows-server-2012-r2", "Windows Server 2012 R2", "2023-10-10", 19640 },
-	{ "windows-server-2016", "Windows Server 2016", "2027-01-12", 20830 },
-	{ "windows-server-2019", "Windows Server 2019", "2029-01-09", 21558 },
-	{ "windows-server-2022", "Windows Server 2022", "2031-10-14", 22566 },
-	/* windows-server-2025, samba, other: no end date, never flagged. */
-};
-
-static const lifecycle *find(const char *os)
-{
-	for (size_t i = 0; os && i < sizeof(table) / sizeof(*table); i++)
-		if (strcmp(table[i].os, os) == 0)
-			return &table[i];
-	return NULL;
-}
+#include "eol-common.h"
 
 static int check(const zl_model *m, zl_report *r)
 {
@@ -40,7 +10,7 @@ static int check(const zl_model *m, zl_report *r)
 
 	for (size_t i = 0; i < zl_model_server_count(m); i++) {
 		const zl_server *s = zl_model_server(m, i);
-		const lifecycle *l = find(zl_server_os(s));
+		const eol_lifecycle *l = eol_find(zl_server_os(s));
 		/* Past its end from the day after the end date. */
 		if (!l || today <= l->end_day)
 			continue;
@@ -53,6 +23,7 @@ static int check(const zl_model *m, zl_report *r)
 		               "Server version and retire it",
 		               zl_name_text(zl_server_name(s)));
 	}
+	eol_not_checked(m, r);
 	return 0;
 }
 
@@ -67,9 +38,9 @@ const zl_rule zl_rule_eol_os = {
 	"fixes, and old DNS servers carry old bugs: event 6702 itself is a Windows\n"
 	"Server 2003 problem.  End of extended support: 2003/2003 R2 2015-07-14;\n"
 	"2008/2008 R2 2020-01-14; 2012/2012 R2 2023-10-10; 2016 2027-01-12; 2019\n"
-	"2029-01-09; 2022 2031-10-14.  A server is flagged from the day after.\n"
-	"Windows Server 2025, samba and other are never flagged.  --date sets the\n"
-	"audit date (default: today, UTC).\n"
+	"2029-01-09; 2022 2031-10-14; 2025 2034-11-14.  A server is flagged from\n"
+	"the day after; eol-os-soon warns in the 180 days before.  samba and other\n"
+	"are never flagged.  --date sets the audit date (default: today, UTC).\n"
 	"\n"
 	"Example:\n"
 	"  forest.yaml:9:9: warning: dc1.corp. runs Windows Server 2003, out of\n"

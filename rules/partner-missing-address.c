@@ -4,6 +4,7 @@
  * where a partner has no host record of this server, add one it can reach.
  */
 #include "ad-common.h"
+#include "relations.h"
 
 static void check_pair(zl_report *r, const ad_pair *pr)
 {
@@ -20,6 +21,9 @@ static void check_pair(zl_report *r, const ad_pair *pr)
 		"%s cannot find %s to replicate with it", s, p,
 		zl_name_text(zl_zone_name(pr->zone)), p, s);
 	ad_pair_about(f, pr, ip);
+	/* Every NS and SRV record of this copy that targets S now points at
+	 * a name without an address: they follow from this finding (SPEC 6.4). */
+	rel_explains_no_address(f, pr->view, zl_server_name(pr->subject));
 	if (ad_on_networks(pr->holder, add))
 		zl_finding_fix(f, "add %s, the address of %s on %s's network, to the "
 		               "copy on %s", ip, s, p, p);

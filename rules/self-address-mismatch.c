@@ -41,16 +41,21 @@ static void report_missing(zl_report *r, const ad_pair *pr)
 
 static int check(const zl_model *m, zl_report *r)
 {
+	size_t no_address = 0;
+
 	for (size_t i = 0; i < zl_model_server_count(m); i++) {
 		const zl_server *s = zl_model_server(m, i);
 		ad_pair pr;
-		if (!ad_pair_load(m, s, s, &pr))
+		if (!ad_pair_load(m, s, s, &pr)) {
+			no_address += zl_server_address_count(s) == 0;
 			continue;
+		}
 		if (pr.records)
 			ad_pair_report_stale(r, &pr, describe);
 		else
 			report_missing(r, &pr);
 	}
+	zl_report_not_checked(r, "server with no address in the inventory", no_address);
 	return 0;
 }
 

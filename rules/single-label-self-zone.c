@@ -29,8 +29,15 @@ static scope scope_of(zl_storage storage)
 	}
 }
 
+/*
+ * `created_on`: the server whose finding already creates N.N, or NULL.
+ * An AD-integrated zone is created once: replication carries it to every
+ * server of its scope, and a second creation before that would leave two
+ * zone objects in the partition (a CNF: conflict), so only the first
+ * finding of a zone carries the commands.
+ */
 static void report_server(zl_report *r, const zl_zone *z, const zl_server *s,
-                          const char *nn)
+                          const char *nn, const zl_server *created_on)
 {
 	char zone[1024], server[1024];
 	scope sc = scope_of(zl_zone_storage(z));
@@ -48,21 +55,31 @@ static void report_server(zl_report *r, const zl_zone *z, const zl_server *s,
 	zl_finding_note(f, "replication partners of %s may hold wrong or missing "
 	                "A records for it; the partner rules show which",
 	                zl_name_text(zl_server_name(s)));
+	if (created_on) {
+		char first[1024];
+		ad_bare(zl_name_text(zl_server_name(created_on)), first, sizeof(first));
+		zl_finding_fix(f, "the zone %s created on %s (its own finding) reaches %s "
+		               "by replication, with the scope of %s (%s): create it only "
+		               "once", nn, first, server, zone,
+		               zl_storage_name(zl_zone_storage(z)));
+		return;
+	}
 	zl_finding_fix(f, "create the zone %s on %s as an AD-integrated zone with the "
 	               "scope of %s (%s), which replicates it %s", nn, server, zone,
 	               zl_storage_name(zl_zone_storage(z)), sc.words);
 	char ps_server[2 * sizeof(server)], ps_nn[2 * AD_NAME_MAX];
 	if (ad_dnscmd_safe(server, NULL) && ad_dnscmd_safe(nn, NULL))
-		zl_finding_command(f, "dnscmd %s /ZoneAdd %s /DsPrimary%s", server, nn,
-		                   sc.dnscmd);
+		zl_finding_command_on(f, zl_server_name(s), ZL_TOOL_DNSCMD, ZL_COMMAND_ADD,
+		                      "dnscmd %s /ZoneAdd %s /DsPrimary%s", server, nn, sc.dnscmd);
 	else
 		zl_finding_note(f, "no dnscmd command: cmd.exe would interpret characters "
 		                "of %s or %s (only letters, digits, '-', '_', '.', '*' and "
 		                "'@' are passed to it safely); use the PowerShell command",
 		                server, nn);
-	zl_finding_command(f, "Add-DnsServerPrimaryZone -ComputerName %s -Name %s "
-	                   "-ReplicationScope %s", ad_ps_quote(server, ps_server, sizeof(ps_server)),
-	                   ad_ps_quote(nn, ps_nn, sizeof(ps_nn)), sc.powershell);
+	zl_finding_command_on(f, zl_server_name(s), ZL_TOOL_POWERSHELL, ZL_COMMAND_ADD,
+	                      "Add-DnsServerPrimaryZone -ComputerName %s -Name %s "
+	                      "-ReplicationScope %s", ad_ps_quote(server, ps_server, sizeof(ps_server)),
+	                      ad_ps_quote(nn, ps_nn, sizeof(ps_nn)), sc.powershell);
 }
 
 static int check(const zl_model *m, zl_report *r)
@@ -78,10 +95,16 @@ static int check(const zl_model *m, zl_report *r)
 		/* A name nobody ever mentioned is no zone anybody hosts. */
 		const zl_name *self = zl_model_name(m, nn);
 		const zl_zone *zz = self ? zl_model_zone_find(m, self) : NULL;
+		const zl_server *created_on = NULL;
 		for (size_t h = 0; h < zl_zone_host_count(z); h++) {
 			const zl_server *s = zl_zone_host(z, h);
-			if (!zz || !zl_zone_is_hosted_on(zz, s))
-				report_server(r, z, s, nn);
+			if (zz && zl_zone_is_hosted_on(zz, s))
+				continue;
+			report_server(r, z, s, nn, created_on);
+			/* Where N.N exists somewhere, each server lacking it is its
+			 * own case; where it exists nowhere, one creation serves all. */
+			if (!zz && !created_on)
+				created_on = s;
 		}
 	}
 	return 0;

@@ -3,6 +3,7 @@
  * in the zone (RFC 1034 4.2.2 for NS, RFC 5321 5.1 for MX, RFC 2782 for
  * SRV), or the service it names cannot be reached.
  */
+#include "relations.h"
 #include "zone-common.h"
 
 static void check_target(const zl_model *m, const zl_view *v, zl_report *r,
@@ -21,6 +22,11 @@ static void check_target(const zl_model *m, const zl_view *v, zl_report *r,
 	zl_finding_fix(f, "add an A or AAAA record for %s, or point the %s record at a "
 	               "host that has one", zl_name_text(target),
 	               zl_type_name(zl_record_type(rec)));
+	/* When the target is a server whose partner's copy lacks its host
+	 * records, or the record itself is wrong (a stale NS, an orphan
+	 * locator record), that is the cause. */
+	rel_follows_no_address(f, v, target);
+	rel_follows_record(f, v, rec);
 }
 
 static int check(const zl_model *m, zl_report *r)
@@ -41,7 +47,10 @@ const zl_rule zl_rule_target_no_address = {
 	"server, MX or DC they cannot reach.  Targets outside the zone are not\n"
 	"looked up; targets at or below a delegation are the child's and need glue\n"
 	"instead (missing-glue); a target that is a CNAME is target-is-alias's.\n"
-	"Null MX and SRV targets (\".\") mean \"no service\" and are fine.\n"
+	"Null MX and SRV targets (\".\") mean \"no service\" and are fine.  Where\n"
+	"the target is a server that partner-missing-address reports missing from\n"
+	"that copy, the finding follows from that one: text output folds it under\n"
+	"its cause (-v prints it), JSON names the cause in caused_by.\n"
 	"\n"
 	"Example:\n"
 	"  corp.dns:30:1: error: SRV 0 100 389 dc3.corp. at _ldap._tcp.corp. points\n"

@@ -136,11 +136,14 @@ static void add_commands(zl_finding *f, const zl_view *v, const char *rev,
 	bare(zl_name_text(zl_server_name(on)), server, sizeof(server));
 	bare(zone, zbare, sizeof(zbare));
 	node_name(rev, zone, node, sizeof(node));
-	zl_finding_command(f, "dnscmd %s /RecordAdd %s %s PTR %s",
-	                   server, zbare, node, target);
-	zl_finding_command(f, "Add-DnsServerResourceRecordPtr -ComputerName %s "
-	                   "-ZoneName %s -Name %s -PtrDomainName %s",
-	                   server, zbare, node, target);
+	/* Said with where they run, so that -f ps1 and fix.run_on have them. */
+	zl_finding_command_on(f, zl_server_name(on), ZL_TOOL_DNSCMD, ZL_COMMAND_ADD,
+	                      "dnscmd %s /RecordAdd %s %s PTR %s",
+	                      server, zbare, node, target);
+	zl_finding_command_on(f, zl_server_name(on), ZL_TOOL_POWERSHELL, ZL_COMMAND_ADD,
+	                      "Add-DnsServerResourceRecordPtr -ComputerName %s "
+	                      "-ZoneName %s -Name %s -PtrDomainName %s",
+	                      server, zbare, node, target);
 }
 
 /* One address of one DC against one view of its reverse zone. */

@@ -42,7 +42,49 @@ void zl_finding_severity(zl_finding *f, zl_severity s);
 void zl_finding_note(zl_finding *f, const char *fmt, ...) ZL_PRINTF(2, 3);
 /* The remedy: one sentence, then the exact commands, in order. */
 void zl_finding_fix(zl_finding *f, const char *fmt, ...) ZL_PRINTF(2, 3);
+/* A command with nothing known of where it runs: JSON's fix.run_on says
+ * null for it and `-f ps1` leaves it out.  Prefer zl_finding_command_on. */
 void zl_finding_command(zl_finding *f, const char *fmt, ...) ZL_PRINTF(2, 3);
+
+/* Which tool a command is written for. */
+typedef enum zl_command_tool {
+	ZL_TOOL_OTHER = 0,        /* anything else (nltest): runs as written */
+	ZL_TOOL_DNSCMD,           /* dnscmd: left out of `-f ps1` */
+	ZL_TOOL_POWERSHELL,       /* a PowerShell command line */
+} zl_command_tool;
+
+/* What a command does, for the order of the fix plan (`-f ps1`):
+ * deletions, then additions, then settings, then the rest. */
+typedef enum zl_command_kind {
+	ZL_COMMAND_DELETE = 1,    /* removes a record or zone (Remove-*) */
+	ZL_COMMAND_ADD,           /* adds one (Add-*) */
+	ZL_COMMAND_SET,           /* changes a setting (Set-*) */
+	ZL_COMMAND_OTHER,         /* anything else (nltest, Register-DnsClient) */
+} zl_command_kind;
+
+/*
+ * A command of the remedy that acts on `server` (the DNS server of
+ * -ComputerName or dnscmd's first argument; the DC a Netlogon or client
+ * command runs on), which may differ from the finding's `server`: JSON's
+ * fix.run_on names it, and `-f ps1` groups the plan by it.
+ */
+void zl_finding_command_on(zl_finding *f, const zl_name *server, zl_command_tool tool,
+                           zl_command_kind kind, const char *fmt, ...) ZL_PRINTF(5, 6);
+
+/*
+ * Findings that follow from another (one cause, one finding).  A rule
+ * marks what a finding explains and what it follows from with keys it
+ * builds from structured parts (the same key for "this name has no
+ * address in this copy" on both sides).  After severities, suppressions
+ * and the baseline, each finding that follows a key explained by another
+ * finding is linked to it: when several explain it, to the one whose
+ * `server` sorts first.  A cause that is off or suppressed leaves its
+ * followers standalone, and a cause never follows another.  Writers fold
+ * followers under their cause; counts and exit codes still count them.
+ * Each may be called several times.
+ */
+void zl_finding_explains(zl_finding *f, const char *key);
+void zl_finding_follows(zl_finding *f, const char *key);
 
 /*
  * The running rule left `count` subjects (servers, zones, (DC, view) pairs)

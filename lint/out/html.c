@@ -128,6 +128,7 @@ static const char style[] =
 	".counts b{display:block;font-size:1.6em}"
 	".finding{border-left:4px solid;padding:.2em .8em;margin:.7em 0;break-inside:avoid}"
 	".finding p{margin:.2em 0}.finding .msg{font-weight:600}"
+	".followers{margin:.4em 0}.followers summary{cursor:pointer;color:#555}"
 	".about{color:#555}.fix{margin:.3em 0}.refs{margin:.3em 0 .3em 1.2em;padding:0}"
 	".legend{display:flex;flex-wrap:wrap;gap:.3em 1.4em;list-style:none;padding:0}"
 	".swatch{display:inline-block;width:1.4em;height:.9em;border:2px solid;"
@@ -229,6 +230,7 @@ typedef struct report {
 	size_t *first;            /* [c->n + 2]: server i's refs; n: not tied */
 	const zl_rule **rules;    /* rules with findings, by id */
 	size_t nrules;
+	struct placed { const zl_finding *f; size_t i; } *placed;  /* by address */
 	bool oom;
 } report;
 
@@ -284,6 +286,36 @@ static int collect_rules(report *rp)
 	return 0;
 }
 
+static int cmp_placed(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)((const struct placed *)a)->f;
+	uintptr_t y = (uintptr_t)((const struct placed *)b)->f;
+
+	return (x > y) - (x < y);
+}
+
+/* Where each finding sits in the results, to link a follower by its id. */
+static int place(report *rp)
+{
+	size_t n = rp->r->findings.n;
+
+	if (!(rp->placed = malloc((n ? n : 1) * sizeof(*rp->placed))))
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		rp->placed[i] = (struct placed){ rp->r->findings.v[i], i };
+	qsort(rp->placed, n, sizeof(*rp->placed), cmp_placed);
+	return 0;
+}
+
+static size_t index_of(const report *rp, const zl_finding *f)
+{
+	struct placed key = { f, 0 };
+	const struct placed *p = bsearch(&key, rp->placed, rp->r->findings.n,
+	                                 sizeof(*rp->placed), cmp_placed);
+
+	return p ? p->i : 0;
+}
+
 /* Every finding under each server it concerns; a finding whose `server`
  * is none of the model's goes under "not tied" (index c->n) instead. */
 static int group(report *rp)
@@ -295,7 +327,7 @@ static int group(report *rp)
 			collect_ref(rp->c->n, ZL_CONCERN_SERVER, &col);
 	}
 	rp->first = calloc(rp->c->n + 2, sizeof(*rp->first));
-	if (rp->oom || !rp->first || collect_rules(rp) != 0)
+	if (rp->oom || !rp->first || collect_rules(rp) != 0 || place(rp) != 0)
 		return -1;
 	if (rp->refs.n)
 		qsort(rp->refs.v, rp->refs.n, sizeof(*rp->refs.v), cmp_ref);
@@ -569,8 +601,30 @@ static void rule_link(FILE *out, const zl_rule *rule)
 	put_text(out, "\">%s</a>", rule->id);
 }
 
-static void finding(FILE *out, const zl_finding *f, size_t i)
+static void finding(const report *rp, const zl_finding *f, size_t i);
+
+/* One cause, one finding: the findings that follow from f, folded under
+ * it (a cause has no cause, so this nests one level only). */
+static void followers(const report *rp, const zl_finding *f)
 {
+	char rules[1024];
+	size_t n = f->followers.n;
+
+	if (!n)
+		return;
+	fprintf(rp->out, "<details class=\"followers\"><summary>%zu %s from this (", n,
+	        n == 1 ? "finding follows" : "findings follow");
+	zl_html_escape(rp->out, zl_follower_rules(f, rules, sizeof(rules)));
+	fputs(")</summary>\n", rp->out);
+	for (size_t k = 0; k < n; k++)
+		finding(rp, f->followers.v[k], index_of(rp, f->followers.v[k]));
+	fputs("</details>\n", rp->out);
+}
+
+static void finding(const report *rp, const zl_finding *f, size_t i)
+{
+	FILE *out = rp->out;
+
 	fprintf(out, "<article class=\"finding f-%s\" id=\"f-%zu\">\n<p>",
 	        sev_class(f->severity), i);
 	badge(out, f->severity);
@@ -581,7 +635,18 @@ static void finding(FILE *out, const zl_finding *f, size_t i)
 	put_text(out, "</p>\n<p class=\"msg\">%s</p>\n", f->message);
 	about(out, f);
 	fix(out, f);
+	followers(rp, f);
 	fputs("</article>\n", out);
+}
+
+/* The k-th reference in full, unless it follows from another finding:
+ * then it is written inside its cause. */
+static void finding_at(const report *rp, size_t k)
+{
+	const zl_finding *f = rp->r->findings.v[rp->refs.v[k].finding];
+
+	if (!f->cause)
+		finding(rp, f, rp->refs.v[k].finding);
 }
 
 /* A link to finding i, with its severity, rule and message. */
@@ -625,7 +690,7 @@ static void server_findings(const report *rp, size_t i)
 	put_text(out, " %s</h3>\n", server_text(rp, i));
 	for (size_t k = from; k < to; k++)
 		if (rp->refs.v[k].kind == ZL_CONCERN_SERVER)
-			finding(out, rp->r->findings.v[rp->refs.v[k].finding], rp->refs.v[k].finding);
+			finding_at(rp, k);
 	ref_list(rp, from, to, ZL_CONCERN_SUBJECT,
 	         "About its host records, in other servers&rsquo; copies (fixed there):");
 	ref_list(rp, from, to, ZL_CONCERN_VIEW, "In the zone files it reads:");
@@ -642,10 +707,13 @@ static void by_server(const report *rp)
 		fputs("<p>No findings.</p>\n", out);
 	for (size_t i = 0; i < rp->c->n; i++)
 		server_findings(rp, i);
-	if (rp->first[other] < rp->first[other + 1]) {
+	bool shown = false;
+	for (size_t k = rp->first[other]; k < rp->first[other + 1] && !shown; k++)
+		shown = !rp->r->findings.v[rp->refs.v[k].finding]->cause;
+	if (shown) {
 		fputs("<section id=\"s-none\">\n<h3>Not tied to one server</h3>\n", out);
 		for (size_t k = rp->first[other]; k < rp->first[other + 1]; k++)
-			finding(out, rp->r->findings.v[rp->refs.v[k].finding], rp->refs.v[k].finding);
+			finding_at(rp, k);
 		fputs("</section>\n", out);
 	}
 	fputs("</section>\n", out);
@@ -786,6 +854,7 @@ static void report_free(report *rp)
 	VEC_FREE(rp->refs);
 	free(rp->first);
 	free(rp->rules);
+	free(rp->placed);
 	zl_concerns_free((zl_concerns *)rp->c);
 }
 

@@ -21,6 +21,18 @@ static json_t *string_array(char *const *items, size_t n)
 	return a;
 }
 
+/* For each command, the server it acts on; null when not known. */
+static json_t *run_on_array(const zl_finding *f)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; a && i < f->commands.n; i++) {
+		const char *on = i < f->command_info.n ? f->command_info.v[i].run_on : NULL;
+		json_array_append_new(a, on ? json_string(on) : json_null());
+	}
+	return a;
+}
+
 static json_t *finding_json(const zl_finding *f)
 {
 	json_t *o = json_object();
@@ -37,12 +49,15 @@ static json_t *finding_json(const zl_finding *f)
 	set_string(o, "server", f->server);
 	set_string(o, "owner", f->owner);
 	set_string(o, "fingerprint", f->fingerprint);
+	if (f->cause)
+		set_string(o, "caused_by", f->cause->fingerprint);
 	if (f->notes.n)
 		json_object_set_new(o, "notes", string_array(f->notes.v, f->notes.n));
 	if (f->fix || f->commands.n) {
 		json_t *fix = json_object();
 		set_string(fix, "description", f->fix ? f->fix : "");
 		json_object_set_new(fix, "commands", string_array(f->commands.v, f->commands.n));
+		json_object_set_new(fix, "run_on", run_on_array(f));
 		json_object_set_new(o, "fix", fix);
 	}
 	return o;

@@ -219,15 +219,40 @@ static json_t *properties_json(const zl_finding *f)
 	                 "server", f->server, "owner", f->owner, "notes", notes, "fix", fix);
 }
 
+/* A finding that follows from another (one cause, one finding): the
+ * cause's location, with its message, as SARIF's relatedLocations. */
+static json_t *related_json(const zl_finding *f, const zl_sarif_options *o)
+{
+	json_t *list = location_json(f->cause, o), *loc = json_array_get(list, 0);
+	size_t n = strlen(f->cause->message) + strlen(f->cause->rule->id) + 32;
+	char *text = malloc(n);
+
+	if (!loc || !text) {
+		free(text);
+		json_decref(list);
+		return NULL;
+	}
+	snprintf(text, n, "follows from: %s [%s]", f->cause->message, f->cause->rule->id);
+	json_object_set_new(loc, "id", json_integer(1));
+	json_object_set_new(loc, "message", json_pack("{s:s}", "text", text));
+	free(text);
+	return list;
+}
+
 static json_t *result_json(const zl_finding *f, const zl_engine *e,
                            const zl_sarif_options *o)
 {
-	return json_pack("{s:s, s:I, s:s, s:{s:s}, s:o, s:{s:s}, s:o}",
+	json_t *related = f->cause ? related_json(f, o) : NULL;
+
+	if (f->cause && !related)
+		return NULL;
+	return json_pack("{s:s, s:I, s:s, s:{s:s}, s:o, s:o*, s:{s:s}, s:o}",
 	                 "ruleId", f->rule->id,
 	                 "ruleIndex", (json_int_t)zl_engine_rule_index(e, f->rule->id),
 	                 "level", level(f->severity),
 	                 "message", "text", f->message,
 	                 "locations", location_json(f, o),
+	                 "relatedLocations", related,
 	                 "partialFingerprints", FINGERPRINT_KEY, f->fingerprint,
 	                 "properties", properties_json(f));
 }

@@ -84,6 +84,17 @@ static const char *const severity_color[] = {
 	[ZL_SEVERITY_ERROR] = "\033[01;31m",
 };
 
+/* With -v, a follower names its cause. */
+static int write_cause(FILE *out, const zl_finding *f)
+{
+	char file[1024];
+	const zl_finding *c = f->cause;
+
+	zl_escape_text(c->file, file, sizeof(file));
+	return fprintf(out, "  note: follows from %s:%u:%u [%s]\n", file, c->line,
+	               c->column, c->rule->id) < 0 ? -1 : 0;
+}
+
 static int write_finding(FILE *out, const zl_finding *f, bool color)
 {
 	char file[1024], msg[4096];
@@ -94,6 +105,8 @@ static int write_finding(FILE *out, const zl_finding *f, bool color)
 	zl_escape_text(f->message, msg, sizeof(msg));
 	if (fprintf(out, "%s:%u:%u: %s%s%s: %s %s[%s]%s\n", file, f->line, f->column,
 	            on, zl_severity_name(f->severity), off, msg, on, f->rule->id, off) < 0)
+		return -1;
+	if (f->cause && write_cause(out, f) != 0)
 		return -1;
 	for (size_t i = 0; i < f->notes.n; i++)
 		if (put_line(out, "  note: ", f->notes.v[i]) != 0)
@@ -106,13 +119,48 @@ static int write_finding(FILE *out, const zl_finding *f, bool color)
 	return 0;
 }
 
+const char *zl_follower_rules(const zl_finding *f, char *buf, size_t size)
+{
+	size_t used = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < f->followers.n; i++) {
+		const char *id = f->followers.v[i]->rule->id;
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = f->followers.v[j]->rule == f->followers.v[i]->rule;
+		if (seen || used >= size)
+			continue;
+		int n = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", id);
+		used += n > 0 ? (size_t)n : 0;
+	}
+	return buf;
+}
+
+/* One cause, one finding (SPEC 6.4): the followers fold into one line. */
+static int write_also(FILE *out, const zl_finding *f)
+{
+	char rules[1024];
+	size_t n = f->followers.n;
+
+	return fprintf(out, "  also: %zu %s from this (%s); -v lists them\n", n,
+	               n == 1 ? "finding follows" : "findings follow",
+	               zl_follower_rules(f, rules, sizeof(rules))) < 0 ? -1 : 0;
+}
+
 int zl_write_text(FILE *out, const zl_results *r, const zl_text_options *o)
 {
-	bool color = o && o->color;
+	bool color = o && o->color, verbose = o && o->verbose;
 
-	for (size_t i = 0; i < r->findings.n; i++)
-		if (write_finding(out, r->findings.v[i], color) != 0)
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const zl_finding *f = r->findings.v[i];
+		if (f->cause && !verbose)
+			continue;
+		if (write_finding(out, f, color) != 0)
 			return -1;
+		if (f->followers.n && !verbose && write_also(out, f) != 0)
+			return -1;
+	}
 	return 0;
 }
 

@@ -16,6 +16,8 @@
 /* How text is written; a NULL zl_text_options means all false. */
 typedef struct zl_text_options {
 	bool color;               /* ANSI colour on the severity word and [rule] */
+	bool verbose;             /* -v: print the findings that follow from
+	                           * another too, instead of one `also:` line */
 } zl_text_options;
 
 /* Compiler-style lines with note:/fix: lines under each; 0 or -1 on a
@@ -25,6 +27,12 @@ int zl_write_text(FILE *out, const zl_results *r, const zl_text_options *o);
 int zl_write_summary(FILE *out, const zl_results *r);
 /* One line per summary.not_checked entry, for after the summary line. */
 int zl_write_not_checked(FILE *out, const zl_results *r);
+/* "RULE, RULE": the distinct rule ids of f's followers, in order of
+ * appearance, into buf; returns buf. */
+const char *zl_follower_rules(const zl_finding *f, char *buf, size_t size);
+/* `-f ps1`: the fix plan, every distinct command once by the server it
+ * acts on (ps1.c); nothing at all when there is nothing to fix. */
+int zl_write_ps1(FILE *out, const zl_results *r);
 /* One JSON document as SPEC 4, the findings streamed one at a time. */
 int zl_write_json(FILE *out, const zl_results *r);
 

@@ -366,7 +366,7 @@ else
 fi
 check "the dump keeps aging stamps ([AGE:3500000])" grep -q 'AGE:3500000' "$T/dump/zones/corp.dns"
 check "the dump loads without zone-syntax or inventory errors" \
-	sh -c "! grep -q -e '^zone-syntax' -e '^inventory' '$T/g.txt'"
+	sh -c "! grep -q -e '^zone-syntax ' -e '^inventory ' '$T/g.txt'"
 
 # The documented fix: the corp.corp zone clears single-label-self-zone.
 samba-tool dns zonecreate 127.0.0.1 corp.corp -U "Administrator%$PASS" -s "$CONF" \

@@ -164,7 +164,7 @@ zl --plugin "$naming" --rule dc-name-policy=info "$tmp/f/forest.yaml"
 sed "s/: error: /: info: /" "$tmp/want" >"$tmp/want2"
 expect "--rule wins over rules: for a plugin rule" 0 "$tmp/want2"
 zl --plugin "$reverse" "$tmp/f/forest.yaml"
-if [ "$code" = 0 ] && head -1 "$tmp/out" | grep -qx "$tmp/f/forest.yaml:38:3: warning: unknown rule 'dc-name-policy' in rules; zonelint --list-rules shows them \\[inventory\\]"
+if [ "$code" = 0 ] && head -1 "$tmp/out" | grep -qx "$tmp/f/forest.yaml:44:3: warning: unknown rule 'dc-name-policy' in rules; zonelint --list-rules shows them \\[inventory\\]"
 then ok "rules: naming a rule of a plugin not loaded is an inventory warning"
 else not_ok "rules: naming a rule of a plugin not loaded: exit code $code"; head -3 "$tmp/out"; fi
 

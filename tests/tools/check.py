@@ -95,10 +95,24 @@ def cmd_sarif_vs_json(sarif_path, json_path, rules_path):
             fail("result %d: %r, want %r" % (i, got, want))
 
 
+def followers(findings, cause):
+    """The findings of the report that follow from `cause`, in order."""
+    return [g for g in findings if g.get("caused_by") == cause["fingerprint"]
+            and g is not cause]
+
+
+def shown(findings):
+    """The findings the text report prints without -v."""
+    return [f for f in findings if "caused_by" not in f]
+
+
 def cmd_qf_expected(json_path):
     """The quickfix entries vim must make of the text report, one a line:
     file|line|col|type|valid|text (newlines in text as \\n)."""
-    for f in load(json_path)["findings"]:
+    findings = load(json_path)["findings"]
+    for f in findings:
+        if "caused_by" in f:
+            continue            # folded under its cause (the also: line)
         text = "%s [%s]" % (f["message"], f["rule"])
         for note in f.get("notes", []):
             text += "\nnote: " + note
@@ -107,6 +121,15 @@ def cmd_qf_expected(json_path):
             text += "\nfix: " + fix["description"]
             for c in fix["commands"]:
                 text += "\n  " + c
+        also = followers(findings, f)
+        if also:
+            rules = []
+            for g in also:
+                if g["rule"] not in rules:
+                    rules.append(g["rule"])
+            text += "\nalso: %d %s from this (%s); -v lists them" % (
+                len(also), "finding follows" if len(also) == 1 else "findings follow",
+                ", ".join(rules))
         print("%s|%d|%d|%s|1|%s" % (f["file"], f["line"], f["column"],
                                    f["severity"][0].upper(),
                                    text.replace("\n", "\\n")))
@@ -148,7 +171,7 @@ def cmd_vscode(tasks_path, json_path, text_path):
         fail("no problem matcher in " + tasks_path)
     with open(text_path, encoding="utf-8") as f:
         lines = f.read().splitlines()
-    report = load(json_path)["findings"]
+    report = shown(load(json_path)["findings"])
     for m in matchers:
         pattern = dict(m["pattern"], re=js_regex(m["pattern"]["regexp"]))
         want = [(f["file"], f["line"], f["column"], f["severity"], f["message"],

@@ -1,8 +1,17 @@
 /* The engine: severity overrides, pack filter, sorting, fingerprints. */
 #include <string.h>
 
+#include <stdio.h>
+#include <stdlib.h>
+
 #include "helpers.h"
+#include "out/writers.h"
 #include "suites.h"
+
+static bool hide_message(const zl_finding *f, void *ctx)
+{
+	return strcmp(f->message, ctx) == 0;
+}
 
 /* Problems in an order the engine must sort. */
 static zl_model *problem_model(void)
@@ -248,6 +257,155 @@ START_TEST(not_checked_merged_and_sorted)
 }
 END_TEST
 
+/* ---- one cause, one finding ------------------------------------------------ */
+
+/* Two causes of "k" (servers b. and a.), and one of "c" that itself
+ * follows "k". */
+static int causes(const zl_model *m, zl_report *r)
+{
+	zl_finding *f;
+
+	(void)m;
+	f = zl_report_add(r, (zl_location){ "z.dns", 2, 1 }, "cause on b");
+	zl_finding_server(f, t_name((zl_model *)m, "b"));
+	zl_finding_explains(f, "k");
+	f = zl_report_add(r, (zl_location){ "z.dns", 1, 1 }, "cause on a");
+	zl_finding_server(f, t_name((zl_model *)m, "a"));
+	zl_finding_explains(f, "other");
+	zl_finding_explains(f, "k");
+	f = zl_report_add(r, (zl_location){ "z.dns", 3, 1 }, "cause of c");
+	zl_finding_explains(f, "c");
+	zl_finding_follows(f, "k");
+	return 0;
+}
+
+static int followers(const zl_model *m, zl_report *r)
+{
+	zl_finding *f;
+
+	(void)m;
+	f = zl_report_add(r, (zl_location){ "z.dns", 10, 1 }, "follows k");
+	zl_finding_follows(f, "nothing");
+	zl_finding_follows(f, "k");
+	f = zl_report_add(r, (zl_location){ "z.dns", 11, 1 }, "follows c");
+	zl_finding_follows(f, "c");
+	f = zl_report_add(r, (zl_location){ "z.dns", 12, 1 }, "follows nothing");
+	zl_finding_follows(f, "unknown");
+	return 0;
+}
+
+static const zl_rule rule_causes = { "zz-cause", "test", ZL_SEVERITY_ERROR,
+                                     "c", "c", causes };
+static const zl_rule rule_followers = { "zz-follow", "test", ZL_SEVERITY_ERROR,
+                                        "f", "f", followers };
+
+static zl_results *run_causes(zl_model *m, zl_severity cause_severity)
+{
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+	char why[128];
+
+	for (size_t i = 0; i < zl_engine_rule_count(e); i++)
+		zl_engine_set_severity(e, zl_engine_rule(e, i)->id, ZL_SEVERITY_OFF);
+	ck_assert_int_eq(zl_engine_add_rule(e, &rule_causes, why, sizeof(why)), 0);
+	ck_assert_int_eq(zl_engine_add_rule(e, &rule_followers, why, sizeof(why)), 0);
+	zl_engine_set_severity(e, "zz-cause", cause_severity);
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	zl_engine_free(e);
+	return r;
+}
+
+/* The finding with this message. */
+static const zl_finding *by_message(const zl_results *r, const char *msg)
+{
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (strcmp(r->findings.v[i]->message, msg) == 0)
+			return r->findings.v[i];
+	ck_abort_msg("no finding '%s'", msg);
+	return NULL;
+}
+
+static char *text_of(const zl_results *r, bool verbose)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&buf, &size);
+	zl_text_options o = { .verbose = verbose };
+
+	ck_assert_int_eq(zl_write_text(f, r, &o), 0);
+	fclose(f);
+	return buf;
+}
+
+START_TEST(causes_link_by_key_first_server_no_chains)
+{
+	zl_model *m = zl_model_new();
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	zl_results *r = run_causes(m, ZL_SEVERITY_ERROR);
+	const zl_finding *a = by_message(r, "cause on a"), *c = by_message(r, "cause of c");
+
+	/* Two explain "k": the one whose server sorts first. */
+	ck_assert_ptr_eq(by_message(r, "follows k")->cause, a);
+	ck_assert_ptr_eq(c->cause, a);
+	ck_assert_uint_eq(a->followers.n, 2);
+	ck_assert_uint_eq(by_message(r, "cause on b")->followers.n, 0);
+	/* "cause of c" follows another: no finding is hidden under it. */
+	ck_assert_ptr_null(by_message(r, "follows c")->cause);
+	ck_assert_ptr_null(by_message(r, "follows nothing")->cause);
+	/* Counts still count every finding. */
+	ck_assert_uint_eq(r->count[ZL_SEVERITY_ERROR], 6);
+
+	char *out = text_of(r, false);
+	t_assert_lines(out,
+		"z.dns:1:1: error: cause on a [zz-cause]\n"
+		"  also: 2 findings follow from this (zz-cause, zz-follow); -v lists them\n"
+		"z.dns:2:1: error: cause on b [zz-cause]\n"
+		"z.dns:11:1: error: follows c [zz-follow]\n"
+		"z.dns:12:1: error: follows nothing [zz-follow]\n");
+	free(out);
+	out = text_of(r, true);
+	t_assert_lines(out,
+		"z.dns:1:1: error: cause on a [zz-cause]\n"
+		"z.dns:2:1: error: cause on b [zz-cause]\n"
+		"z.dns:3:1: error: cause of c [zz-cause]\n"
+		"  note: follows from z.dns:1:1 [zz-cause]\n"
+		"z.dns:10:1: error: follows k [zz-follow]\n"
+		"  note: follows from z.dns:1:1 [zz-cause]\n"
+		"z.dns:11:1: error: follows c [zz-follow]\n"
+		"z.dns:12:1: error: follows nothing [zz-follow]\n");
+	free(out);
+
+	/* The baseline hides the chosen cause: the next one takes over. */
+	ck_assert_uint_eq(zl_results_suppress(r, hide_message, "cause on a"), 1);
+	const zl_finding *b = by_message(r, "cause on b");
+	ck_assert_ptr_eq(by_message(r, "follows k")->cause, b);
+	ck_assert_ptr_eq(by_message(r, "cause of c")->cause, b);
+	ck_assert_uint_eq(b->followers.n, 2);
+	ck_assert_uint_eq(r->count[ZL_SEVERITY_ERROR], 5);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+/* A cause that is off leaves its followers standalone. */
+START_TEST(causes_off_leave_followers_standalone)
+{
+	zl_model *m = zl_model_new();
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	zl_results *r = run_causes(m, ZL_SEVERITY_OFF);
+
+	ck_assert_uint_eq(r->findings.n, 3);
+	for (size_t i = 0; i < r->findings.n; i++)
+		ck_assert_ptr_null(r->findings.v[i]->cause);
+	char *out = text_of(r, false);
+	ck_assert_ptr_null(strstr(out, "also:"));
+	ck_assert_ptr_nonnull(strstr(out, "follows k"));
+	free(out);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -262,6 +420,8 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, registry_sorted_and_complete);
 	tcase_add_test(tc, not_checked_merged_and_sorted);
 	tcase_add_test(tc, explanation_commands_whole);
+	tcase_add_test(tc, causes_link_by_key_first_server_no_chains);
+	tcase_add_test(tc, causes_off_leave_followers_standalone);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -339,6 +339,44 @@ START_TEST(html_links_servers_findings_and_graph)
 }
 END_TEST
 
+/* Two findings that follow from the stale record: written once each,
+ * inside their cause, and not again at their own place. */
+START_TEST(html_nests_followers_under_their_cause)
+{
+	zl_model *m = tiny_forest();
+	zl_engine *e = zl_engine_new();
+	zl_results *r = tiny_results();
+	zl_finding *cause = r->findings.v[0];
+
+	for (int i = 0; i < 2; i++) {
+		zl_finding *f = add(r, e, "target-no-address", ZL_SEVERITY_ERROR, NULL, NULL,
+		                    i ? "SRV at _ldap._tcp.corp. points to dc1.corp."
+		                      : "NS at corp. points to dc1.corp.");
+		f->cause = cause;
+		ck_assert_int_eq(VEC_PUSH(cause->followers, (const zl_finding *)f), 0);
+	}
+	char *out = capture(zl_write_html, r, m);
+	char *nested = between(out, "<details class=\"followers\">", "</details>");
+
+	ck_assert_ptr_nonnull(strstr(nested, "<summary>2 findings follow from this "
+	                                     "(target-no-address)</summary>"));
+	ck_assert_ptr_nonnull(strstr(nested, "id=\"f-2\""));
+	ck_assert_ptr_nonnull(strstr(nested, "id=\"f-3\""));
+	ck_assert_uint_eq(occurrences(out, "id=\"f-2\""), 1);
+	ck_assert_uint_eq(occurrences(out, "id=\"f-3\""), 1);
+	/* The details sit inside the cause's own article, under dc3. */
+	char *cause_html = between(out, "id=\"f-0\"", "</article>\n</details>");
+	ck_assert_ptr_nonnull(strstr(cause_html, "<details class=\"followers\">"));
+	/* Nothing else is left without a server: no empty section. */
+	ck_assert_ptr_null(strstr(out, "id=\"s-none\""));
+	/* The by-rule table still lists them, linked to their entries. */
+	ck_assert_ptr_nonnull(strstr(out, "<a href=\"#f-3\">SRV at _ldap._tcp.corp."));
+	free(cause_html);
+	free(nested);
+	release(out, r, e, m);
+}
+END_TEST
+
 /* A forest whose names, site and messages try to be markup. */
 START_TEST(html_escapes_hostile_input)
 {
@@ -423,6 +461,7 @@ Suite *html_suite(void)
 	tcase_add_test(tc, dot_reads_back);
 	tcase_add_test(tc, html_links_servers_findings_and_graph);
 	tcase_add_test(tc, html_escapes_hostile_input);
+	tcase_add_test(tc, html_nests_followers_under_their_cause);
 	tcase_add_test(tc, html_clean_forest);
 	tcase_add_test(tc, html_without_servers);
 	suite_add_tcase(s, tc);

@@ -21,6 +21,7 @@ static zl_results *sample_results(zl_model **mp)
 	*mp = m;
 	zl_engine *e = zl_engine_new();
 	zl_engine_set_severity(e, "single-label-domain", ZL_SEVERITY_OFF);
+	zl_engine_set_severity(e, "inventory-gap", ZL_SEVERITY_OFF);
 	zl_results *r;
 	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
 	zl_engine_free(e);
@@ -66,11 +67,8 @@ START_TEST(text_is_compiler_style_and_escaped)
 		"records fail (DNS event 6702) [single-label-self-zone]\n"
 		"  note: replication partners of dc2.corp. may hold wrong or missing A records "
 		"for it; the partner rules show which\n"
-		"  fix: create the zone corp.corp on dc2.corp as an AD-integrated zone with the "
-		"scope of corp (ad-domain), which replicates it to every DNS server of the domain\n"
-		"    dnscmd dc2.corp /ZoneAdd corp.corp /DsPrimary /DP /domain\n"
-		"    Add-DnsServerPrimaryZone -ComputerName 'dc2.corp' -Name 'corp.corp' "
-		"-ReplicationScope Domain\n"
+		"  fix: the zone corp.corp created on dc1.corp (its own finding) reaches dc2.corp "
+		"by replication, with the scope of corp (ad-domain): create it only once\n"
 		"z.dns:7:3: error: bad \\x1b[31mred\\x1b[0m text [zone-syntax]\n");
 	free(out);
 	out = capture(zl_write_summary, r);
@@ -119,6 +117,109 @@ START_TEST(json_has_spec_fields)
 }
 END_TEST
 
+/* ---- -f ps1: the fix plan ------------------------------------------------ */
+
+/* Findings whose commands the plan must sort, merge and filter. */
+static int plan_rule(const zl_model *m, zl_report *r)
+{
+	const zl_name *a = zl_model_name(m, "a.corp"), *b = zl_model_name(m, "b.corp");
+	zl_finding *f;
+
+	f = zl_report_add(r, (zl_location){ "z.dns", 1, 1 }, "first");
+	zl_finding_data(f, "first");
+	zl_finding_command_on(f, a, ZL_TOOL_DNSCMD, ZL_COMMAND_DELETE, "dnscmd a /RecordDelete x");
+	zl_finding_command_on(f, a, ZL_TOOL_POWERSHELL, ZL_COMMAND_DELETE, "Remove-X -ComputerName a");
+	zl_finding_command_on(f, b, ZL_TOOL_POWERSHELL, ZL_COMMAND_ADD, "Add-Y -ComputerName b");
+	f = zl_report_add(r, (zl_location){ "z.dns", 2, 1 }, "second");
+	zl_finding_data(f, "second");
+	zl_finding_command_on(f, a, ZL_TOOL_OTHER, ZL_COMMAND_OTHER, "nltest /server:a /dsregdns");
+	zl_finding_command_on(f, a, ZL_TOOL_POWERSHELL, ZL_COMMAND_SET, "Set-Z -ComputerName a");
+	zl_finding_command_on(f, a, ZL_TOOL_POWERSHELL, ZL_COMMAND_DELETE, "Remove-X -ComputerName a");
+	zl_finding_command(f, "Invoke-Somewhere");                 /* no server: left out */
+	zl_finding_command_on(f, a, ZL_TOOL_POWERSHELL, ZL_COMMAND_ADD, "Add-Q\nevil");
+	f = zl_report_add(r, (zl_location){ "z.dns", 3, 1 }, "third");
+	zl_finding_data(f, "third");
+	zl_finding_command_on(f, a, ZL_TOOL_POWERSHELL, ZL_COMMAND_ADD, "Add-W -ComputerName a");
+	return 0;
+}
+
+static const zl_rule rule_plan = { "zz-plan", "test", ZL_SEVERITY_ERROR, "p", "p", plan_rule };
+
+static zl_results *plan_results(zl_model **mp, bool with_rule)
+{
+	zl_model *m = zl_model_new();
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+	char why[128];
+
+	t_name(m, "a.corp");
+	t_name(m, "b.corp");
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	for (size_t i = 0; i < zl_engine_rule_count(e); i++)
+		zl_engine_set_severity(e, zl_engine_rule(e, i)->id, ZL_SEVERITY_OFF);
+	if (with_rule)
+		ck_assert_int_eq(zl_engine_add_rule(e, &rule_plan, why, sizeof(why)), 0);
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	zl_engine_free(e);
+	*mp = m;
+	return r;
+}
+
+START_TEST(ps1_plan_each_command_once_by_server_and_kind)
+{
+	zl_model *m;
+	zl_results *r = plan_results(&m, true);
+	char *out = capture(zl_write_ps1, r);
+	const char *first = r->findings.v[0]->fingerprint, *second = r->findings.v[1]->fingerprint;
+	const char *third = r->findings.v[2]->fingerprint;
+	char want[2048];
+
+	snprintf(want, sizeof(want),
+		"Set-StrictMode -Version Latest\n"
+		"$ErrorActionPreference = 'Stop'\n"
+		"# The fix plan of a zonelint " ZL_VERSION " report: each distinct command once,\n"
+		"# by the server it acts on; deletions, additions, settings, then the rest.\n"
+		"# Read it before running it.\n"
+		"\n"
+		"# ---- on a.corp ----\n"
+		"# settles: zz-plan %s, zz-plan %s\n"
+		"Remove-X -ComputerName a\n"
+		"# settles: zz-plan %s\n"
+		"Add-W -ComputerName a\n"
+		"# settles: zz-plan %s\n"
+		"Set-Z -ComputerName a\n"
+		"# settles: zz-plan %s\n"
+		"nltest /server:a /dsregdns\n"
+		"\n"
+		"# ---- on b.corp ----\n"
+		"# settles: zz-plan %s\n"
+		"Add-Y -ComputerName b\n", first, second, third, second, second, first);
+	t_assert_lines(out, want);
+	free(out);
+	/* JSON: run_on for every command, null where not known. */
+	out = capture(zl_write_json, r);
+	ck_assert_ptr_nonnull(strstr(out, "\"run_on\": [\n          \"a.corp.\",\n"
+	                                  "          \"a.corp.\",\n          \"b.corp.\"\n"));
+	ck_assert_ptr_nonnull(strstr(out, "\"a.corp.\",\n          null,\n"));
+	free(out);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(ps1_nothing_to_fix_writes_nothing)
+{
+	zl_model *m;
+	zl_results *r = plan_results(&m, false);
+	char *out = capture(zl_write_ps1, r);
+
+	ck_assert_str_eq(out, "");
+	free(out);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
 Suite *output_suite(void)
 {
 	Suite *s = suite_create("output");
@@ -126,6 +227,8 @@ Suite *output_suite(void)
 
 	tcase_add_test(tc, text_is_compiler_style_and_escaped);
 	tcase_add_test(tc, json_has_spec_fields);
+	tcase_add_test(tc, ps1_plan_each_command_once_by_server_and_kind);
+	tcase_add_test(tc, ps1_nothing_to_fix_writes_nothing);
 	suite_add_tcase(s, tc);
 	return s;
 }

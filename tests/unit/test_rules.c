@@ -1,4 +1,5 @@
 /* Each rule firing on a fixture built for it, and silent on clean input. */
+#include <stdio.h>
 #include <string.h>
 
 #include "helpers.h"
@@ -46,6 +47,11 @@ START_TEST(single_label_self_zone_fires_per_server)
 	ck_assert_str_eq(f->commands.v[1], "Add-DnsServerPrimaryZone -ComputerName 'dc1.corp' "
 	                 "-Name 'corp.corp' -ReplicationScope Domain");
 	ck_assert_str_eq(t_finding(r, 2)->server, "dc3.corp.");
+	/* Created once: replication brings it to dc2 and dc3, and a second
+	 * creation would conflict with the first. */
+	ck_assert_uint_eq(t_finding(r, 1)->commands.n, 0);
+	ck_assert_uint_eq(t_finding(r, 2)->commands.n, 0);
+	ck_assert_ptr_nonnull(strstr(t_finding(r, 2)->fix, "created on dc1.corp"));
 	zl_results_free(r);
 	zl_model_free(m);
 }
@@ -58,6 +64,7 @@ START_TEST(single_label_self_zone_only_where_missing)
 
 	ck_assert_uint_eq(r->findings.n, 1);
 	ck_assert_str_eq(t_finding(r, 0)->server, "dc3.corp.");
+	ck_assert_uint_eq(t_finding(r, 0)->commands.n, 2);
 	zl_results_free(r);
 	zl_model_free(m);
 }
@@ -172,6 +179,72 @@ START_TEST(eol_os_silent_on_the_last_day)
 }
 END_TEST
 
+/* 2016 ends 2027-01-12 (day 20830), 2025 on 2034-11-14 (day 23693); dc3
+ * has no os. */
+static zl_model *soon_forest(int64_t audit_day)
+{
+	zl_model *m = zl_model_new();
+	zl_model_set_forest(m, t_name(m, "ad.example"), LOC(2, 9));
+	zl_server_set_os(t_server(m, "dc1.ad.example", "10.0.0.1/24"),
+	                 "windows-server-2016", LOC(8, 9));
+	zl_server_set_os(t_server(m, "dc2.ad.example", "10.0.0.2/24"),
+	                 "windows-server-2025", LOC(14, 9));
+	t_server(m, "dc3.ad.example", "10.0.0.3/24");
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	zl_model_set_audit_date(m, audit_day * DAY);
+	return m;
+}
+
+/* Findings of `rule` on day `day`: their servers, space-separated. */
+static void assert_eol_servers(const char *rule, int64_t day, const char *want)
+{
+	zl_model *m = soon_forest(day);
+	zl_results *r = t_run_rule(m, rule);
+	char got[256] = "";
+
+	for (size_t i = 0; i < r->findings.n; i++)
+		snprintf(got + strlen(got), sizeof(got) - strlen(got), "%s%s", i ? " " : "",
+		         t_finding(r, i)->server);
+	ck_assert_msg(strcmp(got, want) == 0, "%s on day %lld: '%s', expected '%s'",
+	              rule, (long long)day, got, want);
+	/* dc3 has no os: said, not guessed. */
+	ck_assert_uint_eq(r->not_checked.n, 1);
+	ck_assert_str_eq(r->not_checked.v[0].reason, "no os in the inventory");
+	ck_assert_uint_eq(r->not_checked.v[0].count, 1);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+
+START_TEST(eol_os_soon_fires_within_180_days)
+{
+	zl_model *m = soon_forest(20830 - 40);
+	zl_results *r = t_run_rule(m, "eol-os-soon");
+
+	ck_assert_uint_eq(r->findings.n, 1);
+	ck_assert_int_eq(t_finding(r, 0)->severity, ZL_SEVERITY_INFO);
+	ck_assert_uint_eq(t_finding(r, 0)->line, 8);
+	ck_assert_str_eq(t_finding(r, 0)->message, "dc1.ad.example. runs Windows Server "
+	                 "2016, whose extended support ends on 2027-01-12, in 40 days");
+	zl_results_free(r);
+	zl_model_free(m);
+	/* Both ends of 0 <= end - audit <= 180 count. */
+	assert_eol_servers("eol-os-soon", 20830 - 180, "dc1.ad.example.");
+	assert_eol_servers("eol-os-soon", 20830, "dc1.ad.example.");
+	/* Windows Server 2025 ends 2034-11-14: soon, then past. */
+	assert_eol_servers("eol-os-soon", 23693 - 1, "dc2.ad.example.");
+	assert_eol_servers("eol-os", 23693 + 1, "dc1.ad.example. dc2.ad.example.");
+}
+END_TEST
+
+START_TEST(eol_os_soon_silent_outside_the_window)
+{
+	assert_eol_servers("eol-os-soon", 20830 - 181, "");
+	/* Past the end it is eol-os's, not this rule's. */
+	assert_eol_servers("eol-os-soon", 20830 + 1, "");
+	assert_eol_servers("eol-os", 20830, "");
+}
+END_TEST
+
 /* The rules that surface loader problems: one fixture for the three. */
 START_TEST(problem_rules_fire_and_stay_silent)
 {
@@ -222,6 +295,8 @@ Suite *rules_suite(void)
 	tcase_add_test(tc, single_label_domain_silent_on_multi_label);
 	tcase_add_test(tc, eol_os_fires_from_the_day_after);
 	tcase_add_test(tc, eol_os_silent_on_the_last_day);
+	tcase_add_test(tc, eol_os_soon_fires_within_180_days);
+	tcase_add_test(tc, eol_os_soon_silent_outside_the_window);
 	tcase_add_test(tc, problem_rules_fire_and_stay_silent);
 	suite_add_tcase(s, tc);
 	return s;

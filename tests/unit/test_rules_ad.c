@@ -11,6 +11,7 @@
 #include "suites.h"
 #include "sources/rr_convert.h"
 #include "../../rules/ad-common.h"
+#include "../../rules/relations.h"
 
 static const int64_t DAY = 86400;
 /* 2026-11-27 00:00 UTC, in days since 1970 and in [AGE:N] hours. */
@@ -798,6 +799,12 @@ START_TEST(guid_cname_missing_and_wrong)
 	                 " CNAME dc1.corp");
 	assert_cmd(f, 1, "Add-DnsServerResourceRecordCName -ComputerName '"
 	                 "dc2.corp' -ZoneName '_msdcs.corp' -Name '" GUID1 "' -HostNameAlias dc1.corp");
+	/* About dc1, run on dc2, the copy's server (JSON fix.run_on). */
+	ck_assert_uint_eq(f->command_info.n, 2);
+	ck_assert_str_eq(f->command_info.v[0].run_on, "dc2.corp.");
+	ck_assert_int_eq(f->command_info.v[0].tool, ZL_TOOL_DNSCMD);
+	ck_assert_int_eq(f->command_info.v[1].tool, ZL_TOOL_POWERSHELL);
+	ck_assert_int_eq(f->command_info.v[1].kind, ZL_COMMAND_ADD);
 	/* dc2's alias points to dc3: on its line, replaced. */
 	f = t_finding(r, 1);
 	assert_at(f, "zones/dc2/_msdcs.corp.dns", 3);
@@ -978,6 +985,8 @@ START_TEST(aged_address_strictly_older)
 	                 "more than the zone's 14-day no-refresh plus refresh interval");
 	ck_assert_uint_eq(f->commands.n, 2);
 	assert_cmd(f, 0, "dnscmd dc2.corp /RecordDelete corp dc2 AAAA fd00::2 /f");
+	ck_assert_str_eq(f->command_info.v[1].run_on, "dc2.corp.");
+	ck_assert_int_eq(f->command_info.v[1].kind, ZL_COMMAND_DELETE);
 	f = t_finding(r, 1);
 	assert_at(f, "zones/dc2/corp.dns", 5);
 	assert_about(f, "corp.", "dc1.corp.", "dc1.corp.");
@@ -990,6 +999,9 @@ START_TEST(aged_address_strictly_older)
 	ck_assert_uint_eq(f->commands.n, 1);
 	assert_cmd(f, 0, "Invoke-Command -ComputerName 'dc3.corp' -ScriptBlock "
 	                 "{ Register-DnsClient }");
+	/* Found in dc2's copy, run on dc3 itself. */
+	ck_assert_str_eq(f->command_info.v[0].run_on, "dc3.corp.");
+	ck_assert_int_eq(f->command_info.v[0].kind, ZL_COMMAND_OTHER);
 	zl_results_free(r);
 	zl_model_free(m);
 }
@@ -1024,6 +1036,248 @@ START_TEST(aged_address_zone_interval)
 }
 END_TEST
 
+/* ---- findings that follow from another (SPEC 6.4) ------------------------ */
+
+/* dc4's own copy lacks dc1: its NS and SRV records targeting dc1 follow
+ * from partner-missing-address; the NS target without any address
+ * (ns.corp.) is no server's and stays standalone. */
+START_TEST(target_no_address_follows_partner_missing)
+{
+	zl_model *m = partner_forest_dc4(RECORDS(GOOD_OTHERS,
+	        "corp. 3600 IN NS dc1.corp.",
+	        "_ldap._tcp.corp. 600 IN SRV 0 100 389 dc1.corp."));
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+
+	for (size_t i = 0; i < zl_engine_rule_count(e); i++) {
+		const char *id = zl_engine_rule(e, i)->id;
+		if (strcmp(id, "partner-missing-address") && strcmp(id, "target-no-address"))
+			zl_engine_set_severity(e, id, ZL_SEVERITY_OFF);
+	}
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(t_count(r, "partner-missing-address"), 1);
+	const zl_finding *cause = NULL;
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (!strcmp(t_finding(r, i)->rule->id, "partner-missing-address"))
+			cause = t_finding(r, i);
+	ck_assert_str_eq(cause->server, "dc4.corp.");
+	ck_assert_uint_eq(cause->followers.n, 2);
+	size_t standalone = 0;
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const zl_finding *f = t_finding(r, i);
+		if (strcmp(f->rule->id, "target-no-address") != 0)
+			continue;
+		if (strstr(f->message, "dc1.corp.")) {
+			ck_assert_ptr_eq(f->cause, cause);
+			ck_assert_str_eq(f->file, "zones/dc4/corp.dns");
+		} else {
+			ck_assert_ptr_null(f->cause);
+			standalone++;
+		}
+	}
+	/* ns.corp. in both copies. */
+	ck_assert_uint_eq(standalone, 2);
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+END_TEST
+
+/* A stand-in for a rule about wrong records (ns-stale): it explains every
+ * NS record naming ns.corp., through the same helper the rules use. */
+static int explain_ns_records(const zl_model *m, zl_report *r)
+{
+	const zl_name *ns = zl_model_name(m, "ns.corp");
+
+	for (size_t i = 0; i < zl_model_view_count(m); i++) {
+		const zl_view *v = zl_model_view(m, i);
+		for (size_t k = 0; k < zl_view_record_count(v); k++) {
+			const zl_record *rec = zl_view_record(v, k);
+			if (zl_record_type(rec) != ZL_TYPE_NS || zl_record_target(rec) != ns)
+				continue;
+			zl_finding *f = zl_report_add(r, zl_record_location(v, rec), "stale NS");
+			zl_finding_data(f, zl_view_file(v));
+			rel_explains_record(f, v, rec);
+		}
+	}
+	return 0;
+}
+
+static const zl_rule rule_stale_ns = { "zz-stale-ns", "test", ZL_SEVERITY_ERROR,
+                                       "s", "s", explain_ns_records };
+
+/* target-no-address on a record another finding says is wrong follows
+ * from that finding: in each copy, from that copy's own. */
+START_TEST(target_no_address_follows_the_record_finding)
+{
+	zl_model *m = partner_forest_dc4(RECORDS(GOOD_OTHERS, GOOD_DC1));
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+	char why[128];
+
+	for (size_t i = 0; i < zl_engine_rule_count(e); i++)
+		if (strcmp(zl_engine_rule(e, i)->id, "target-no-address"))
+			zl_engine_set_severity(e, zl_engine_rule(e, i)->id, ZL_SEVERITY_OFF);
+	ck_assert_int_eq(zl_engine_add_rule(e, &rule_stale_ns, why, sizeof(why)), 0);
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(t_count(r, "target-no-address"), 2);
+	for (size_t i = 0; i < r->findings.n; i++) {
+		const zl_finding *f = t_finding(r, i);
+		if (strcmp(f->rule->id, "target-no-address") != 0)
+			continue;
+		ck_assert_ptr_nonnull(f->cause);
+		ck_assert_str_eq(f->cause->rule->id, "zz-stale-ns");
+		ck_assert_str_eq(f->cause->file, f->file);
+		ck_assert_uint_eq(f->cause->line, f->line);
+	}
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+END_TEST
+
+/* ---- inventory-gap ---------------------------------------------------------- */
+
+/* The not_checked entry of r with this reason: its count (0 when none). */
+static size_t not_checked(const zl_results *r, const char *reason)
+{
+	for (size_t i = 0; i < r->not_checked.n; i++)
+		if (strcmp(r->not_checked.v[i].reason, reason) == 0)
+			return r->not_checked.v[i].count;
+	return 0;
+}
+
+/* dc9.other. is a DC of no listed domain: said by inventory-gap, counted
+ * by dc-srv-records, which cannot check its domain's records. */
+START_TEST(gap_dc_in_no_domain)
+{
+	zl_model *m = mk_model("corp", (const char *const[]){ "corp", NULL });
+	zl_server_set_dsa_guid(mk_server(m, 10, "dc1.corp", "10.0.0.1/24", DC_DNS, NULL), GUID1);
+	zl_server_set_dsa_guid(mk_server(m, 20, "dc9.other", "10.0.0.9/24", DC_DNS, NULL), GUID2);
+	mk_server(m, 30, "fs1.other", "10.0.0.30/24", ZL_ROLE_DNS, NULL);   /* no DC */
+	mk_zone(m, "corp", ZL_STORAGE_AD_DOMAIN, NULL);
+	resolve(m);
+	zl_results *r = run(m, "inventory-gap", 1);
+	const zl_finding *f = t_finding(r, 0);
+
+	ck_assert_uint_eq(f->line, 20);
+	ck_assert_str_eq(f->server, "dc9.other.");
+	ck_assert_int_eq(f->severity, ZL_SEVERITY_INFO);
+	ck_assert_str_eq(f->message, "DC dc9.other. is in no listed domain (corp.): it "
+	                 "hosts no domain zone by default and its SRV records are not checked");
+	zl_results_free(r);
+	r = run(m, "dc-srv-records", 0);
+	ck_assert_uint_eq(not_checked(r, "DC in no listed domain (its domain's SRV records)"), 1);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+/* dc3 has no dsa_guid: the finding says how to get it; dc-guid-cname
+ * counts it as not checked. */
+START_TEST(gap_dc_without_guid)
+{
+	zl_model *m = msdcs_forest(true);
+	zl_results *r = run(m, "inventory-gap", 1);
+	const zl_finding *f = t_finding(r, 0);
+
+	ck_assert_uint_eq(f->line, 30);
+	ck_assert_str_eq(f->server, "dc3.corp.");
+	ck_assert_str_eq(f->message, "DC dc3.corp. has no dsa_guid: its alias "
+	                 "<DSA GUID>._msdcs.corp. is not checked");
+	ck_assert_uint_eq(f->notes.n, 1);
+	assert_has(f->notes.v[0], "repadmin /showrepl dc3.corp prints it as \"DSA object GUID\"");
+	assert_has(f->notes.v[0], "(Get-ADObject (Get-ADDomainController -Identity dc3.corp)"
+	                          ".NTDSSettingsObjectDN).ObjectGUID");
+	zl_results_free(r);
+	r = run(m, "dc-guid-cname", 0);
+	ck_assert_uint_eq(not_checked(r, "DC without dsa_guid in the inventory"), 1);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+/* Two copies of corp hold emea.corp's locator records, emea.corp is not
+ * listed: one finding for the zone, at the first record. */
+START_TEST(gap_locator_records_of_unlisted_domain)
+{
+	zl_model *m = mk_model("corp", (const char *const[]){ "corp", NULL });
+	zl_server_set_dsa_guid(mk_server(m, 10, "dc1.corp", "10.0.0.1/24", DC_DNS, NULL), GUID1);
+	mk_zone(m, "corp", ZL_STORAGE_FILE, "dc1.corp");
+	resolve(m);
+	mk_view(m, "corp", "zones/corp.dns", "dc1.corp",
+	        RECORDS("dc1.corp. 1200 IN A 10.0.0.1",
+	                "_ldap._tcp.dc._msdcs.corp. 600 IN SRV 0 100 389 dc1.corp.",
+	                "_kerberos._tcp.dc._msdcs.EMEA.corp. 600 IN SRV 0 100 88 dc5.emea.corp.",
+	                "_ldap._tcp.dc._msdcs.emea.corp. 600 IN SRV 0 100 389 dc5.emea.corp.",
+	                "_ldap._tcp.pdc._msdcs.emea.corp. 600 IN SRV 0 100 389 dc5.emea.corp."));
+	zl_results *r = run(m, "inventory-gap", 1);
+	const zl_finding *f = t_finding(r, 0);
+
+	assert_at(f, "zones/corp.dns", 5);
+	ck_assert_str_eq(f->zone, "corp.");
+	ck_assert_str_eq(f->owner, "_kerberos._tcp.dc._msdcs.emea.corp.");
+	ck_assert_ptr_null(f->server);
+	ck_assert_str_eq(f->message, "zone corp. holds DC locator records of domain "
+	                 "emea.corp. (_kerberos._tcp.dc._msdcs.emea.corp.), which is not in "
+	                 "domains (corp.): the locator records of its DCs are not checked");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+/* The partner forest read from one file for all four servers: dc1's
+ * partners' copies cannot be told apart. */
+START_TEST(gap_one_file_for_partners)
+{
+	zl_model *m = partner_forest();
+	mk_view(m, "corp", "zones/corp.dns", "dc1.corp dc2.corp dc3.corp dc4.corp",
+	        RECORDS(GOOD_OTHERS, GOOD_DC1));
+	zl_results *r = run(m, "inventory-gap", 5);
+	const zl_finding *f = NULL;
+
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (t_finding(r, i)->zone)
+			f = t_finding(r, i);
+	ck_assert_ptr_nonnull(f);
+	ck_assert_str_eq(f->zone, "corp.");
+	ck_assert_str_eq(f->file, "forest.yaml");
+	ck_assert_str_eq(f->message, "zone corp. is AD-integrated on 4 servers but given by "
+	                 "one file (zones/corp.dns) and no views: the copy of its replication "
+	                 "partner dc2.corp. is read as the same file, so records of dc1.corp. "
+	                 "that differ there are not seen");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+/* Each clause silent: listed domains, every guid, own copies for the
+ * partners (dc4), or a file-backed zone. */
+START_TEST(gap_silent)
+{
+	static const char *const guids[] = { GUID1, GUID2, GUID1, GUID2 };
+	zl_model *m = partner_forest_dc4(RECORDS(GOOD_OTHERS, GOOD_DC1,
+	        "_ldap._tcp.dc._msdcs.corp. 600 IN SRV 0 100 389 dc1.corp."));
+
+	for (size_t i = 0; i < 4; i++)
+		zl_server_set_dsa_guid((zl_server *)zl_model_server(m, i), guids[i]);
+	zl_results_free(run(m, "inventory-gap", 0));
+	zl_model_free(m);
+
+	/* One file for two DNS servers of a file-backed zone: no replication. */
+	m = mk_model("corp", NULL);
+	zl_server_set_dsa_guid(mk_server(m, 10, "dc1.corp", "10.0.0.1/24", DC_DNS,
+	                                 "dc2.corp"), GUID1);
+	zl_server_set_dsa_guid(mk_server(m, 20, "dc2.corp", "10.0.0.2/24", DC_DNS,
+	                                 "dc1.corp"), GUID2);
+	mk_zone(m, "corp", ZL_STORAGE_FILE, "dc1.corp dc2.corp");
+	resolve(m);
+	mk_view(m, "corp", "zones/corp.dns", "dc1.corp dc2.corp", NO_RECORDS);
+	zl_results_free(run(m, "inventory-gap", 0));
+	zl_model_free(m);
+}
+END_TEST
+
 Suite *ad_rules_suite(void)
 {
 	Suite *s = suite_create("ad rules");
@@ -1032,6 +1286,7 @@ Suite *ad_rules_suite(void)
 	TCase *plan = tcase_create("partner-repair-plan");
 	TCase *locator = tcase_create("DC locator records");
 	TCase *aged = tcase_create("aged-address");
+	TCase *gap = tcase_create("inventory-gap");
 
 	tcase_add_test(self, self_mismatch_wrong_record);
 	tcase_add_test(self, self_mismatch_missing_at_soa);
@@ -1067,6 +1322,14 @@ Suite *ad_rules_suite(void)
 	suite_add_tcase(s, partner);
 	suite_add_tcase(s, plan);
 	suite_add_tcase(s, locator);
+	tcase_add_test(partner, target_no_address_follows_partner_missing);
+	tcase_add_test(partner, target_no_address_follows_the_record_finding);
+	tcase_add_test(gap, gap_dc_in_no_domain);
+	tcase_add_test(gap, gap_dc_without_guid);
+	tcase_add_test(gap, gap_locator_records_of_unlisted_domain);
+	tcase_add_test(gap, gap_one_file_for_partners);
+	tcase_add_test(gap, gap_silent);
 	suite_add_tcase(s, aged);
+	suite_add_tcase(s, gap);
 	return s;
 }

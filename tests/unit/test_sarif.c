@@ -143,6 +143,48 @@ START_TEST(sarif_results_point_at_their_rules)
 }
 END_TEST
 
+/* A finding that follows from another points at it (relatedLocations);
+ * JSON names its fingerprint (caused_by). */
+START_TEST(sarif_and_json_name_the_cause)
+{
+	static const char *const files[] = { "a.dns" };
+	zl_model *m;
+	zl_results *r = results_at(&m, files, 1);
+	zl_finding *cause = r->findings.v[0], *follower = r->findings.v[1];
+
+	follower->cause = cause;
+	ck_assert_int_eq(VEC_PUSH(cause->followers, (const zl_finding *)follower), 0);
+	json_t *doc = sarif_of(r, NULL);
+	json_t *results = json_object_get(run_of(doc), "results");
+	ck_assert_ptr_null(json_object_get(json_array_get(results, 0), "relatedLocations"));
+	json_t *rel = json_object_get(json_array_get(results, 1), "relatedLocations");
+	ck_assert_uint_eq(json_array_size(rel), 1);
+	json_t *loc = json_array_get(rel, 0);
+	ck_assert_int_eq(json_integer_value(json_object_get(loc, "id")), 1);
+	ck_assert_int_eq(json_integer_value(json_object_get(json_object_get(json_object_get(
+		loc, "physicalLocation"), "region"), "startLine")), 7);
+	ck_assert_str_eq(json_string_value(json_object_get(json_object_get(loc, "message"),
+	                 "text")), "follows from: bad 0 [zone-syntax]");
+	json_decref(doc);
+
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&buf, &size);
+	ck_assert_int_eq(zl_write_json(f, r), 0);
+	fclose(f);
+	json_error_t err;
+	json_t *j = json_loads(buf, 0, &err);
+	json_t *list = json_object_get(j, "findings");
+	ck_assert_ptr_null(json_object_get(json_array_get(list, 0), "caused_by"));
+	ck_assert_str_eq(json_string_value(json_object_get(json_array_get(list, 1), "caused_by")),
+	                 cause->fingerprint);
+	json_decref(j);
+	free(buf);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
 START_TEST(sarif_rules_carry_descriptions_and_help)
 {
 	zl_model *m;
@@ -181,7 +223,7 @@ static char *text_of(const zl_results *r, bool color)
 	char *buf = NULL;
 	size_t size = 0;
 	FILE *f = open_memstream(&buf, &size);
-	zl_text_options o = { color };
+	zl_text_options o = { .color = color };
 
 	ck_assert_ptr_nonnull(f);
 	ck_assert_int_eq(zl_write_text(f, r, &o), 0);
@@ -241,6 +283,7 @@ Suite *sarif_suite(void)
 	tcase_add_test(tc, sarif_uris_are_encoded_references);
 	tcase_add_test(tc, sarif_results_point_at_their_rules);
 	tcase_add_test(tc, sarif_rules_carry_descriptions_and_help);
+	tcase_add_test(tc, sarif_and_json_name_the_cause);
 	tcase_add_test(tc, color_marks_severity_and_rule_only);
 	tcase_add_test(tc, rule_list_json_has_every_rule);
 	suite_add_tcase(s, tc);
