@@ -294,6 +294,28 @@ static inline bool ad_server_index_init(ad_map *mp, const zl_model *m)
 	return true;
 }
 
+/*
+ * dnscmd and PowerShell to delete the SRV record at `owner` targeting
+ * `target` (bare) with `rdata` ("0 100 389 dc3.corp").  The cmdlet is fed
+ * the record itself, picked by its target, because -RecordData has no
+ * documented SRV form.
+ */
+static inline void ad_command_delete_srv(zl_finding *f, const zl_server *on,
+                                         const zl_zone *z, const char *owner,
+                                         const char *rdata, const char *target)
+{
+	ad_target t;
+
+	ad_target_set(&t, on, z, owner);
+	zl_finding_command(f, "dnscmd %s /RecordDelete %s %s SRV %s /f",
+	                   t.server, t.zone, t.node, rdata);
+	zl_finding_command(f, "Get-DnsServerResourceRecord -ComputerName %s -ZoneName %s "
+	                   "-Name %s -RRType Srv | Where-Object { $_.RecordData.DomainName "
+	                   "-eq '%s.' } | Remove-DnsServerResourceRecord -ComputerName %s "
+	                   "-ZoneName %s -Force", t.server, t.zone, t.node, target,
+	                   t.server, t.zone);
+}
+
 /* True for a server with the `dc` role (SPEC 6.3: a server of the
  * inventory without it is no DC). */
 static inline bool ad_is_dc(const zl_server *s)
