@@ -63,7 +63,7 @@ test-deps:
 # Rules see only the public headers: nothing in rules/ may reach lint/
 # (-Iinclude only; tests/plugins/run.sh also checks that no include
 # leaves rules/ and include/).  Plugins are built the same way.
-$(BUILD)/rules/%.o: rules/%.c $(wildcard include/zonelint/*.h)
+$(BUILD)/rules/%.o: rules/%.c $(wildcard include/zonelint/*.h rules/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Iinclude -c $< -o $@
 

@@ -30,6 +30,7 @@ typedef struct gap {
 
 typedef struct missing {
 	uint32_t dc;
+	uint32_t row;             /* the slot's row in the table: report order */
 	uint32_t slot;
 	const zl_server *on;      /* the view's server that holds the name */
 } missing;
@@ -204,7 +205,8 @@ static void note_missing(state *st, uint32_t dc, uint32_t slot_index, const zl_s
 		st->oom = true;
 		return;
 	}
-	st->miss[st->nmiss++] = (missing){ dc, slot_index, on };
+	st->miss[st->nmiss++] = (missing){ dc, (uint32_t)(st->slots[slot_index].loc - ad_locators),
+	                                   slot_index, on };
 }
 
 static int missing_cmp(const void *a, const void *b)
@@ -213,6 +215,8 @@ static int missing_cmp(const void *a, const void *b)
 
 	if (x->dc != y->dc)
 		return x->dc < y->dc ? -1 : 1;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
 	return x->slot < y->slot ? -1 : x->slot > y->slot;
 }
 
