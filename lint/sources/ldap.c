@@ -148,6 +148,10 @@ static void problem(dir *d, zl_severity sev, zl_location where,
 		where.file = "<ldap>";
 	zl_model_problem_add(d->m, "ldap-source", sev, sev == ZL_SEVERITY_ERROR,
 	                     where, zone, server, "%s", msg);
+	/* A directory read that failed somewhere may have missed DCs: the
+	 * rules that judge unknown hosts must not (SPEC 6.3). */
+	if (sev == ZL_SEVERITY_ERROR)
+		zl_model_set_partial(d->m, true);
 }
 
 /* The reason an operation on ld failed: the server's words when it gave
