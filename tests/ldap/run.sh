@@ -201,7 +201,7 @@ check "a freshly provisioned DC: no dc-locator-records finding for dc1" \
 check "--ldap: dc1 is the PDC (fSMORoleOwner) and a gc (options), --dump-inventory writes it" \
 	grep -q 'roles: \[dc, dns, gc, pdc\]' "$T/locdump/forest.yaml"
 check "--ldap: the domain's GUID (objectGUID of DC=corp) in the dump" \
-	grep -Eq '\{name: corp., guid: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}' \
+	grep -Eq '\{name: corp, guid: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}' \
 	"$T/locdump/forest.yaml"
 check "... so the domain-GUID locator record was checked too" \
 	sh -c "! grep -q 'no guid of the DC' '$T/loc.json'"
