@@ -1219,6 +1219,30 @@ START_TEST(orphan_records_partial_and_unknown)
 }
 END_TEST
 
+/* A DC without addresses: locator A records are not judged, and the
+ * summary says so; SRV records still are. */
+START_TEST(orphan_records_unknown_addresses)
+{
+	zl_model *m = mk_model("example.com", (const char *const[]){ "example.com", NULL });
+	mk_server(m, 10, "dc1.example.com", "10.0.0.1/24", DC_DNS, NULL);
+	mk_server(m, 20, "dc9.example.com", "", ZL_ROLE_DC, NULL);
+	mk_zone(m, "example.com", ZL_STORAGE_AD_DOMAIN, "dc1.example.com");
+	resolve(m);
+	mk_view(m, "example.com", "zones/example.com.dns", "dc1.example.com",
+	        RECORDS("example.com. 600 IN A 10.0.0.99",
+	                "_ldap._tcp.example.com. 600 IN SRV 0 100 389 dc9.example.com.",
+	                "_ldap._tcp.example.com. 600 IN SRV 0 100 389 old.example.com."));
+	zl_results *r = run(m, "dc-orphan-records", 1);
+	ck_assert_str_eq(t_finding(r, 0)->server, "old.example.com.");
+	ck_assert_uint_eq(r->not_checked.n, 1);
+	ck_assert_str_eq(r->not_checked.v[0].reason, "a DC has no address: locator A "
+	                 "records are not checked");
+	ck_assert_uint_eq(r->not_checked.v[0].count, 1);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
 /*
  * example.com (dc1, dc2) delegating emea.example.com (dc5, dc6) and
  * _msdcs.example.com (dc1, dc2); fs1 runs no DNS.
@@ -1457,6 +1481,7 @@ Suite *ad_rules_suite(void)
 	tcase_add_test(locator, orphan_records_fire);
 	tcase_add_test(locator, orphan_records_silent);
 	tcase_add_test(locator, orphan_records_partial_and_unknown);
+	tcase_add_test(locator, orphan_records_unknown_addresses);
 	tcase_add_test(locator, ns_stale_fires);
 	tcase_add_test(locator, ns_stale_silent);
 	tcase_add_test(locator, ns_missing_fires);
