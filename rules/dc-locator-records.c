@@ -253,7 +253,8 @@ static void report(state *st, const zl_view *v, const missing *miss, size_t n)
 
 static void report_view(state *st, const zl_view *v)
 {
-	qsort(st->miss, st->nmiss, sizeof(missing), missing_cmp);
+	if (st->nmiss > 1)
+		qsort(st->miss, st->nmiss, sizeof(missing), missing_cmp);
 	for (size_t i = 0, j; i < st->nmiss; i = j) {
 		for (j = i + 1; j < st->nmiss && st->miss[j].dc == st->miss[i].dc; j++)
 			;
