@@ -76,7 +76,7 @@ static const ad_locator ad_locators[] = { AD_LOCATOR_TABLE(AD_LOC_ROW) };
 
 /* The table as --explain text, one row a line; rows only dc-srv-records
  * checks are marked. */
-#define AD_LOC_MARK_V1 "  (dc-srv-records)"
+#define AD_LOC_MARK_V1 "  (checked by dc-srv-records)"
 #define AD_LOC_MARK_LOC ""
 #define AD_LOC_TEXT(type, pattern, roles, port, by, who) \
 	"  " #type "  " pattern "  [" who "]" AD_LOC_MARK_##by "\n"

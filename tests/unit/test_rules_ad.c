@@ -1118,7 +1118,7 @@ START_TEST(locator_explain_lists_the_table)
 		"A  gc._msdcs.<forest>  [gc]",
 		"SRV  _ldap._tcp.pdc._msdcs.<domain>  [pdc]",
 		"SRV  _ldap._tcp.<site>._sites.ForestDnsZones.<forest>  [dns]",
-		"SRV  _gc._tcp.<forest>  [gc]  (dc-srv-records)",
+		"SRV  _gc._tcp.<forest>  [gc]  (checked by dc-srv-records)",
 	};
 
 	for (int k = 0; k < 2; k++) {
