@@ -17,7 +17,9 @@ of issue 8:
   - zone pack at 1M records: at most 0.8x validns's wall time, at most 150
     bytes of peak RSS per record;
   - time and memory growing linearly from the smallest size to the largest;
-  - the forest linted in under 5 s and 600 MiB.
+  - the forest linted in under 5 s and 600 MiB;
+  - the forest with the rules of issue 15 (NEW_RULES) at most 1.5x its time
+    with them off (`--rule ID=off`), timed in the same hyperfine run.
 
 Timings vary by about 20 % between runs on shared machines: compare the
 ratios of one run, not times of different runs.  Exit status: 0 when every
@@ -49,6 +51,10 @@ TARGET_BYTES_PER_RECORD = 150
 TARGET_LINEAR_SLACK = 1.3        # per-record cost may grow by this much
 TARGET_FOREST_SECONDS = 5.0
 TARGET_FOREST_MIB = 600
+TARGET_NEW_RULES_RATIO = 1.5
+# The DC locator, orphan, NS and glue rules (issue 15).
+NEW_RULES = ("dc-locator-records", "dc-orphan-records", "ns-stale", "ns-missing",
+             "glue-mismatch")
 
 
 LINES = []
@@ -176,7 +182,9 @@ def main():
 
     inv = ensure_forest(args.out, args.dcs, args.forest_records)
     view_records = args.dcs * args.forest_records
-    forest = measure([("zonelint forest", [zonelint, "--date", "2026-11-27", inv])],
+    off = [a for r in NEW_RULES for a in ("--rule", f"{r}=off")]
+    forest = measure([("zonelint forest", [zonelint, "--date", "2026-11-27", inv]),
+                      ("issue 15 rules off", [zonelint, "--date", "2026-11-27"] + off + [inv])],
                      args.runs, os.path.join(args.out, "hyperfine-forest.json"))
     table(f"forest of {args.dcs} DCs, {args.forest_records} records in each view "
           f"({view_records} in all; bench/gen-forest.py)", view_records, forest)
@@ -211,6 +219,10 @@ def main():
                 f"forest: {secs:.2f} s (under {TARGET_FOREST_SECONDS} s)")
     ok &= check(mib(rss) < TARGET_FOREST_MIB,
                 f"forest: {mib(rss):.0f} MiB (under {TARGET_FOREST_MIB} MiB)")
+    ratio = secs / forest["issue 15 rules off"][0]
+    ok &= check(ratio <= TARGET_NEW_RULES_RATIO,
+                f"forest: {ratio:.2f}x its time without the issue 15 rules (at most "
+                f"{TARGET_NEW_RULES_RATIO}x)")
     with open(os.path.join(args.out, "table.txt"), "w") as f:
         f.write("\n".join(LINES) + "\n")
     return 0 if ok else 1

@@ -6,7 +6,10 @@
 OUTDIR gets forest.yaml and, under zones/, each DC's own export of the
 forest zone (the inventory's `views:`), every one holding --records records
 in Windows dnscmd /ZoneExport format (CRLF, [AGE:N] stamps, blank owners),
-plus one shared copy of the forest-wide _msdcs zone.  Most exports have the
+plus one shared copy of the forest-wide _msdcs zone.  Every copy holds
+every DC's whole locator set (MS-ADTS 6.3.2.3: per-site, partition, gc,
+pdc and domain-GUID records) and names every DC in its NS sets, as
+Windows DNS servers do by default.  Most exports have the
 same content; --differing of them (default: one in forty) hold a stale or a
 missing host record of a replication partner, so the partner rules and the
 repair plan have work to do.  Then:
@@ -22,6 +25,7 @@ import sys
 import uuid
 
 FOREST = "bench.example"
+DOMAIN_GUID = "5a0e7c92-31d4-4f8b-9c26-8b1e4f7a2d01"
 SITE_SIZE = 20              # DCs per site; each site has its own /24
 AUDIT_AGE = 3733392         # 2026-11-27 00:00 UTC in [AGE:N] hours
 SRV_SERVICES = (("_ldap._tcp", 389), ("_kerberos._tcp", 88), ("_kpasswd._tcp", 464),
@@ -42,6 +46,7 @@ class DC:
         self.addr = f"10.{self.site_no + 1}.0.{i % SITE_SIZE + 10}"
         self.age = AUDIT_AGE - 1 - i % 48
         self.gc = i % SITE_SIZE == 0
+        self.pdc = i == 0
         self.guid = guid(self.name)
         self.inbound = []
 
@@ -103,9 +108,33 @@ def srv_block(owner, port, targets):
     return out
 
 
+def sites_of(dcs):
+    out = {}
+    for dc in dcs:
+        out.setdefault(dc.site, []).append(dc)
+    return sorted(out.items())
+
+
+def forest_locators(dcs):
+    """The per-site and partition locator records of the forest zone."""
+    body = []
+    sites = sites_of(dcs)
+    for site, members in sites:
+        body += srv_block(f"_ldap._tcp.{site}._sites", 389, members)
+        body += srv_block(f"_kerberos._tcp.{site}._sites", 88, members)
+        body += srv_block(f"_gc._tcp.{site}._sites", 3268, [d for d in members if d.gc])
+        body += srv_block(f"_ldap._tcp.{site}._sites.DomainDnsZones", 389, members)
+        body += srv_block(f"_ldap._tcp.{site}._sites.ForestDnsZones", 389, members)
+    for part in ("DomainDnsZones", "ForestDnsZones"):
+        for k, dc in enumerate(dcs):
+            body.append(aged(part if k == 0 else "", dc.age, 600, "A", dc.addr))
+        body += srv_block(f"_ldap._tcp.{part}", 389, dcs)
+    return body
+
+
 def forest_zone(dcs, records, me, fault):
     """DC `me`'s export of the forest zone: `records` records in all."""
-    ns = [d.name for d in dcs[:4]]
+    ns = [d.name for d in dcs]
     body = header(FOREST, 90000 + me.index, me.name, ns)
     count = 1 + len(ns)                       # SOA and NS
     for k, dc in enumerate(dcs):
@@ -121,6 +150,9 @@ def forest_zone(dcs, records, me, fault):
     for svc, port in SRV_SERVICES:
         body += srv_block(svc, port, dcs)
         count += len(dcs)
+    locators = forest_locators(dcs)
+    body += locators
+    count += sum(1 for x in locators if "\t" in x)
     for dc in dcs:
         if fault and fault[0] == dc:
             if fault[1]:
@@ -145,24 +177,34 @@ def forest_zone(dcs, records, me, fault):
 
 def msdcs_zone(dcs):
     origin = "_msdcs." + FOREST
-    body = header(origin, 7000, dcs[0].name, [d.name for d in dcs[:4]])
+    body = header(origin, 7000, dcs[0].name, [d.name for d in dcs])
+    gcs = [d for d in dcs if d.gc]
     for dc in sorted(dcs, key=lambda d: d.guid):
         body.append(aged(dc.guid, dc.age, 600, "CNAME", dc.name + "."))
     body += srv_block("_kerberos._tcp.dc", 88, dcs)
     body += srv_block("_ldap._tcp.dc", 389, dcs)
-    body += srv_block("_ldap._tcp.gc", 3268, [d for d in dcs if d.gc])
+    body += srv_block("_ldap._tcp.gc", 3268, gcs)
+    body += srv_block("_ldap._tcp.pdc", 389, [d for d in dcs if d.pdc])
+    body += srv_block(f"_ldap._tcp.{DOMAIN_GUID}.domains", 389, dcs)
+    for k, dc in enumerate(gcs):
+        body.append(aged("gc" if k == 0 else "", dc.age, 600, "A", dc.addr))
+    for site, members in sites_of(dcs):
+        body += srv_block(f"_ldap._tcp.{site}._sites.dc", 389, members)
+        body += srv_block(f"_kerberos._tcp.{site}._sites.dc", 88, members)
+        body += srv_block(f"_ldap._tcp.{site}._sites.gc", 3268, [d for d in members if d.gc])
     return "\r\n".join(body) + "\r\n"
 
 
 def inventory(dcs):
     out = ["# zonelint inventory, v1 - synthetic benchmark forest written by",
            "# bench/gen-forest.py; every DC's own export is listed under views.",
-           "version: 1", f"forest: {FOREST}", "", "servers:"]
+           "version: 1", f"forest: {FOREST}",
+           f"domains: [{{name: {FOREST}, guid: {DOMAIN_GUID}}}]", "", "servers:"]
     for dc in dcs:
         out += [f"  - name: {dc.name}",
                 f"    addresses: [{dc.addr}/24]",
                 "    os: windows-server-2022",
-                f"    roles: [dc, dns{', gc' if dc.gc else ''}]",
+                f"    roles: [dc, dns{', gc' if dc.gc else ''}{', pdc' if dc.pdc else ''}]",
                 f"    site: {dc.site}",
                 f"    dsa_guid: {dc.guid}"]
         if dc.inbound:

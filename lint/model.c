@@ -119,6 +119,8 @@ struct zl_model {
 	zl_location forest_where;
 	VEC(const zl_name *) domains;
 	VEC(zl_location) domain_where;
+	VEC(const char *) domain_guids;   /* parallel to domains; NULL: unknown */
+	bool partial;
 	int64_t audit_date;
 	VEC(setting) settings;
 	VEC(rule_override) overrides;
@@ -132,7 +134,6 @@ struct zl_model {
 	size_t records;
 	size_t max_records;         /* --max-records; 0: the default */
 	bool unusable;
-	bool partial;                 /* inventory `partial: true` */
 };
 
 /* ---- life cycle ------------------------------------------------------- */
@@ -201,6 +202,7 @@ void zl_model_free(zl_model *m)
 	zl_namemap_release(&m->zone_by_name);
 	VEC_FREE(m->views);
 	VEC_FREE(m->domains);
+	VEC_FREE(m->domain_guids);
 	VEC_FREE(m->domain_where);
 	VEC_FREE(m->settings);
 	VEC_FREE(m->overrides);
@@ -368,7 +370,24 @@ bool zl_model_add_domain(zl_model *m, const zl_name *domain, zl_location where)
 		m->domains.n--;
 		return false;
 	}
+	if (VEC_PUSH(m->domain_guids, NULL) != 0) {
+		m->domains.n--;
+		m->domain_where.n--;
+		return false;
+	}
 	return true;
+}
+
+void zl_model_set_domain_guid(zl_model *m, const zl_name *domain, const char *guid)
+{
+	for (size_t i = 0; i < m->domains.n; i++)
+		if (m->domains.v[i] == domain)
+			m->domain_guids.v[i] = guid;
+}
+
+void zl_model_set_partial(zl_model *m, bool partial)
+{
+	m->partial = partial;
 }
 
 int zl_model_set_setting(zl_model *m, const char *key, const char *value)
@@ -387,16 +406,6 @@ int zl_model_set_setting(zl_model *m, const char *key, const char *value)
 void zl_model_set_audit_date(zl_model *m, int64_t midnight_utc)
 {
 	m->audit_date = midnight_utc;
-}
-
-void zl_model_set_partial(zl_model *m, bool partial)
-{
-	m->partial = partial;
-}
-
-bool zl_model_partial(const zl_model *m)
-{
-	return m->partial;
 }
 
 int zl_model_add_rule_override(zl_model *m, const char *rule, zl_severity s,
@@ -424,6 +433,12 @@ const zl_name *zl_model_forest(const zl_model *m) { return m->forest; }
 size_t zl_model_domain_count(const zl_model *m) { return m->domains.n; }
 const zl_name *zl_model_domain(const zl_model *m, size_t i) { return m->domains.v[i]; }
 zl_location zl_model_forest_location(const zl_model *m) { return m->forest_where; }
+bool zl_model_partial(const zl_model *m) { return m->partial; }
+
+const char *zl_model_domain_guid(const zl_model *m, size_t i)
+{
+	return m->domain_guids.v[i];
+}
 int64_t zl_model_audit_date(const zl_model *m) { return m->audit_date; }
 
 zl_location zl_model_domain_location(const zl_model *m, size_t i)

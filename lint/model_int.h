@@ -69,10 +69,13 @@ const zl_name *zl_problem_server(const zl_problem *p);
 void zl_model_set_forest(zl_model *m, const zl_name *forest, zl_location where);
 /* false when the domain is already listed (nothing added). */
 bool zl_model_add_domain(zl_model *m, const zl_name *domain, zl_location where);
+/* The objectGUID of a listed domain's object (lower case, kept, not
+ * copied); nothing when the domain is not listed. */
+void zl_model_set_domain_guid(zl_model *m, const zl_name *domain, const char *guid);
+/* `partial`: the model does not hold every DC of the forest. */
+void zl_model_set_partial(zl_model *m, bool partial);
 int zl_model_set_setting(zl_model *m, const char *key, const char *value);
 void zl_model_set_audit_date(zl_model *m, int64_t midnight_utc);
-/* The inventory's `partial: true`: it does not list every DC. */
-void zl_model_set_partial(zl_model *m, bool partial);
 
 /* A rule severity set by the inventory's `rules:` map. */
 int zl_model_add_rule_override(zl_model *m, const char *rule, zl_severity s,

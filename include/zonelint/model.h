@@ -50,13 +50,19 @@ const zl_name *zl_model_domain(const zl_model *m, size_t i);
 /* Where the forest / domain i is named in the inventory. */
 zl_location zl_model_forest_location(const zl_model *m);
 zl_location zl_model_domain_location(const zl_model *m, size_t i);
+/* The objectGUID of domain i's domain object, lower case 8-4-4-4-12, or
+ * NULL when not known.  `_ldap._tcp.<guid>.domains._msdcs.<forest>` is
+ * registered under it (MS-ADTS 6.3.2.3). */
+const char *zl_model_domain_guid(const zl_model *m, size_t i);
+/*
+ * True when the model may not hold every DC of the forest (the
+ * inventory's `partial: true`, or an --ldap read that failed somewhere):
+ * a record naming an unknown host may then belong to a DC not listed.
+ */
+bool zl_model_partial(const zl_model *m);
 
 /* Audit date: seconds since 1970-01-01 UTC at 00:00 of the audit day. */
 int64_t zl_model_audit_date(const zl_model *m);
-
-/* The inventory says it does not list every DC of the forest
- * (`partial: true`). */
-bool zl_model_partial(const zl_model *m);
 
 /* A value of the inventory's free-form `settings:` map, or NULL. */
 const char *zl_model_setting(const zl_model *m, const char *key);
@@ -67,7 +73,8 @@ enum {
 	ZL_ROLE_DC = 1u << 0,
 	ZL_ROLE_DNS = 1u << 1,
 	ZL_ROLE_GC = 1u << 2,
-	ZL_ROLE_PDC = 1u << 3,   /* holds the domain's PDC emulator role */
+	ZL_ROLE_PDC = 1u << 3,    /* PDC emulator (fSMORoleOwner) */
+	ZL_ROLE_RODC = 1u << 4,   /* read-only DC */
 };
 
 /* Servers sorted by name. */

@@ -232,7 +232,7 @@ static void write_roles(dump *d, unsigned roles)
 {
 	static const struct { unsigned bit; const char *word; } words[] = {
 		{ ZL_ROLE_DC, "dc" }, { ZL_ROLE_DNS, "dns" }, { ZL_ROLE_GC, "gc" },
-		{ ZL_ROLE_PDC, "pdc" },
+		{ ZL_ROLE_PDC, "pdc" }, { ZL_ROLE_RODC, "rodc" },
 	};
 
 	scalar(d, "roles");
@@ -354,6 +354,22 @@ static void write_rules(dump *d)
 	map_end(d);
 }
 
+/* A domain's name, or {name, guid} when its GUID is known. */
+static void write_domain(dump *d, size_t i)
+{
+	const char *guid = zl_model_domain_guid(d->m, i);
+
+	if (!guid) {
+		name_scalar(d, zl_model_domain(d->m, i));
+		return;
+	}
+	map_start(d, true);
+	scalar(d, "name");
+	name_scalar(d, zl_model_domain(d->m, i));
+	pair(d, "guid", guid);
+	map_end(d);
+}
+
 static void write_document(dump *d)
 {
 	yaml_event_t ev;
@@ -367,8 +383,9 @@ static void write_document(dump *d)
 	scalar(d, "domains");
 	seq_start(d, true);
 	for (size_t i = 0; i < zl_model_domain_count(d->m); i++)
-		name_scalar(d, zl_model_domain(d->m, i));
+		write_domain(d, i);
 	seq_end(d);
+	pair(d, "partial", zl_model_partial(d->m) ? "true" : "false");
 	scalar(d, "servers");
 	seq_start(d, false);
 	for (size_t i = 0; i < zl_model_server_count(d->m); i++)

@@ -286,7 +286,7 @@ typedef struct word {
 
 static const word role_words[] = {
 	{ "dc", ZL_ROLE_DC }, { "dns", ZL_ROLE_DNS }, { "gc", ZL_ROLE_GC },
-	{ "pdc", ZL_ROLE_PDC },
+	{ "pdc", ZL_ROLE_PDC }, { "rodc", ZL_ROLE_RODC },
 };
 
 static const word storage_words[] = {
@@ -954,10 +954,10 @@ static void read_roles(inv *c, void *entry, const yaml_node_t *v)
 	unsigned roles = 0;
 	size_t n;
 
-	if (!as_list(c, v, "roles", "roles (dc, dns, gc, pdc)", &n))
+	if (!as_list(c, v, "roles", "roles (dc, dns, gc, pdc, rodc)", &n))
 		return;
 	for (size_t i = 0; i < n && (item = list_item(c, v, i)); i++) {
-		const char *t = text_of(c, item, "roles", "a role (dc, dns, gc or pdc)");
+		const char *t = text_of(c, item, "roles", "a role (dc, dns, gc, pdc or rodc)");
 		const word *w = t ? find_word(role_words, ARRAY_LEN(role_words), t) : NULL;
 
 		if (w)
@@ -1298,22 +1298,6 @@ static void read_version(inv *c, void *entry, const yaml_node_t *v)
 		      "reads version 1", quote(t, q));
 }
 
-/* `partial`: true or false (YAML 1.2 core schema spellings). */
-static void read_partial(inv *c, void *entry, const yaml_node_t *v)
-{
-	static const word bools[] = { { "true", 1 }, { "false", 0 } };
-	char q[EXCERPT_BUF];
-	const char *t = text_of(c, v, "partial", "true or false");
-	const word *w = t ? find_word(bools, ARRAY_LEN(bools), t) : NULL;
-
-	(void)entry;
-	if (w)
-		zl_model_set_partial(c->m, w->value != 0);
-	else if (t)
-		error(c, v, "bad value '%s' for 'partial' in %s; expected true or false",
-		      quote(t, q), c->label);
-}
-
 static void read_forest(inv *c, void *entry, const yaml_node_t *v)
 {
 	root_entry *r = entry;
@@ -1334,23 +1318,71 @@ static bool lists_forest(inv *c, const yaml_node_t *v, const zl_name *forest)
 		    strlen((const char *)item->data.scalar.value) == item->data.scalar.length &&
 		    intern_text(c, (const char *)item->data.scalar.value) == forest)
 			return true;
+		if (item && item->type == YAML_MAPPING_NODE && peek_name(c, item) == forest)
+			return true;
 	}
 	return false;
 }
 
+/* A `domains` mapping entry: {name, guid}. */
+typedef struct domain_entry {
+	const zl_name *name;
+	const yaml_node_t *at;        /* the name's node */
+	const char *guid;             /* lower case, kept in the model */
+} domain_entry;
+
+static void read_domain_name(inv *c, void *entry, const yaml_node_t *v)
+{
+	domain_entry *e = entry;
+
+	e->name = read_name(c, v, "name", false);
+	e->at = v;
+}
+
+static void read_domain_guid(inv *c, void *entry, const yaml_node_t *v)
+{
+	domain_entry *e = entry;
+	char q[EXCERPT_BUF], guid[37];
+	const char *t;
+
+	if (is_null(v) || !(t = text_of(c, v, "guid", "a GUID")))
+		return;
+	if (!parse_guid(t, guid))
+		error(c, v, "bad guid '%s' in %s; expected 8-4-4-4-12 hexadecimal "
+		      "digits, as 2b1f0e7d-0000-4d6f-9a53-5f0c3e298c11", quote(t, q),
+		      c->label);
+	else
+		e->guid = keep(c, guid);
+}
+
+static const key_rule domain_keys[] = {
+	{ "name", true, read_domain_name },
+	{ "guid", false, read_domain_guid },
+};
+
+/* A domain: its name, or a mapping with the name and the GUID of its
+ * domain object (SPEC 6.1). */
 static void read_domain(inv *c, const yaml_node_t *n, seen *names)
 {
-	const zl_name *name = read_name(c, n, "domains", false);
+	domain_entry e = { NULL, n, NULL };
+	char label[LABEL_BUF];
 	uint32_t first;
 
-	if (!name)
+	if (n->type == YAML_MAPPING_NODE)
+		walk_map(c, n, entry_label(label, sizeof label, "domain", peek_name(c, n)),
+		         domain_keys, ARRAY_LEN(domain_keys), &e);
+	else
+		e.name = read_name(c, n, "domains", false);
+	if (!e.name)
 		return;
-	first = seen_add(names, zl_name_text(name), node_line(n));
+	first = seen_add(names, zl_name_text(e.name), node_line(n));
 	if (first)
 		warning(c, n, "domain %s listed twice (first at line %u)",
-		        zl_name_text(name), (unsigned)first);
+		        zl_name_text(e.name), (unsigned)first);
 	else
-		zl_model_add_domain(c->m, name, node_loc(c, n));
+		zl_model_add_domain(c->m, e.name, node_loc(c, e.at));
+	if (!first && e.guid)
+		zl_model_set_domain_guid(c->m, e.name, e.guid);
 }
 
 static void read_domains(inv *c, void *entry, const yaml_node_t *v)
@@ -1478,15 +1510,31 @@ static void read_settings(inv *c, void *entry, const yaml_node_t *v)
 	seen_free(&keys);
 }
 
+/* `partial: true`: the inventory does not list every DC (SPEC 6.1). */
+static void read_partial(inv *c, void *entry, const yaml_node_t *v)
+{
+	char q[EXCERPT_BUF];
+	const char *t = text_of(c, v, "partial", "true or false");
+
+	(void)entry;
+	if (t && strcasecmp(t, "true") == 0)
+		zl_model_set_partial(c->m, true);
+	else if (t && strcasecmp(t, "false") == 0)
+		zl_model_set_partial(c->m, false);
+	else if (t)
+		error(c, v, "bad value '%s' for 'partial' in %s; expected true or false",
+		      quote(t, q), c->label);
+}
+
 static const key_rule root_keys[] = {
 	{ "version", true, read_version },
-	{ "partial", false, read_partial },
 	{ "forest", true, read_forest },
 	{ "domains", false, read_domains },
 	{ "servers", false, read_servers },
 	{ "zones", false, read_zones },
 	{ "rules", false, read_rules },
 	{ "settings", false, read_settings },
+	{ "partial", false, read_partial },
 };
 _Static_assert(ARRAY_LEN(root_keys) <= KEYS_MAX, "root_keys over KEYS_MAX");
 
@@ -1501,7 +1549,7 @@ static void read_root(inv *c, const yaml_node_t *root)
 	}
 	if (root->type != YAML_MAPPING_NODE) {
 		error(c, root, "expected a mapping (version, forest, domains, servers, "
-		      "zones, rules, settings) at the top of the inventory, got %s",
+		      "zones, rules, settings, partial) at the top of the inventory, got %s",
 		      kind(root));
 		return;
 	}

@@ -7,7 +7,11 @@
  *   servers           CN=Sites,<config>: `server` objects, dNSHostName; the
  *                     site is the RDN two levels up (CN=Servers,CN=<site>)
  *   dsa_guid, gc      their `nTDSDSA` child: objectGUID, options bit
- *                     NTDSDSA_OPT_IS_GC (0x1, [MS-ADTS] 6.1.1.2.2.1.2.1.1)
+ *                     NTDSDSA_OPT_IS_GC (0x1, [MS-ADTS] 6.1.1.2.2.1.2.1.1);
+ *   rodc              an nTDSDSARO, the read-only DC's class ([MS-ADTS] 6.1.1.2.2.1.2.1.2)
+ *   domain guid, pdc  each domain object (nCName), read from a queried DC
+ *                     of that domain: objectGUID, and fSMORoleOwner, the
+ *                     nTDSDSA of the PDC emulator ([MS-ADTS] 3.1.1.1.11)
  *   dns role          msDS-hasMasterNCs of the nTDSDSA: a DC that holds a
  *                     DomainDnsZones or ForestDnsZones replica runs DNS;
  *                     without that attribute, assumed (the default roles)
@@ -113,6 +117,8 @@ typedef struct dir {
 	const zl_name *forest;
 	zl_location forest_where;
 	VEC(const zl_name *) domains;
+	VEC(const char *) domain_ncs;     /* parallel to domains: nCName */
+	VEC(const char *) domain_guids;   /* parallel: objectGUID, NULL unknown */
 	zl_dnsrecord *rec;            /* decoding buffer (64 KiB) */
 	bool oom;
 	bool full;                    /* --max-records reached: no more records */
@@ -149,6 +155,10 @@ static void problem(dir *d, zl_severity sev, zl_location where,
 		where.file = "<ldap>";
 	zl_model_problem_add(d->m, "ldap-source", sev, sev == ZL_SEVERITY_ERROR,
 	                     where, zone, server, "%s", msg);
+	/* A directory read that failed somewhere may have missed DCs: the
+	 * rules that judge unknown hosts must not (SPEC 6.3). */
+	if (sev == ZL_SEVERITY_ERROR)
+		zl_model_set_partial(d->m, true);
 }
 
 /* The reason an operation on ld failed: the server's words when it gave
@@ -612,7 +622,8 @@ static void domain_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
 		d->forest = n;
 		d->forest_where = at_url(d, c, entry_dn(d, c, e));
 	}
-	if (VEC_PUSH(d->domains, n) != 0)
+	if (VEC_PUSH(d->domains, n) != 0 || VEC_PUSH(d->domain_ncs, nc) != 0 ||
+	    VEC_PUSH(d->domain_guids, NULL) != 0)
 		d->oom = true;
 }
 
@@ -672,10 +683,15 @@ static void ntds_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
 	const char *dn = entry_dn(d, c, e);
 	dir_server *s = dn ? server_by(d, dn_parent(dn), false) : NULL;
 	struct berval **guid = ldap_get_values_len(c->ld, e, "objectGUID");
+	struct berval **classes = ldap_get_values_len(c->ld, e, "objectClass");
 	const char *options = first_value(d, c, e, "options");
 	bool present;
 
 	(void)arg;
+	for (size_t i = 0; s && classes && classes[i]; i++)
+		if (strcasecmp(classes[i]->bv_val, "nTDSDSARO") == 0)
+			s->roles |= ZL_ROLE_RODC;
+	ldap_value_free_len(classes);
 	if (s) {
 		s->ntds = dn;
 		s->guid = guid && guid[0] ? guid_text(d, guid[0]) : NULL;
@@ -726,7 +742,8 @@ static void read_config(dir *d, dc *c)
 {
 	static char *domain_attrs[] = { "nCName", "dnsRoot", NULL };
 	static char *server_attrs[] = { "dNSHostName", NULL };
-	static char *ntds_attrs[] = { "objectGUID", "options", "msDS-hasMasterNCs", NULL };
+	static char *ntds_attrs[] = { "objectGUID", "options", "msDS-hasMasterNCs",
+	                              "objectClass", NULL };
 	static char *conn_attrs[] = { "fromServer", "enabledConnection", NULL };
 	static char *subnet_attrs[] = { "cn", "siteObject", NULL };
 	char base[TEXT_MAX];
@@ -747,6 +764,40 @@ static void read_config(dir *d, dc *c)
 	snprintf(base, sizeof base, "CN=Subnets,CN=Sites,%s", c->config_nc);
 	search(d, c, base, LDAP_SCOPE_ONELEVEL, "(objectClass=subnet)", subnet_attrs,
 	       subnet_entry, NULL);
+}
+
+/* A domain object: its GUID, and the PDC emulator it names. */
+static void domain_object_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
+{
+	size_t i = *(const size_t *)arg;
+	struct berval **guid = ldap_get_values_len(c->ld, e, "objectGUID");
+	const char *pdc = first_value(d, c, e, "fSMORoleOwner");
+	dir_server *s = pdc ? server_by(d, pdc, true) : NULL;
+
+	if (guid && guid[0])
+		d->domain_guids.v[i] = guid_text(d, guid[0]);
+	ldap_value_free_len(guid);
+	if (s)
+		s->roles |= ZL_ROLE_PDC;
+}
+
+/* Each domain object, from a queried DC of that domain (another DC would
+ * only refer the search elsewhere): a domain none of them serves keeps
+ * its GUID and PDC unknown. */
+static void read_domain_objects(dir *d)
+{
+	static char *attrs[] = { "objectGUID", "fSMORoleOwner", NULL };
+
+	for (size_t i = 0; i < d->domain_ncs.n && !d->oom; i++) {
+		for (size_t j = 0; j < d->o->nuris; j++) {
+			dc *c = &d->dcs[j];
+			if (c->ld && c->default_nc && strcasecmp(c->default_nc, d->domain_ncs.v[i]) == 0) {
+				search(d, c, d->domain_ncs.v[i], LDAP_SCOPE_BASE, "(objectClass=domain)",
+				       attrs, domain_object_entry, &i);
+				break;
+			}
+		}
+	}
 }
 
 /* ---- the zones a DC holds ----------------------------------------------------- */
@@ -897,6 +948,9 @@ static void merge_server(dir *d, const dir_server *s)
 		}
 		zl_server_set_roles(ms, s->roles);
 	}
+	/* SPEC 6.2: the directory's pdc, gc and rodc roles add to the inventory's. */
+	zl_server_set_roles(ms, zl_server_roles(ms) |
+	                    (s->roles & (ZL_ROLE_GC | ZL_ROLE_PDC | ZL_ROLE_RODC)));
 	if (!zl_server_site(ms) && s->site)
 		zl_server_set_site(ms, s->site);
 	if (!zl_server_dsa_guid(ms) && s->guid)
@@ -917,6 +971,12 @@ static void merge_forest(dir *d)
 		zl_model_add_domain(d->m, d->forest, d->forest_where);
 	for (size_t i = 0; i < d->domains.n; i++)
 		zl_model_add_domain(d->m, d->domains.v[i], d->forest_where);
+	/* the inventory's guid wins */
+	for (size_t i = 0; i < zl_model_domain_count(d->m); i++)
+		for (size_t j = 0; j < d->domains.n; j++)
+			if (zl_model_domain(d->m, i) == d->domains.v[j] && d->domain_guids.v[j] &&
+			    !zl_model_domain_guid(d->m, i))
+				zl_model_set_domain_guid(d->m, d->domains.v[j], d->domain_guids.v[j]);
 }
 
 /* The longest domain of the model that n lies in (SPEC 2, 3). */
@@ -1132,6 +1192,7 @@ static void read_directory(dir *d)
 		if (c->ld && !d->config)
 			read_config(d, c);
 	}
+	read_domain_objects(d);
 	for (size_t i = 0; i < d->o->nuris && !d->oom; i++) {
 		dc *c = &d->dcs[i];
 		if (!c->ld)
@@ -1159,6 +1220,8 @@ static void close_directory(dir *d)
 	VEC_FREE(d->servers);
 	VEC_FREE(d->subnets);
 	VEC_FREE(d->domains);
+	VEC_FREE(d->domain_ncs);
+	VEC_FREE(d->domain_guids);
 	free(d->dcs);
 	free(d->rec);
 }

@@ -88,7 +88,7 @@ for inv in zones-samples/*/forest.yaml; do
 	report "$name" "$inv"
 	pairs="$pairs $out/$name.html:$inv"
 done
-if python3 bench/gen-forest.py "$out/forest-200" --dcs 200 --records 2000 >/dev/null; then
+if python3 bench/gen-forest.py "$out/forest-200" --dcs 200 --records 4000 >/dev/null; then
 	report forest-200 "$out/forest-200/forest.yaml"
 	pairs="$pairs $out/forest-200.html:$out/forest-200/forest.yaml"
 else

@@ -172,6 +172,64 @@ dns_add dc1 A 127.0.0.1 && dns_add dc2 A 10.9.9.9 ||
 	{ cat "$T/dns.log"; abort "add A records with samba-tool dns add"; }
 ok "add A records with samba-tool dns add"
 
+# ---- the DC locator records (dc-locator-records, dc-orphan-records, ns-stale)
+
+# Samba registers the whole locator set of MS-ADTS 6.3.2.3 itself, except
+# the A records when its only address is a loopback one: provisioned with
+# --host-ip=127.0.0.1 it has none at corp, gc._msdcs.corp,
+# DomainDnsZones.corp and ForestDnsZones.corp (dc1.corp is added above).
+# (dc2 and dc3 are DC objects without records: the checks are about dc1.)
+loc_lint() {
+	"$bin" --date 2026-11-27 --ca "$T/tls/ca.pem" --bind-dn "$ADMIN" \
+		--password-file "$T/password" -f json --ldap ldaps://127.0.0.1 "$@" \
+		>"$T/loc.json" 2>"$T/loc.err"
+	python3 - "$T/loc.json" >"$T/loc.txt" <<'EOF2'
+import json, sys
+for f in json.load(open(sys.argv[1]))["findings"]:
+    print(f["rule"], f.get("server", "-"), f.get("owner", "-"), f["severity"],
+          "|", f["file"], "|", f["message"])
+EOF2
+}
+{ dns_add @ A 127.0.0.1 && dns_add DomainDnsZones A 127.0.0.1 &&
+  dns_add ForestDnsZones A 127.0.0.1 &&
+  samba-tool dns add 127.0.0.1 _msdcs.corp gc A 127.0.0.1 -U "Administrator%$PASS" \
+	-s "$CONF" >>"$T/dns.log" 2>&1; } ||
+	{ cat "$T/dns.log"; abort "add the A records Samba leaves out on a loopback address"; }
+loc_lint --dump-inventory "$T/locdump"
+check "a freshly provisioned DC: no dc-locator-records finding for dc1" \
+	sh -c "! grep '^dc-locator-records dc1.corp.' '$T/loc.txt'"
+check "--ldap: dc1 is the PDC (fSMORoleOwner) and a gc (options), --dump-inventory writes it" \
+	grep -q 'roles: \[dc, dns, gc, pdc\]' "$T/locdump/forest.yaml"
+check "--ldap: the domain's GUID (objectGUID of DC=corp) in the dump" \
+	grep -Eq '\{name: corp, guid: [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}' \
+	"$T/locdump/forest.yaml"
+check "... so the domain-GUID locator record was checked too" \
+	sh -c "! grep -q 'no guid of the DC' '$T/loc.json'"
+check "--ldap: partial false without ldap-source errors" \
+	grep -q '^partial: false' "$T/locdump/forest.yaml"
+check "... so no rule says a subject was not checked for want of it" \
+	sh -c "! grep -q 'partial: true' '$T/loc.json'"
+dns_add _ldap._tcp SRV 'nodc.corp 389 0 100' && dns_add @ NS nodc.corp ||
+	{ cat "$T/dns.log"; not_ok "samba-tool dns add SRV and NS records for nodc.corp"; }
+loc_lint
+check "dc-orphan-records names the SRV record targeting nodc.corp, which is no DC" \
+	grep -q '^dc-orphan-records nodc.corp. _ldap._tcp.corp. error' "$T/loc.txt"
+check "ns-stale names the NS record naming nodc.corp" \
+	grep -q '^ns-stale nodc.corp. corp. error' "$T/loc.txt"
+samba-tool dns delete 127.0.0.1 corp _kpasswd._udp SRV 'dc1.corp 464 0 100' \
+	-U "Administrator%$PASS" -s "$CONF" >>"$T/dns.log" 2>&1 ||
+	{ cat "$T/dns.log"; not_ok "samba-tool dns delete dc1's _kpasswd._udp record"; }
+loc_lint
+check "after deleting one of dc1's locator records, dc-locator-records names exactly it" \
+	sh -c "[ \$(grep -c '^dc-locator-records dc1.corp.' '$T/loc.txt') = 1 ] &&
+	       grep -q '^dc-locator-records dc1.corp. - warning | .* | dc1.corp. lacks 1 locator record in zone corp. on dc1.corp.: SRV _kpasswd._udp.corp.\$' '$T/loc.txt'"
+# back as the rest of the test expects it
+samba-tool dns delete 127.0.0.1 corp _ldap._tcp SRV 'nodc.corp 389 0 100' \
+	-U "Administrator%$PASS" -s "$CONF" >>"$T/dns.log" 2>&1
+samba-tool dns delete 127.0.0.1 corp @ NS nodc.corp \
+	-U "Administrator%$PASS" -s "$CONF" >>"$T/dns.log" 2>&1
+dns_add _kpasswd._udp SRV 'dc1.corp 464 0 100'
+
 # Two dnsRecord values written as bytes ([MS-DNSP] 2.3.2.2): dc2's real
 # address, last refreshed at hour 3500000 since 1601 (in 1999: aged), and
 # a value whose DataLength says 4 bytes where 3 follow.

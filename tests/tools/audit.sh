@@ -35,7 +35,7 @@ restore_forest() {
 # new_only FILE: FILE holds the new findings (the stale record and the
 # repair plan it brings) and none of the accepted ones.
 new_only() {
-	grep -q '/zones/dc2/corp.dns:82:1: error: .*\[partner-stale-address\]$' "$1" &&
+	grep -q '/zones/dc2/corp.dns:88:1: error: .*\[partner-stale-address\]$' "$1" &&
 		grep -q 'forest.yaml:22:5: info: .*\[partner-repair-plan\]$' "$1" &&
 		! grep -q -e '\[zone-windows-type\]' -e '\[single-label-domain\]' "$1" &&
 		grep -q ' 2 suppressed;' "$1" &&

@@ -57,7 +57,7 @@ z --baseline "$tmp/once.json" "$tmp/f/forest.yaml" >"$tmp/out" 2>"$tmp/err"
 rc=$?
 check "a second stale copy: shown once, at its own line" \
 	sh -c "test \$(grep -c 'partner-stale-address\]\$' '$tmp/out') = 1 &&
-	       grep -q 'zones/dc2/corp.dns:83:1: error: stale A record' '$tmp/out'"
+	       grep -q 'zones/dc2/corp.dns:89:1: error: stale A record' '$tmp/out'"
 check "a second stale copy: exit 1" test $rc = 1
 
 # Input that cannot be used exits 2 even when the baseline hides it.

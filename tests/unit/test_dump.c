@@ -34,7 +34,11 @@ static zl_model *forest(void)
 	zl_model_set_forest(m, t_name(m, "corp"), LOC(1, 1));
 	dc1 = t_server(m, "dc1.corp", "10.0.0.1/16");
 	dc2 = t_server(m, "dc2.corp", "10.0.0.2/24");
-	zl_server_set_roles(dc1, ZL_ROLE_DC | ZL_ROLE_DNS | ZL_ROLE_GC);
+	zl_server_set_roles(dc1, ZL_ROLE_DC | ZL_ROLE_DNS | ZL_ROLE_GC | ZL_ROLE_PDC);
+	zl_server_set_roles(dc2, ZL_ROLE_DC | ZL_ROLE_DNS | ZL_ROLE_RODC);
+	zl_model_add_domain(m, t_name(m, "corp"), LOC(1, 1));
+	zl_model_set_domain_guid(m, t_name(m, "corp"), "2b1f0e7d-0000-4d6f-9a53-5f0c3e298c11");
+	zl_model_set_partial(m, true);
 	zl_server_set_site(dc1, "HQ");
 	zl_server_set_dsa_guid(dc1, "5f0c3e29-8c1e-4d6f-9a53-2b1f0e7d4c11");
 	zl_server_add_inbound_name(dc1, t_name(m, "dc2.corp"), LOC(1, 1));
@@ -86,7 +90,12 @@ START_TEST(round_trip)
 	ck_assert_ptr_nonnull(s);
 	ck_assert_str_eq(zl_server_site(s), "HQ");
 	ck_assert_str_eq(zl_server_dsa_guid(s), "5f0c3e29-8c1e-4d6f-9a53-2b1f0e7d4c11");
-	ck_assert_uint_eq(zl_server_roles(s), ZL_ROLE_DC | ZL_ROLE_DNS | ZL_ROLE_GC);
+	ck_assert_uint_eq(zl_server_roles(s), ZL_ROLE_DC | ZL_ROLE_DNS | ZL_ROLE_GC | ZL_ROLE_PDC);
+	ck_assert_uint_eq(zl_server_roles(zl_model_server_find(back, zl_model_name(back, "dc2.corp"))),
+	                  ZL_ROLE_DC | ZL_ROLE_DNS | ZL_ROLE_RODC);
+	ck_assert(zl_model_partial(back));
+	ck_assert_uint_eq(zl_model_domain_count(back), 1);
+	ck_assert_str_eq(zl_model_domain_guid(back, 0), "2b1f0e7d-0000-4d6f-9a53-5f0c3e298c11");
 	ck_assert_uint_eq(zl_server_address(s, 0)->length, 16);
 	ck_assert_uint_eq(zl_server_inbound_count(s), 1);
 	z = zl_model_zone_find(back, zl_model_name(back, "corp"));

@@ -312,7 +312,7 @@ static const error_case error_cases[] = {
 	{ "bad-dns", 0, 3, { { 6, 10, E, "bad dns endpoint '10.0.0.10:65536'" },
 	                     { 9, 10, E, "bad dns endpoint 'dc2.corp:dns'" },
 	                     { 12, 10, E, "bad dns endpoint '[fd00::12]:0'" } } },
-	{ "bad-role", 0, 1, { { 6, 17, E, "unknown role 'pcd' in server dc1.corp.; expected one of: dc, dns, gc, pdc" } } },
+	{ "bad-role", 0, 1, { { 6, 17, E, "unknown role 'bdc' in server dc1.corp.; expected one of: dc, dns, gc, pdc, rodc" } } },
 	{ "bad-storage", 0, 1, { { 5, 14, E, "unknown storage 'ad-integrated'" } } },
 	{ "bad-aging", 0, 2, { { 5, 51, E, "unknown key 'scavenge' in 'aging' of zone corp." },
 	                       { 5, 30, E, "expected a whole number of days from 0 to 100000 for 'no_refresh_days'" } } },
@@ -635,6 +635,104 @@ START_TEST(messages_quote_bounded_excerpts)
 }
 END_TEST
 
+/* ---- SPEC 6.1: partial, domain GUIDs, pdc and rodc ------------------------- */
+
+static zl_model *load_text(const char *text, int want_rc, char path[64])
+{
+	zl_model *m;
+
+	write_temp(path, text, strlen(text));
+	m = load(path, want_rc);
+	return m;
+}
+
+START_TEST(v11_keys_load)
+{
+	char path[64];
+	zl_model *m = load_text(
+		"version: 1\n"
+		"forest: example.com\n"
+		"partial: true\n"
+		"domains:\n"
+		"  - {name: example.com, guid: 2B1F0E7D-0000-4D6F-9A53-5F0C3E298C11}\n"
+		"  - emea.example.com\n"
+		"servers:\n"
+		"  - name: dc1.example.com\n"
+		"    addresses: [10.0.0.1]\n"
+		"    roles: [dc, dns, gc, pdc]\n"
+		"  - name: rodc1.emea.example.com\n"
+		"    addresses: [10.1.0.1]\n"
+		"    roles: [dc, RODC]\n", 0, path);
+
+	ck_assert_uint_eq(zl_model_problem_count(m), 0);
+	ck_assert(zl_model_partial(m));
+	ck_assert_uint_eq(zl_model_domain_count(m), 2);
+	ck_assert_str_eq(zl_name_text(zl_model_domain(m, 0)), "example.com.");
+	ck_assert_str_eq(zl_model_domain_guid(m, 0), "2b1f0e7d-0000-4d6f-9a53-5f0c3e298c11");
+	ck_assert_uint_eq(zl_model_domain_location(m, 0).line, 5);
+	ck_assert_uint_eq(zl_model_domain_location(m, 0).column, 12);
+	ck_assert_ptr_null(zl_model_domain_guid(m, 1));
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	ck_assert_uint_eq(zl_server_roles(server(m, "dc1.example.com")),
+	                  ZL_ROLE_DC | ZL_ROLE_DNS | ZL_ROLE_GC | ZL_ROLE_PDC);
+	ck_assert_uint_eq(zl_server_roles(server(m, "rodc1.emea.example.com")),
+	                  ZL_ROLE_DC | ZL_ROLE_RODC);
+	zl_model_free(m);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(v11_keys_default)
+{
+	char path[64];
+	zl_model *m = load_text("version: 1\nforest: corp\n", 0, path);
+
+	ck_assert(!zl_model_partial(m));
+	ck_assert_uint_eq(zl_model_domain_count(m), 1);
+	ck_assert_ptr_null(zl_model_domain_guid(m, 0));
+	zl_model_free(m);
+	unlink(path);
+
+	m = load_text("version: 1\nforest: corp\npartial: false\n", 0, path);
+	ck_assert(!zl_model_partial(m));
+	ck_assert_uint_eq(zl_model_problem_count(m), 0);
+	zl_model_free(m);
+	unlink(path);
+}
+END_TEST
+
+START_TEST(v11_keys_bad_values_are_located)
+{
+	char path[64];
+	zl_model *m = load_text(
+		"version: 1\n"
+		"forest: corp\n"
+		"partial: maybe\n"
+		"domains:\n"
+		"  - {name: corp, guid: not-a-guid}\n"
+		"  - {guid: 2b1f0e7d-0000-4d6f-9a53-5f0c3e298c11}\n"
+		"  - {name: emea.corp, colour: blue}\n"
+		"servers:\n"
+		"  - name: dc1.corp\n"
+		"    addresses: [10.0.0.1]\n"
+		"    roles: [dc, bdc]\n", 0, path);
+
+	assert_problem(m, path, 3, 10, ZL_SEVERITY_ERROR, "expected true or false");
+	assert_problem(m, path, 5, 24, ZL_SEVERITY_ERROR, "bad guid 'not-a-guid'");
+	assert_problem(m, path, 6, 5, ZL_SEVERITY_ERROR, "missing required key 'name'");
+	assert_problem(m, path, 7, 23, ZL_SEVERITY_ERROR, "unknown key 'colour'");
+	assert_problem(m, path, 11, 17, ZL_SEVERITY_ERROR, "expected one of: dc, dns, gc, pdc, rodc");
+	ck_assert_uint_eq(zl_model_problem_count(m), 5);
+	/* what is right still loads: both named domains, without a GUID */
+	ck_assert(!zl_model_partial(m));
+	ck_assert_uint_eq(zl_model_domain_count(m), 2);
+	ck_assert_ptr_null(zl_model_domain_guid(m, 0));
+	ck_assert_str_eq(zl_name_text(zl_model_domain(m, 1)), "emea.corp.");
+	zl_model_free(m);
+	unlink(path);
+}
+END_TEST
+
 Suite *inventory_suite(void)
 {
 	Suite *s = suite_create("inventory");
@@ -662,6 +760,9 @@ Suite *inventory_suite(void)
 	tcase_add_test(tc, deep_nesting_is_refused);
 	tcase_add_test(tc, alias_fan_out_is_bounded);
 	tcase_add_test(tc, messages_quote_bounded_excerpts);
+	tcase_add_test(tc, v11_keys_load);
+	tcase_add_test(tc, v11_keys_default);
+	tcase_add_test(tc, v11_keys_bad_values_are_located);
 	suite_add_tcase(s, tc);
 	return s;
 }

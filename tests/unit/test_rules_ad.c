@@ -1278,6 +1278,489 @@ START_TEST(gap_silent)
 }
 END_TEST
 
+/* ---- the whole locator set, orphans, NS and glue (SPEC 6.2) ----------------- */
+
+#define DOM_GUID "2b1f0e7d-0000-4d6f-9a53-5f0c3e298c11"
+#define DC1_GUID "5f0c3e29-8c1e-4d6f-9a53-2b1f0e7d4c11"
+#define RODC_GUID "6a0c3e29-8c1e-4d6f-9a53-2b1f0e7d4c12"
+
+/*
+ * example.com: dc1 (dc, dns, gc, pdc; site HQ), rodc (a read-only DC, no
+ * DNS; site Branch) and fs1 (a DNS server that is no DC).  `site` false
+ * leaves rodc without a site; `guid` false leaves the domain and rodc
+ * without GUIDs.
+ */
+static zl_model *loc_forest(bool site, bool guid)
+{
+	zl_model *m = mk_model("example.com", (const char *const[]){ "example.com", NULL });
+	zl_server *dc1 = mk_server(m, 10, "dc1.example.com", "10.0.0.1/24",
+	                           DC_DNS_GC | ZL_ROLE_PDC, NULL);
+	zl_server *rodc = mk_server(m, 20, "rodc.example.com", "10.0.1.3/24",
+	                            ZL_ROLE_DC | ZL_ROLE_RODC, NULL);
+	mk_server(m, 30, "fs1.example.com", "10.0.0.5/24", ZL_ROLE_DNS, NULL);
+	zl_server_set_site(dc1, "HQ");
+	zl_server_set_dsa_guid(dc1, DC1_GUID);
+	if (site)
+		zl_server_set_site(rodc, "Branch");
+	if (guid) {
+		zl_server_set_dsa_guid(rodc, RODC_GUID);
+		zl_model_set_domain_guid(m, t_name(m, "example.com"), DOM_GUID);
+	}
+	mk_zone(m, "example.com", ZL_STORAGE_AD_DOMAIN, "dc1.example.com");
+	resolve(m);
+	return m;
+}
+
+/* Every locator record of dc1 and rodc, as MS-ADTS 6.3.2.3 lists them,
+ * minus those named in `skip` (owner text, ";"-separated). */
+static const char *const dc1_srv[] = {
+	"_ldap._tcp.dc._msdcs", "_kerberos._tcp", "_gc._tcp", "_ldap._tcp",
+	"_ldap._tcp.hq._sites", "_ldap._tcp.hq._sites.dc._msdcs", "_kerberos._tcp.hq._sites",
+	"_kerberos._tcp.dc._msdcs", "_kerberos._tcp.hq._sites.dc._msdcs", "_kerberos._udp",
+	"_kpasswd._tcp", "_kpasswd._udp", "_ldap._tcp." DOM_GUID ".domains._msdcs",
+	"_gc._tcp.hq._sites", "_ldap._tcp.gc._msdcs", "_ldap._tcp.hq._sites.gc._msdcs",
+	"_ldap._tcp.pdc._msdcs", "_ldap._tcp.DomainDnsZones", "_ldap._tcp.hq._sites.DomainDnsZones",
+	"_ldap._tcp.ForestDnsZones", "_ldap._tcp.hq._sites.ForestDnsZones", NULL,
+};
+static const char *const rodc_srv[] = {
+	"_ldap._tcp.branch._sites", "_ldap._tcp.branch._sites.dc._msdcs",
+	"_kerberos._tcp.branch._sites", "_kerberos._tcp.branch._sites.dc._msdcs", NULL,
+};
+static const char *const dc1_a[] = {
+	"", "gc._msdcs.", "DomainDnsZones.", "ForestDnsZones.", NULL,
+};
+
+static bool skipped(const char *skip, const char *owner)
+{
+	char buf[256];
+
+	snprintf(buf, sizeof(buf), ";%s;", owner);
+	return skip && strstr(skip, buf);
+}
+
+/* The copy of example.com on dc1: its SOA on line 1, then the records. */
+static zl_view *loc_copy(zl_model *m, const char *skip, const char *const *extra)
+{
+	static char texts[64][160];
+	const char *records[80];
+	size_t n = 0;
+
+	for (size_t i = 0; dc1_srv[i]; i++)
+		if (!skipped(skip, dc1_srv[i]))
+			snprintf(texts[n], sizeof(texts[n]), "%s.example.com. 600 IN SRV 0 100 389 "
+			         "dc1.example.com.", dc1_srv[i]), records[n] = texts[n], n++;
+	for (size_t i = 0; rodc_srv[i]; i++)
+		if (!skipped(skip, rodc_srv[i]))
+			snprintf(texts[n], sizeof(texts[n]), "%s.example.com. 600 IN SRV 0 100 389 "
+			         "rodc.example.com.", rodc_srv[i]), records[n] = texts[n], n++;
+	for (size_t i = 0; dc1_a[i]; i++)
+		if (!skipped(skip, dc1_a[i][0] ? dc1_a[i] : "@"))
+			snprintf(texts[n], sizeof(texts[n]), "%sexample.com. 600 IN A 10.0.0.1",
+			         dc1_a[i]), records[n] = texts[n], n++;
+	if (!skipped(skip, "rodc@"))
+		records[n++] = "example.com. 600 IN A 10.0.1.3";
+	records[n++] = "example.com. 3600 IN NS dc1.example.com.";
+	for (size_t i = 0; extra && extra[i]; i++)
+		records[n++] = extra[i];
+	records[n] = NULL;
+	zl_view *v = mk_view(m, "example.com", "zones/example.com.dns", "dc1.example.com", records);
+	return v;
+}
+
+START_TEST(locator_records_silent)
+{
+	zl_model *m = loc_forest(true, true);
+
+	loc_copy(m, NULL, NULL);
+	zl_results *r = run(m, "dc-locator-records", 0);
+	ck_assert_uint_eq(r->not_checked.n, 0);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(locator_records_missing)
+{
+	zl_model *m = loc_forest(true, true);
+
+	/* dc1: no _kpasswd._udp, gc._msdcs A holds another address; rodc:
+	 * no per-site Kerberos record, no A at the domain's name. */
+	loc_copy(m, ";_kpasswd._udp;gc._msdcs.;_kerberos._tcp.branch._sites;rodc@;",
+	         RECORDS("gc._msdcs.example.com. 600 IN A 10.0.0.99"));
+	zl_results *r = run(m, "dc-locator-records", 2);
+	const zl_finding *f = t_finding(r, 0);
+
+	assert_at(f, "zones/example.com.dns", 1);
+	assert_about(f, "example.com.", "dc1.example.com.", NULL);
+	ck_assert_int_eq(f->severity, ZL_SEVERITY_WARNING);
+	ck_assert_str_eq(f->message, "dc1.example.com. lacks 2 locator records in zone "
+	                 "example.com. on dc1.example.com.: SRV _kpasswd._udp.example.com., "
+	                 "A gc._msdcs.example.com.");
+	ck_assert_uint_eq(f->commands.n, 1);
+	assert_cmd(f, 0, "nltest /server:dc1.example.com /dsregdns");
+	f = t_finding(r, 1);
+	ck_assert_str_eq(f->message, "rodc.example.com. lacks 2 locator records in zone "
+	                 "example.com. on dc1.example.com.: "
+	                 "SRV _kerberos._tcp.branch._sites.example.com., A example.com.");
+	assert_cmd(f, 0, "nltest /server:rodc.example.com /dsregdns");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+/* What is not known is not checked, and says so. */
+START_TEST(locator_records_unknown_data)
+{
+	zl_model *m = loc_forest(false, false);
+
+	loc_copy(m, ";_ldap._tcp." DOM_GUID ".domains._msdcs;_ldap._tcp.branch._sites;", NULL);
+	zl_results *r = run(m, "dc-locator-records", 0);
+	ck_assert_uint_eq(r->not_checked.n, 2);
+	ck_assert_str_eq(r->not_checked.v[0].reason, "no guid of the DC's domain: "
+	                 "_ldap._tcp.<domainguid>.domains._msdcs is not checked");
+	ck_assert_uint_eq(r->not_checked.v[0].count, 1);
+	ck_assert_str_eq(r->not_checked.v[1].reason, "no site in the inventory: the DC's "
+	                 "_sites records are not checked");
+	ck_assert_uint_eq(r->not_checked.v[1].count, 1);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+/* --explain of both rules prints the table of SPEC 6.2, row by row. */
+START_TEST(locator_explain_lists_the_table)
+{
+	zl_engine *e = zl_engine_new();
+	static const char *const rows[] = {
+		"SRV  _ldap._tcp.<site>._sites.dc._msdcs.<domain>  [every DC]",
+		"SRV  _kpasswd._udp.<domain>  [every DC]",
+		"SRV  _ldap._tcp.<domainguid>.domains._msdcs.<forest>  [every DC]",
+		"A  <domain>  [every DC]",
+		"A  gc._msdcs.<forest>  [gc]",
+		"SRV  _ldap._tcp.pdc._msdcs.<domain>  [pdc]",
+		"SRV  _ldap._tcp.<site>._sites.ForestDnsZones.<forest>  [dns]",
+		"SRV  _gc._tcp.<forest>  [gc]  (checked by dc-srv-records)",
+	};
+
+	for (int k = 0; k < 2; k++) {
+		const zl_rule *rule = zl_engine_find(e, k ? "dc-orphan-records" : "dc-locator-records");
+		ck_assert_ptr_nonnull(rule);
+		for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+			ck_assert_msg(strstr(rule->explanation, rows[i]), "%s: no row %s", rule->id,
+			              rows[i]);
+	}
+	zl_engine_free(e);
+}
+END_TEST
+
+START_TEST(orphan_records_fire)
+{
+	zl_model *m = loc_forest(true, true);
+
+	loc_copy(m, NULL, RECORDS(
+		"_ldap._tcp.paris._sites.example.com. 600 IN SRV 0 100 389 old.example.com.",
+		"_kerberos._udp.example.com. 600 IN SRV 0 100 88 fs1.example.com.",
+		"0d1e2f3a-0000-4d6f-9a53-5f0c3e298c11._msdcs.example.com. 600 IN CNAME old.example.com.",
+		"example.com. 600 IN A 10.0.0.99",
+		"_http._tcp.example.com. 600 IN SRV 0 100 80 web.example.com."));
+	zl_results *r = run(m, "dc-orphan-records", 4);
+	const zl_finding *f = t_finding(r, 0);
+
+	/* SOA, NS and loc_copy's 31 records come first: the extra ones are
+	 * lines 34-38 */
+	assert_at(f, "zones/example.com.dns", 34);
+	assert_about(f, "example.com.", "old.example.com.",
+	             "_ldap._tcp.paris._sites.example.com.");
+	ck_assert_int_eq(f->severity, ZL_SEVERITY_ERROR);
+	ck_assert_str_eq(f->message, "SRV _ldap._tcp.paris._sites.example.com. targets "
+	                 "old.example.com., which is no DC of the inventory, in zone "
+	                 "example.com. on dc1.example.com.");
+	assert_cmd(f, 0, "dnscmd dc1.example.com /RecordDelete example.com "
+	                 "_ldap._tcp.paris._sites SRV 0 100 389 old.example.com /f");
+	assert_cmd(f, 1, "Get-DnsServerResourceRecord -ComputerName 'dc1.example.com' -ZoneName "
+	                 "'example.com' -Name '_ldap._tcp.paris._sites' -RRType Srv | Where-Object "
+	                 "{ $_.RecordData.DomainName -eq 'old.example.com.' } | "
+	                 "Remove-DnsServerResourceRecord -ComputerName 'dc1.example.com' "
+	                 "-ZoneName 'example.com' -Force");
+	/* a server that is no DC */
+	assert_about(t_finding(r, 1), "example.com.", "fs1.example.com.",
+	             "_kerberos._udp.example.com.");
+	f = t_finding(r, 2);
+	assert_at(f, "zones/example.com.dns", 36);
+	assert_about(f, "example.com.", "old.example.com.",
+	             "0d1e2f3a-0000-4d6f-9a53-5f0c3e298c11._msdcs.example.com.");
+	assert_cmd(f, 0, "dnscmd dc1.example.com /RecordDelete example.com "
+	                 "0d1e2f3a-0000-4d6f-9a53-5f0c3e298c11._msdcs CNAME old.example.com /f");
+	f = t_finding(r, 3);
+	ck_assert_ptr_null(f->server);
+	ck_assert_str_eq(f->message, "A example.com. 10.0.0.99 holds an address of no DC of "
+	                 "the inventory, in zone example.com. on dc1.example.com.");
+	assert_cmd(f, 0, "dnscmd dc1.example.com /RecordDelete example.com @ A 10.0.0.99 /f");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(orphan_records_silent)
+{
+	zl_model *m = loc_forest(true, true);
+
+	loc_copy(m, NULL, RECORDS(
+		DC1_GUID "._msdcs.example.com. 600 IN CNAME dc1.example.com.",
+		RODC_GUID "._msdcs.example.com. 600 IN CNAME rodc.example.com."));
+	zl_results *r = run(m, "dc-orphan-records", 0);
+	ck_assert_uint_eq(r->not_checked.n, 0);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+/* partial: true switches the rule off; an unknown dsa_guid leaves GUID
+ * aliases unchecked.  Both say so. */
+START_TEST(orphan_records_partial_and_unknown)
+{
+	zl_model *m = loc_forest(true, false);
+
+	loc_copy(m, NULL, RECORDS(
+		"0d1e2f3a-0000-4d6f-9a53-5f0c3e298c11._msdcs.example.com. 600 IN CNAME old.example.com."));
+	zl_results *r = run(m, "dc-orphan-records", 0);
+	ck_assert_uint_eq(r->not_checked.n, 1);
+	ck_assert_str_eq(r->not_checked.v[0].reason, "a DC has no dsa_guid: GUID aliases "
+	                 "are not checked");
+	zl_results_free(r);
+	zl_model_set_partial(m, true);
+	loc_copy(m, NULL, RECORDS(
+		"_ldap._tcp.example.com. 600 IN SRV 0 100 389 old.example.com."));
+	r = run(m, "dc-orphan-records", 0);
+	ck_assert_uint_eq(r->not_checked.n, 1);
+	ck_assert_str_eq(r->not_checked.v[0].reason, "partial: true: the inventory does not "
+	                 "list every DC");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+/* A DC without addresses: locator A records are not judged, and the
+ * summary says so; SRV records still are. */
+START_TEST(orphan_records_unknown_addresses)
+{
+	zl_model *m = mk_model("example.com", (const char *const[]){ "example.com", NULL });
+	mk_server(m, 10, "dc1.example.com", "10.0.0.1/24", DC_DNS, NULL);
+	mk_server(m, 20, "dc9.example.com", "", ZL_ROLE_DC, NULL);
+	mk_zone(m, "example.com", ZL_STORAGE_AD_DOMAIN, "dc1.example.com");
+	resolve(m);
+	mk_view(m, "example.com", "zones/example.com.dns", "dc1.example.com",
+	        RECORDS("example.com. 600 IN A 10.0.0.99",
+	                "_ldap._tcp.example.com. 600 IN SRV 0 100 389 dc9.example.com.",
+	                "_ldap._tcp.example.com. 600 IN SRV 0 100 389 old.example.com."));
+	zl_results *r = run(m, "dc-orphan-records", 1);
+	ck_assert_str_eq(t_finding(r, 0)->server, "old.example.com.");
+	ck_assert_uint_eq(r->not_checked.n, 1);
+	ck_assert_str_eq(r->not_checked.v[0].reason, "a DC has no address: locator A "
+	                 "records are not checked");
+	ck_assert_uint_eq(r->not_checked.v[0].count, 1);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+/*
+ * example.com (dc1, dc2) delegating emea.example.com (dc5, dc6) and
+ * _msdcs.example.com (dc1, dc2); fs1 runs no DNS.
+ */
+static zl_model *ns_forest(void)
+{
+	zl_model *m = mk_model("example.com", (const char *const[]){
+		"example.com", "emea.example.com", NULL });
+	mk_server(m, 10, "dc1.example.com", "10.0.0.1/24", DC_DNS, NULL);
+	mk_server(m, 12, "dc2.example.com", "10.0.0.2/24", DC_DNS, NULL);
+	mk_server(m, 14, "dc5.emea.example.com", "10.2.0.5/24", DC_DNS, NULL);
+	mk_server(m, 16, "dc6.emea.example.com", "10.2.0.6/24 fd00::6/64", DC_DNS, NULL);
+	mk_server(m, 18, "fs1.example.com", "10.0.0.9/24", ZL_ROLE_DC, NULL);
+	mk_zone(m, "example.com", ZL_STORAGE_AD_DOMAIN, NULL);
+	mk_zone(m, "_msdcs.example.com", ZL_STORAGE_AD_FOREST, NULL);
+	mk_zone(m, "emea.example.com", ZL_STORAGE_AD_DOMAIN, NULL);
+	resolve(m);
+	return m;
+}
+
+/* The parent's copy on dc1 and dc2 (mk_view adds `@ NS ns.example.com.`
+ * on line 2: an outside name? no, in the listed domain; see below). */
+static void ns_copies(zl_model *m, const char *const *parent)
+{
+	mk_view(m, "example.com", "zones/example.com.dns", "dc1.example.com dc2.example.com",
+	        parent);
+	mk_view(m, "emea.example.com", "zones/emea.example.com.dns",
+	        "dc5.emea.example.com dc6.emea.example.com",
+	        RECORDS("emea.example.com. 3600 IN NS dc5.emea.example.com.",
+	                "emea.example.com. 3600 IN NS dc6.emea.example.com."));
+}
+
+START_TEST(ns_stale_fires)
+{
+	zl_model *m = ns_forest();
+
+	ns_copies(m, RECORDS(
+		"example.com. 3600 IN NS dc1.example.com.",
+		"example.com. 3600 IN NS dc2.example.com.",
+		"example.com. 3600 IN NS fs1.example.com.",
+		"example.com. 3600 IN NS ns1.isp.example.",
+		"emea.example.com. 3600 IN NS dc5.emea.example.com.",
+		"emea.example.com. 3600 IN NS dc3.emea.example.com.",
+		"emea.example.com. 3600 IN NS dc1.example.com.",
+		"dc3.emea.example.com. 3600 IN A 10.2.0.3",
+		"dc5.emea.example.com. 3600 IN A 10.2.0.5"));
+	/* line 2 of each copy (mk_view's ns.<zone>.) names no server of the
+	 * inventory; emea's copy sorts first */
+	zl_results *r = run(m, "ns-stale", 5);
+	const zl_finding *f = t_finding(r, 0);
+
+	assert_at(f, "zones/emea.example.com.dns", 2);
+	assert_about(f, "emea.example.com.", "ns.emea.example.com.", "emea.example.com.");
+	f = t_finding(r, 1);
+	assert_at(f, "zones/example.com.dns", 2);
+	assert_about(f, "example.com.", "ns.example.com.", "example.com.");
+	ck_assert_str_eq(f->message, "apex NS example.com. names ns.example.com., which is "
+	                 "no server of the inventory, in zone example.com. on dc1.example.com.");
+	f = t_finding(r, 2);
+	assert_at(f, "zones/example.com.dns", 5);
+	ck_assert_str_eq(f->message, "apex NS example.com. names fs1.example.com., which does "
+	                 "not run DNS, in zone example.com. on dc1.example.com.");
+	f = t_finding(r, 3);
+	assert_at(f, "zones/example.com.dns", 8);
+	assert_about(f, "example.com.", "dc3.emea.example.com.", "emea.example.com.");
+	ck_assert_str_eq(f->message, "delegation NS emea.example.com. names "
+	                 "dc3.emea.example.com., which is no server of the inventory, in zone "
+	                 "example.com. on dc1.example.com.");
+	ck_assert_str_eq(f->fix, "delete the NS record and its glue on dc1.example.com.");
+	ck_assert_uint_eq(f->commands.n, 4);
+	assert_cmd(f, 0, "dnscmd dc1.example.com /RecordDelete example.com emea NS "
+	                 "dc3.emea.example.com /f");
+	assert_cmd(f, 1, "Remove-DnsServerResourceRecord -ComputerName 'dc1.example.com' "
+	                 "-ZoneName 'example.com' -Name 'emea' -RRType NS -RecordData "
+	                 "'dc3.emea.example.com' -Force");
+	assert_cmd(f, 2, "dnscmd dc1.example.com /RecordDelete example.com dc3.emea A 10.2.0.3 /f");
+	f = t_finding(r, 4);
+	ck_assert_str_eq(f->message, "delegation NS emea.example.com. names dc1.example.com., "
+	                 "which does not host zone emea.example.com., in zone example.com. on "
+	                 "dc1.example.com.");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(ns_stale_silent)
+{
+	zl_model *m = ns_forest();
+
+	ns_copies(m, RECORDS(
+		"example.com. 3600 IN NS dc1.example.com.",
+		"example.com. 3600 IN NS ns1.isp.example.",
+		"emea.example.com. 3600 IN NS dc5.emea.example.com.",
+		"dc5.emea.example.com. 3600 IN A 10.2.0.5"));
+	zl_model_set_partial(m, true);
+	zl_results *r = run(m, "ns-stale", 0);
+	ck_assert_uint_eq(r->not_checked.n, 1);
+	zl_results_free(r);
+	/* without partial, only mk_view's ns.<zone>. on line 2 of each copy */
+	zl_model_set_partial(m, false);
+	r = run(m, "ns-stale", 2);
+	ck_assert_uint_eq(t_finding(r, 0)->line, 2);
+	ck_assert_uint_eq(t_finding(r, 1)->line, 2);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(ns_missing_fires)
+{
+	zl_model *m = ns_forest();
+
+	/* example.com: dc2 missing at the apex; emea delegated to dc5 only;
+	 * _msdcs (on every DNS server: ad-forest) not delegated at all */
+	ns_copies(m, RECORDS(
+		"example.com. 3600 IN NS dc1.example.com.",
+		"emea.example.com. 3600 IN NS dc5.emea.example.com.",
+		"dc5.emea.example.com. 3600 IN A 10.2.0.5"));
+	zl_results *r = run(m, "ns-missing", 6);
+	const zl_finding *f = t_finding(r, 0);
+
+	/* the missing delegation of _msdcs, on the parent's SOA line */
+	assert_at(f, "zones/example.com.dns", 1);
+	assert_about(f, "example.com.", "dc1.example.com.", "_msdcs.example.com.");
+	ck_assert_str_eq(f->message, "zone example.com. on dc1.example.com. holds no "
+	                 "delegation of _msdcs.example.com.: dc1.example.com., which hosts it, "
+	                 "is in no NS set there");
+	assert_about(t_finding(r, 1), "example.com.", "dc2.example.com.", "_msdcs.example.com.");
+	assert_about(t_finding(r, 2), "example.com.", "dc5.emea.example.com.", "_msdcs.example.com.");
+	assert_about(t_finding(r, 3), "example.com.", "dc6.emea.example.com.", "_msdcs.example.com.");
+	f = t_finding(r, 4);
+	assert_at(f, "zones/example.com.dns", 2);
+	assert_about(f, "example.com.", "dc2.example.com.", "example.com.");
+	ck_assert_str_eq(f->message, "dc2.example.com. hosts zone example.com. but is missing "
+	                 "from its apex NS set in zone example.com. on dc1.example.com.");
+	assert_only_cmds(f, "dnscmd dc1.example.com /RecordAdd example.com @ NS dc2.example.com",
+	                 "Add-DnsServerResourceRecord -ComputerName 'dc1.example.com' -ZoneName "
+	                 "'example.com' -Name '@' -NS -NameServer dc2.example.com");
+	f = t_finding(r, 5);
+	assert_at(f, "zones/example.com.dns", 4);
+	assert_about(f, "example.com.", "dc6.emea.example.com.", "emea.example.com.");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(ns_missing_silent)
+{
+	zl_model *m = ns_forest();
+
+	ns_copies(m, RECORDS(
+		"example.com. 3600 IN NS dc1.example.com.",
+		"example.com. 3600 IN NS dc2.example.com.",
+		"_msdcs.example.com. 3600 IN NS dc1.example.com.",
+		"_msdcs.example.com. 3600 IN NS dc2.example.com.",
+		"_msdcs.example.com. 3600 IN NS dc5.emea.example.com.",
+		"_msdcs.example.com. 3600 IN NS dc6.emea.example.com.",
+		"emea.example.com. 3600 IN NS dc5.emea.example.com.",
+		"emea.example.com. 3600 IN NS dc6.emea.example.com.",
+		"dc5.emea.example.com. 3600 IN A 10.2.0.5",
+		"dc6.emea.example.com. 3600 IN A 10.2.0.6"));
+	zl_results_free(run(m, "ns-missing", 0));
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(glue_mismatch_fires_and_silent)
+{
+	zl_model *m = ns_forest();
+
+	ns_copies(m, RECORDS(
+		"emea.example.com. 3600 IN NS dc5.emea.example.com.",
+		"emea.example.com. 3600 IN NS dc6.emea.example.com.",
+		"emea.example.com. 3600 IN NS dc5.emea.example.com.",
+		"emea.example.com. 3600 IN NS dc3.emea.example.com.",
+		"dc5.emea.example.com. 3600 IN A 10.2.0.55",
+		"dc6.emea.example.com. 3600 IN A 10.2.0.6",
+		"dc6.emea.example.com. 3600 IN AAAA fd00::6",
+		"dc3.emea.example.com. 3600 IN A 10.2.0.3"));
+	zl_results *r = run(m, "glue-mismatch", 1);
+	const zl_finding *f = t_finding(r, 0);
+
+	assert_at(f, "zones/example.com.dns", 7);
+	assert_about(f, "example.com.", "dc5.emea.example.com.", "dc5.emea.example.com.");
+	ck_assert_str_eq(f->message, "glue A dc5.emea.example.com. 10.2.0.55 of the delegation "
+	                 "of emea.example.com. is not an address of dc5.emea.example.com. "
+	                 "(10.2.0.5), in zone example.com. on dc1.example.com.");
+	ck_assert_uint_eq(f->commands.n, 4);
+	assert_cmd(f, 0, "dnscmd dc1.example.com /RecordDelete example.com dc5.emea A "
+	                 "10.2.0.55 /f");
+	assert_cmd(f, 2, "dnscmd dc1.example.com /RecordAdd example.com dc5.emea A 10.2.0.5");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+
 Suite *ad_rules_suite(void)
 {
 	Suite *s = suite_create("ad rules");
@@ -1316,6 +1799,19 @@ Suite *ad_rules_suite(void)
 	tcase_add_test(locator, guid_cname_silent);
 	tcase_add_test(locator, srv_records_missing);
 	tcase_add_test(locator, srv_records_silent);
+	tcase_add_test(locator, locator_records_silent);
+	tcase_add_test(locator, locator_records_missing);
+	tcase_add_test(locator, locator_records_unknown_data);
+	tcase_add_test(locator, locator_explain_lists_the_table);
+	tcase_add_test(locator, orphan_records_fire);
+	tcase_add_test(locator, orphan_records_silent);
+	tcase_add_test(locator, orphan_records_partial_and_unknown);
+	tcase_add_test(locator, orphan_records_unknown_addresses);
+	tcase_add_test(locator, ns_stale_fires);
+	tcase_add_test(locator, ns_stale_silent);
+	tcase_add_test(locator, ns_missing_fires);
+	tcase_add_test(locator, ns_missing_silent);
+	tcase_add_test(locator, glue_mismatch_fires_and_silent);
 	tcase_add_test(aged, aged_address_strictly_older);
 	tcase_add_test(aged, aged_address_zone_interval);
 	suite_add_tcase(s, self);
