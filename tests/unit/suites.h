@@ -20,5 +20,6 @@ Suite *baseline_suite(void);
 Suite *dnsrecord_suite(void);
 Suite *dump_suite(void);
 Suite *axfr_suite(void);
+Suite *settings_rules_suite(void);
 
 #endif
