@@ -9,6 +9,7 @@
 #include "settings.h"
 
 #include <string.h>
+#include <strings.h>
 
 static const zl_zone_cfg no_zone_cfg;
 static const zl_server_cfg no_server_cfg;
@@ -92,6 +93,77 @@ zl_zone_settings *zl_server_add_zone_settings(zl_model *m, zl_server *s,
 		;
 	*tail = o;
 	return &o->s;
+}
+
+/* Grows an arena array of `elem`-byte items to hold one more. */
+static void *grow(zl_model *m, void *v, size_t n, size_t *cap, size_t elem)
+{
+	void *bigger;
+
+	if (n < *cap)
+		return v;
+	bigger = zl_model_alloc(m, (*cap ? *cap * 2 : 8) * elem);
+	if (!bigger)
+		return NULL;
+	if (n)
+		memcpy(bigger, v, n * elem);
+	*cap = *cap ? *cap * 2 : 8;
+	return bigger;
+}
+
+int zl_zone_set_directory_known(zl_model *m, zl_zone *z)
+{
+	zl_zone_cfg *c = zl_zone_cfg_mut(m, z);
+
+	if (!c)
+		return -1;
+	c->directory_known = true;
+	return 0;
+}
+
+int zl_zone_add_directory_object(zl_model *m, zl_zone *z, zl_location where)
+{
+	zl_zone_cfg *c = zl_zone_cfg_mut(m, z);
+	zl_location *v;
+
+	if (!c)
+		return -1;
+	for (size_t i = 0; i < c->nobjects; i++)
+		if (strcasecmp(c->objects[i].file, where.file) == 0)
+			return 0;
+	if (!(v = grow(m, c->objects, c->nobjects, &c->capobjects, sizeof *v)))
+		return -1;
+	c->objects = v;
+	c->objects[c->nobjects++] = where;
+	return 0;
+}
+
+int zl_zone_set_tombstones_known(zl_model *m, zl_zone *z)
+{
+	zl_zone_cfg *c = zl_zone_cfg_mut(m, z);
+
+	if (!c)
+		return -1;
+	c->tombstones_known = true;
+	return 0;
+}
+
+int zl_zone_add_tombstone(zl_model *m, zl_zone *z, const zl_name *owner,
+                          zl_location where)
+{
+	zl_zone_cfg *c = zl_zone_cfg_mut(m, z);
+	zl_tombstone *v;
+
+	if (!c)
+		return -1;
+	for (size_t i = 0; i < c->ntombstones; i++)
+		if (c->tombstones[i].owner == owner)
+			return 0;
+	if (!(v = grow(m, c->tombstones, c->ntombstones, &c->captombstones, sizeof *v)))
+		return -1;
+	c->tombstones = v;
+	c->tombstones[c->ntombstones++] = (zl_tombstone){ owner, where };
+	return 0;
 }
 
 /* SPEC 6.3: zone_settings speaks of a zone the server hosts. */
@@ -205,3 +277,18 @@ zl_addr_list zl_server_dns_client(const zl_server *s) { return server_cfg(s)->dn
 zl_addr_list zl_server_forwarders(const zl_server *s) { return server_cfg(s)->forwarders; }
 zl_number zl_server_scavenging_hours(const zl_server *s) { return server_cfg(s)->scavenging_hours; }
 zl_text_list zl_server_query_block_list(const zl_server *s) { return server_cfg(s)->query_block_list; }
+
+bool zl_zone_directory_known(const zl_zone *z) { return zone_cfg(z)->directory_known; }
+size_t zl_zone_directory_object_count(const zl_zone *z) { return zone_cfg(z)->nobjects; }
+zl_location zl_zone_directory_object(const zl_zone *z, size_t i) { return zone_cfg(z)->objects[i]; }
+bool zl_zone_tombstones_known(const zl_zone *z) { return zone_cfg(z)->tombstones_known; }
+size_t zl_zone_tombstone_count(const zl_zone *z) { return zone_cfg(z)->ntombstones; }
+
+const zl_name *zl_zone_tombstone(const zl_zone *z, size_t i, zl_location *where)
+{
+	const zl_tombstone *t = &zone_cfg(z)->tombstones[i];
+
+	if (where)
+		*where = t->where;
+	return t->owner;
+}

@@ -19,7 +19,18 @@ typedef struct zl_zone_cfg {
 	zl_addr_list masters;
 	zl_addr_list auto_ns;
 	zl_text_list create_child;
+	/* --ldap: the zone's objects and tombstoned nodes */
+	bool directory_known, tombstones_known;
+	zl_location *objects;
+	size_t nobjects, capobjects;
+	struct zl_tombstone *tombstones;
+	size_t ntombstones, captombstones;
 } zl_zone_cfg;
+
+typedef struct zl_tombstone {
+	const zl_name *owner;
+	zl_location where;
+} zl_tombstone;
 
 /* One `zone_settings` entry of a server. */
 typedef struct zl_zone_override {
@@ -60,6 +71,16 @@ int zl_model_keep_texts(zl_model *m, const char *const *t, size_t n,
 zl_zone_settings *zl_server_add_zone_settings(zl_model *m, zl_server *s,
                                               const zl_name *zone,
                                               zl_location where);
+
+/* --ldap: the directory was read for z; one more of its dnsZone objects
+ * (a DN already listed is not added twice); its dnsNodes were read; one
+ * tombstoned node (an owner already listed is not added twice).  -1 on
+ * OOM. */
+int zl_zone_set_directory_known(zl_model *m, zl_zone *z);
+int zl_zone_add_directory_object(zl_model *m, zl_zone *z, zl_location where);
+int zl_zone_set_tombstones_known(zl_model *m, zl_zone *z);
+int zl_zone_add_tombstone(zl_model *m, zl_zone *z, const zl_name *owner,
+                          zl_location where);
 
 /* Called by zl_model_resolve, after hosting is known: ties each
  * `zone_settings` entry to its zone; an unknown zone, or one the server

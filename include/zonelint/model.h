@@ -340,6 +340,21 @@ zl_addr_list zl_server_forwarders(const zl_server *s);
 zl_number zl_server_scavenging_hours(const zl_server *s);
 zl_text_list zl_server_query_block_list(const zl_server *s);
 
+/* ---- what the directory holds of a zone (--ldap) ----------------------- */
+
+/* Whether the directory's zone objects were read (--ldap): without it the
+ * two lists below are unknown, not empty. */
+bool zl_zone_directory_known(const zl_zone *z);
+/* The dnsZone objects of z's name, each located at ldap://HOST/<DN>: one
+ * per partition holding it, and its "CNF:" and "..InProgress" copies. */
+size_t zl_zone_directory_object_count(const zl_zone *z);
+zl_location zl_zone_directory_object(const zl_zone *z, size_t i);
+/* Whether z's dnsNode objects were read, and those that are tombstoned
+ * (dNSTombstoned TRUE): owner, and where (ldap://HOST/<DN>). */
+bool zl_zone_tombstones_known(const zl_zone *z);
+size_t zl_zone_tombstone_count(const zl_zone *z);
+const zl_name *zl_zone_tombstone(const zl_zone *z, size_t i, zl_location *where);
+
 /* ---- problems found while loading ------------------------------------- */
 
 /*

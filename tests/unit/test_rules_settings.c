@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
+#include "settings.h"
 #include "suites.h"
 #include "sources/inventory.h"
 #include "sources/rr_convert.h"
@@ -464,6 +465,62 @@ START_TEST(unguarded_names_silent_or_unknown)
 }
 END_TEST
 
+/* ---- zone-conflict, adidns-tombstoned (directory data) ---------------------------- */
+
+#define URL(dn) ((zl_location){ "ldap://dc1.corp/" dn, 1, 1 })
+
+START_TEST(zone_conflict_two_objects)
+{
+	zl_model *m = inv(HEAD DC1 "}\nzones:\n  - {name: corp}\n  - {name: b.corp}\n");
+	zl_zone *corp = (zl_zone *)zl_model_zone(m, 0), *b = (zl_zone *)zl_model_zone(m, 1);
+	zl_results *r;
+
+	ck_assert_int_eq(zl_zone_set_directory_known(m, corp), 0);
+	ck_assert_int_eq(zl_zone_set_directory_known(m, b), 0);
+	ck_assert_int_eq(zl_zone_add_directory_object(m, corp,
+		URL("DC=corp,CN=MicrosoftDNS,DC=DomainDnsZones,DC=corp")), 0);
+	ck_assert_int_eq(zl_zone_add_directory_object(m, corp,
+		URL("DC=corp\\0ACNF:1,CN=MicrosoftDNS,DC=ForestDnsZones,DC=corp")), 0);
+	/* the same object seen through another DC is one object */
+	ck_assert_int_eq(zl_zone_add_directory_object(m, corp,
+		URL("DC=corp,CN=MicrosoftDNS,DC=DomainDnsZones,DC=corp")), 0);
+	ck_assert_int_eq(zl_zone_add_directory_object(m, b,
+		URL("DC=b.corp,CN=MicrosoftDNS,DC=DomainDnsZones,DC=corp")), 0);
+	r = run(m, "zone-conflict", 1, 0);
+	ck_assert_str_eq(t_finding(r, 0)->file,
+	                 "ldap://dc1.corp/DC=corp\\0ACNF:1,CN=MicrosoftDNS,DC=ForestDnsZones,DC=corp");
+	ck_assert_ptr_nonnull(strstr(t_finding(r, 0)->message, "2 zone objects for corp."));
+	ck_assert_uint_eq(t_finding(r, 0)->notes.n, 2);
+	zl_results_free(r);
+	zl_model_free(m);
+	/* without --ldap: not known */
+	expect(HEAD DC1 "}\nzones:\n  - {name: corp}\n", "zone-conflict", 0, 1);
+}
+END_TEST
+
+START_TEST(tombstoned_nodes)
+{
+	zl_model *m = inv(HEAD DC1 "}\nzones:\n  - {name: corp}\n");
+	zl_zone *corp = (zl_zone *)zl_model_zone(m, 0);
+	zl_results *r;
+
+	zl_results_free(run(m, "adidns-tombstoned", 0, 1));
+	ck_assert_int_eq(zl_zone_set_tombstones_known(m, corp), 0);
+	zl_results_free(run(m, "adidns-tombstoned", 0, 0));
+	ck_assert_int_eq(zl_zone_add_tombstone(m, corp, t_name(m, "old.corp"),
+		URL("DC=old,DC=corp,CN=MicrosoftDNS,DC=DomainDnsZones,DC=corp")), 0);
+	ck_assert_int_eq(zl_zone_add_tombstone(m, corp, t_name(m, "old.corp"),
+		URL("DC=old,DC=corp,CN=MicrosoftDNS,DC=DomainDnsZones,DC=corp")), 0);
+	r = run(m, "adidns-tombstoned", 1, 0);
+	ck_assert_str_eq(t_finding(r, 0)->owner, "old.corp.");
+	ck_assert_int_eq(t_finding(r, 0)->severity, ZL_SEVERITY_INFO);
+	ck_assert_str_eq(t_finding(r, 0)->file,
+	                 "ldap://dc1.corp/DC=old,DC=corp,CN=MicrosoftDNS,DC=DomainDnsZones,DC=corp");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
 Suite *settings_rules_suite(void)
 {
 	Suite *s = suite_create("settings rules");
@@ -490,6 +547,8 @@ Suite *settings_rules_suite(void)
 	tcase_add_test(tc, create_child_silent_or_unknown);
 	tcase_add_test(tc, unguarded_names_fire);
 	tcase_add_test(tc, unguarded_names_silent_or_unknown);
+	tcase_add_test(tc, zone_conflict_two_objects);
+	tcase_add_test(tc, tombstoned_nodes);
 	suite_add_tcase(s, tc);
 	return s;
 }
