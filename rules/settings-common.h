@@ -112,7 +112,7 @@ static inline bool st_aging_equal(const zl_aging *a, const zl_aging *b)
 /* "on, 7+7 days, scavenged by 10.0.0.10" into buf. */
 static inline const char *st_aging_text(const zl_aging *a, char *buf, size_t size)
 {
-	char list[ST_LIST_MAX] = "", days[64] = "", addrs[ST_LIST_MAX];
+	char list[ST_LIST_MAX + 64] = "", days[64] = "", addrs[ST_LIST_MAX];
 
 	if (a->days_known)
 		snprintf(days, sizeof days, ", %u+%u days", a->no_refresh_days,
