@@ -19,7 +19,7 @@ typedef struct buf {
 static void put8(buf *b, uint8_t v) { b->b[b->n++] = v; }
 static void put16(buf *b, uint16_t v) { put8(b, (uint8_t)v); put8(b, (uint8_t)(v >> 8)); }
 static void put32(buf *b, uint32_t v) { put16(b, (uint16_t)v); put16(b, (uint16_t)(v >> 16)); }
-static void putn(buf *b, const void *p, size_t n) { memcpy(b->b + b->n, p, n); b->n += n; }
+static void putn(buf *b, const void *p, size_t n) { if (n) memcpy(b->b + b->n, p, n); b->n += n; }
 
 /* A dNSProperty: DataLength, NameLength 1, Flag 0, Version 1, Id, Data, Name 0. */
 static void prop(buf *b, uint32_t id, const void *data, size_t n)
