@@ -164,7 +164,7 @@ static void zone_table(FILE *out, const zl_zone *z)
 		fputs("<p>No per-server settings.</p>\n", out);
 		return;
 	}
-	fputs("<table class=\"settings\">\n<thead><tr><th>Setting</th>", out);
+	fputs("<table class=\"settings\">\n<thead><tr><th scope=\"col\">Setting</th>", out);
 	for (size_t i = 0; i < n; i++) {
 		fputs("<th scope=\"col\">", out);
 		zl_html_escape(out, zl_name_text(zl_server_name(hosts[i])));
