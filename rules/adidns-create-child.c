@@ -15,7 +15,9 @@ static int check(const zl_model *m, zl_report *r)
 		const zl_zone *z = zl_model_zone(m, i);
 		zl_text_list l = zl_zone_create_child(z);
 
-		if (!st_is_ad(z))
+		/* records live in primary zones only (SPEC 6.3): a stub or
+		 * forwarder zone object has no dnsNode to create */
+		if (!st_is_ad(z) || !st_is_primary(z))
 			continue;
 		if (!l.known) {
 			unknown++;

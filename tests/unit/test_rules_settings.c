@@ -395,7 +395,9 @@ START_TEST(create_child_silent_or_unknown)
 {
 	expect(HEAD DC1 "}\nzones:\n  - {name: corp, create_child: [S-1-5-21-1-2-3-1105]}\n"
 	       "  - {name: f.example, storage: file, hosted_on: [dc1.corp], "
-	       "create_child: [everyone]}\n", "adidns-create-child", 0, 0);
+	       "create_child: [everyone]}\n  - {name: g.example, type: forwarder, "
+	       "masters: [192.0.2.1], create_child: [everyone]}\n",
+	       "adidns-create-child", 0, 0);
 	expect(HEAD DC1 "}\nzones:\n  - {name: corp}\n", "adidns-create-child", 0, 1);
 }
 END_TEST
