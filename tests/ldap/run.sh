@@ -473,15 +473,22 @@ fi
 
 
 # A leftover of a zone creation ("..InProgress-<n>-<zone>", KB 867464)
-# beside corp.corp; an AD-stored conditional forwarder (dNSProperty 0x01 =
+# beside corp.corp, and an AD-stored conditional forwarder (dNSProperty 0x01 =
 # 4, masters in 0x81 as an IP4_ARRAY).
 fwd_type=$(python3 -c 'import base64, struct
 print(base64.b64encode(struct.pack("<5I", 4, 1, 0, 1, 1) + struct.pack("<I", 4) + b"\0").decode())')
 fwd_masters=$(python3 -c 'import base64, struct
 data = struct.pack("<I", 2) + bytes([192, 0, 2, 1, 192, 0, 2, 2])
 print(base64.b64encode(struct.pack("<5I", len(data), 1, 0, 1, 0x81) + data + b"\0").decode())')
+# and a replication-collision copy of corp.corp, whose RDN holds a line
+# feed and CNF:<objectGUID> ([MS-ADTS] 3.1.1.1.16), given base64-encoded
+cnf_dn=$(printf 'DC=corp.corp\\0ACNF:2b1f0e7d-0000-4d6f-9a53-5f0c3e298c11,CN=MicrosoftDNS,DC=DomainDnsZones,DC=corp' |
+	base64 -w0)
 cat >"$T/more-zones.ldif" <<EOF
 dn: DC=..InProgress-2DC7F9B1-corp.corp,CN=MicrosoftDNS,DC=DomainDnsZones,DC=corp
+objectClass: dnsZone
+
+dn:: $cnf_dn
 objectClass: dnsZone
 
 dn: DC=partner.example,CN=MicrosoftDNS,DC=DomainDnsZones,DC=corp
@@ -491,8 +498,8 @@ dNSProperty:: $fwd_masters
 EOF
 if ldbadd -H "$SAM" "$T/more-zones.ldif" >>"$T/ldb.log" 2>&1; then
 	lint s9 --ldap ldaps://127.0.0.1 --dump-inventory "$T/dump4"
-	check "an ..InProgress copy of corp.corp: zone-conflict" \
-		has s9 "^zone-conflict - - error | .* | the directory holds 2 zone objects for corp.corp."
+	check "an ..InProgress and a CNF: copy of corp.corp: zone-conflict" \
+		has s9 "^zone-conflict - - error | .* | the directory holds 3 zone objects for corp.corp."
 	check "a type-4 zone is a conditional forwarder with its masters (dumped)" \
 		python3 -c 'import sys
 t = open(sys.argv[1]).read()
@@ -502,7 +509,7 @@ sys.exit(0 if "- name: partner.example\n" in t and "type: forwarder" in t and
 		sh -c "! grep -q 'partner.example' '$T/s9.txt'"
 else
 	tail -5 "$T/ldb.log"
-	not_ok "ldbadd an ..InProgress zone object and a conditional forwarder"
+	not_ok "ldbadd ..InProgress and CNF: zone objects and a conditional forwarder"
 fi
 
 finish
