@@ -1,7 +1,9 @@
 # make fuzz - libFuzzer targets (clang and its libFuzzer runtime, Debian's
 # clang and libclang-rt-14-dev) for the inventory loader, the zone file
 # loader and the AXFR answer handling; each runs FUZZ_SECONDS, seeded from
-# the samples and test data (fuzz/run.sh).  Built with ASan and UBSan in
+# the samples and test data (fuzz/run.sh); and for the decoders of what the
+# directory holds (dNSProperty, security descriptors, dnsRecord: adprops).
+# Built with ASan and UBSan in
 # $(FUZZ_BUILD).
 #   make fuzz FUZZ_SECONDS=600
 # make fuzz-replay - the regression corpus fuzz/regressions/TARGET/ through
@@ -9,7 +11,7 @@
 # so make sanitize replays it under ASan and UBSan too).
 
 FUZZ_SECONDS ?= 60
-FUZZ_TARGETS := zonefile inventory axfr fastrr
+FUZZ_TARGETS := zonefile inventory axfr fastrr adprops
 FUZZ_BUILD   := build/libfuzzer
 FUZZ_CC      ?= clang
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer

@@ -12,6 +12,7 @@
 #include "names.h"
 #include "namemap.h"
 #include "record.h"
+#include "settings.h"
 #include "vec.h"
 
 /* Records are stored in chunks so that growing a view never copies them. */
@@ -71,6 +72,7 @@ struct zl_server {
 	VEC(zl_prefix) addrs;
 	VEC(named_ref) inbound_names;
 	VEC(const zl_server *) inbound, outbound, partners;
+	zl_server_cfg *cfg;             /* settings.c; NULL: all unknown */
 };
 
 struct zl_zone {
@@ -86,6 +88,7 @@ struct zl_zone {
 	VEC(named_ref) view_paths;
 	VEC(const zl_server *) hosts;   /* sorted by name */
 	VEC(zl_view *) host_views;      /* parallel to hosts */
+	zl_zone_cfg *cfg;               /* settings.c; NULL: primary, all unknown */
 };
 
 struct zl_problem {
@@ -585,7 +588,8 @@ zl_zone *zl_model_add_zone(zl_model *m, const zl_name *name, zl_location where)
 		free(z);
 		return NULL;
 	}
-	/* The first zone of a name wins, as zl_model_zone_find promises. */
+	/* The first zone of a name wins, as zl_model_zone_find promises
+	 * (zl_model_set_zone_type then prefers the primary one). */
 	if (!zl_namemap_get(&m->zone_by_name, name) &&
 	    zl_namemap_put(&m->zone_by_name, name, z) != 0) {
 		m->zones.n--;
@@ -673,6 +677,47 @@ bool zl_zone_is_hosted_on(const zl_zone *z, const zl_server *s)
 const zl_zone *zl_model_zone_find(const zl_model *m, const zl_name *name)
 {
 	return zl_namemap_get(&m->zone_by_name, name);
+}
+
+/* ---- settings storage (settings.c) ------------------------------------ */
+
+zl_zone_cfg **zl_zone_cfg_slot(zl_zone *z) { return &z->cfg; }
+const zl_zone_cfg *zl_zone_cfg_get(const zl_zone *z) { return z->cfg; }
+zl_server_cfg **zl_server_cfg_slot(zl_server *s) { return &s->cfg; }
+const zl_server_cfg *zl_server_cfg_get(const zl_server *s) { return s->cfg; }
+
+void *zl_model_alloc(zl_model *m, size_t size)
+{
+	void *p = zl_arena_alloc(&m->arena, size ? size : 1, 16);
+
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+/* SPEC 6.3: only a primary zone holds names, so the name's lookup finds
+ * it, whichever entry came first. */
+void zl_model_set_zone_type(zl_model *m, zl_zone *z, zl_zone_kind k,
+                            zl_location where)
+{
+	zl_zone_cfg *c = zl_zone_cfg_mut(m, z);
+	zl_zone *found = zl_namemap_get(&m->zone_by_name, z->name);
+
+	if (!c)
+		return;
+	c->type = k;
+	c->type_where = where;
+	if (found == z && k != ZL_ZONE_PRIMARY) {
+		for (size_t i = 0; i < m->zones.n; i++)
+			if (m->zones.v[i] != z && m->zones.v[i]->name == z->name &&
+			    zl_zone_type(m->zones.v[i]) == ZL_ZONE_PRIMARY) {
+				(void)zl_namemap_put(&m->zone_by_name, z->name, m->zones.v[i]);
+				break;
+			}
+	} else if (found && found != z && k == ZL_ZONE_PRIMARY &&
+	           zl_zone_type(found) != ZL_ZONE_PRIMARY) {
+		(void)zl_namemap_put(&m->zone_by_name, z->name, z);
+	}
 }
 
 /* ---- resolving names after the inventory ------------------------------ */
@@ -808,6 +853,7 @@ int zl_model_resolve(zl_model *m)
 	for (size_t i = 0; i < m->zones.n; i++)
 		if (resolve_zone(m, m->zones.v[i]) != 0)
 			return -1;
+	zl_settings_resolve(m);
 	return 0;
 }
 

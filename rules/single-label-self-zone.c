@@ -87,6 +87,7 @@ static int check(const zl_model *m, zl_report *r)
 	for (size_t i = 0; i < zl_model_zone_count(m); i++) {
 		const zl_zone *z = zl_model_zone(m, i);
 		if (zl_name_labels(zl_zone_name(z)) != 1 ||
+		    zl_zone_type(z) != ZL_ZONE_PRIMARY ||
 		    zl_zone_storage(z) == ZL_STORAGE_FILE || zl_zone_host_count(z) < 2)
 			continue;
 		char n[256], nn[520];

@@ -250,6 +250,127 @@ bool zl_record_same_data(const zl_record *a, const zl_record *b);
 /* The rdata in presentation format into buf (truncated to size); returns buf. */
 char *zl_record_rdata_text(const zl_record *r, char *buf, size_t size);
 
+/* ---- settings of zones and servers ------------------------------------ */
+
+/*
+ * What the inventory (or the directory) says of a zone's and a server's
+ * DNS configuration.  A value no source gave is unknown (`known` false,
+ * or the enum's UNKNOWN): never a default guessed for the user; a rule
+ * that needs it reports zl_report_not_checked instead.  Each value
+ * carries where it was given: the YAML node that holds it, or
+ * `ldap://HOST/<DN>` line 1 for directory data.
+ */
+
+/* A list of addresses, in the order given; `addrs` is borrowed. */
+typedef struct zl_addr_list {
+	bool known;              /* false: not given (count 0) */
+	size_t count;
+	const zl_addr *addrs;
+	zl_location where;
+} zl_addr_list;
+
+/* A list of words, in the order given; `items` is borrowed. */
+typedef struct zl_text_list {
+	bool known;
+	size_t count;
+	const char *const *items;
+	zl_location where;
+} zl_text_list;
+
+/* A whole number. */
+typedef struct zl_number {
+	bool known;
+	uint32_t value;
+	zl_location where;
+} zl_number;
+
+typedef enum zl_zone_kind {
+	ZL_ZONE_PRIMARY = 0,     /* holds names; the default */
+	ZL_ZONE_STUB,
+	ZL_ZONE_FORWARDER,       /* a conditional forwarder */
+} zl_zone_kind;
+
+typedef enum zl_update {
+	ZL_UPDATE_UNKNOWN = 0,
+	ZL_UPDATE_NONE,
+	ZL_UPDATE_NONSECURE,
+	ZL_UPDATE_SECURE,
+} zl_update;
+
+typedef enum zl_transfers {
+	ZL_TRANSFERS_UNKNOWN = 0,
+	ZL_TRANSFERS_NONE,
+	ZL_TRANSFERS_ANY,
+	ZL_TRANSFERS_NS,         /* to the zone's name servers only */
+	ZL_TRANSFERS_LIST,       /* to transfer_to only */
+} zl_transfers;
+
+/* "primary", "stub", "forwarder"; "none", "nonsecure", "secure";
+ * "none", "any", "ns", "list"; "unknown" for UNKNOWN. */
+const char *zl_zone_kind_name(zl_zone_kind k);
+const char *zl_update_name(zl_update u);
+const char *zl_transfers_name(zl_transfers t);
+
+/* Aging and scavenging of a zone ([MS-DNSP] dnsProperty 0x10, 0x20, 0x40,
+ * 0x11/0x90). */
+typedef struct zl_aging {
+	bool known;              /* `enabled` is known */
+	bool enabled;
+	bool days_known;         /* both intervals given */
+	unsigned no_refresh_days, refresh_days;
+	zl_addr_list scavenging_servers;  /* [] = any hosting server */
+	zl_location where;       /* the aging mapping */
+} zl_aging;
+
+/* The settings a server's registry may hold for a zone (KB 4050194). */
+typedef struct zl_zone_settings {
+	zl_update dynamic_update;
+	zl_location dynamic_update_where;
+	zl_transfers transfers;
+	zl_location transfers_where;
+	zl_addr_list transfer_to;
+	zl_aging aging;
+} zl_zone_settings;
+
+zl_zone_kind zl_zone_type(const zl_zone *z);
+zl_location zl_zone_type_location(const zl_zone *z);   /* entry when default */
+/* The zone's own settings; never NULL. */
+const zl_zone_settings *zl_zone_own_settings(const zl_zone *z);
+/* What server s says of z (its `zone_settings` entry), or NULL. */
+const zl_zone_settings *zl_server_zone_settings(const zl_server *s,
+                                                const zl_zone *z);
+/* The settings z has on s: s's own value where it gives one, else the
+ * zone's. */
+void zl_zone_settings_on(const zl_zone *z, const zl_server *s,
+                         zl_zone_settings *out);
+/* Stub and forwarder targets; servers that add themselves to the apex NS
+ * set; who may create records (words of SPEC, or SIDs "S-1-..."). */
+zl_addr_list zl_zone_masters(const zl_zone *z);
+zl_addr_list zl_zone_auto_ns(const zl_zone *z);
+zl_text_list zl_zone_create_child(const zl_zone *z);
+
+/* The server's own resolver list, its forwarders, its scavenging interval
+ * in hours (0 = off), its global query block list. */
+zl_addr_list zl_server_dns_client(const zl_server *s);
+zl_addr_list zl_server_forwarders(const zl_server *s);
+zl_number zl_server_scavenging_hours(const zl_server *s);
+zl_text_list zl_server_query_block_list(const zl_server *s);
+
+/* ---- what the directory holds of a zone (--ldap) ----------------------- */
+
+/* Whether the directory's zone objects were read (--ldap): without it the
+ * two lists below are unknown, not empty. */
+bool zl_zone_directory_known(const zl_zone *z);
+/* The dnsZone objects of z's name, each located at ldap://HOST/<DN>: one
+ * per partition holding it, and its "CNF:" and "..InProgress" copies. */
+size_t zl_zone_directory_object_count(const zl_zone *z);
+zl_location zl_zone_directory_object(const zl_zone *z, size_t i);
+/* Whether z's dnsNode objects were read, and those that are tombstoned
+ * (dNSTombstoned TRUE): owner, and where (ldap://HOST/<DN>). */
+bool zl_zone_tombstones_known(const zl_zone *z);
+size_t zl_zone_tombstone_count(const zl_zone *z);
+const zl_name *zl_zone_tombstone(const zl_zone *z, size_t i, zl_location *where);
+
 /* ---- problems found while loading ------------------------------------- */
 
 /*

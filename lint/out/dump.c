@@ -243,6 +243,116 @@ static void write_roles(dump *d, unsigned roles)
 	seq_end(d);
 }
 
+/* ---- settings (SPEC 6.1): every key that is known ------------------------ */
+
+static void addr_list(dump *d, const char *key, const zl_addr_list *l)
+{
+	char text[ZL_ADDR_TEXT_MAX];
+
+	if (!l->known)
+		return;
+	scalar(d, key);
+	seq_start(d, true);
+	for (size_t i = 0; i < l->count; i++)
+		scalar(d, zl_addr_format(&l->addrs[i], text, sizeof text));
+	seq_end(d);
+}
+
+static void text_list(dump *d, const char *key, const zl_text_list *l)
+{
+	if (!l->known)
+		return;
+	scalar(d, key);
+	seq_start(d, true);
+	for (size_t i = 0; i < l->count; i++)
+		scalar(d, l->items[i]);
+	seq_end(d);
+}
+
+/* `aging` with what is known of it; the v1 intervals when they are not
+ * the default, as before. */
+static void write_aging(dump *d, const zl_zone *z, const zl_aging *a)
+{
+	bool days = z ? zl_zone_no_refresh_days(z) != 7 || zl_zone_refresh_days(z) != 7
+	              : a->days_known;
+	char text[16];
+
+	if (!a->known && !days && !a->scavenging_servers.known)
+		return;
+	scalar(d, "aging");
+	map_start(d, true);
+	if (a->known)
+		pair(d, "enabled", a->enabled ? "true" : "false");
+	if (days) {
+		snprintf(text, sizeof text, "%u", z ? zl_zone_no_refresh_days(z) : a->no_refresh_days);
+		pair(d, "no_refresh_days", text);
+		snprintf(text, sizeof text, "%u", z ? zl_zone_refresh_days(z) : a->refresh_days);
+		pair(d, "refresh_days", text);
+	}
+	addr_list(d, "scavenging_servers", &a->scavenging_servers);
+	map_end(d);
+}
+
+/* The keys a server's zone_settings may hold too. */
+static void write_zone_values(dump *d, const zl_zone *z, const zl_zone_settings *s)
+{
+	if (s->dynamic_update != ZL_UPDATE_UNKNOWN)
+		pair(d, "dynamic_update", zl_update_name(s->dynamic_update));
+	if (s->transfers != ZL_TRANSFERS_UNKNOWN)
+		pair(d, "transfers", zl_transfers_name(s->transfers));
+	if (s->transfers == ZL_TRANSFERS_LIST)
+		addr_list(d, "transfer_to", &s->transfer_to);
+	write_aging(d, z, &s->aging);
+}
+
+static void write_zone_settings(dump *d, const zl_zone *z)
+{
+	zl_addr_list masters = zl_zone_masters(z), auto_ns = zl_zone_auto_ns(z);
+	zl_text_list cc = zl_zone_create_child(z);
+
+	if (zl_zone_type(z) != ZL_ZONE_PRIMARY)
+		pair(d, "type", zl_zone_kind_name(zl_zone_type(z)));
+	addr_list(d, "masters", &masters);
+	write_zone_values(d, z, zl_zone_own_settings(z));
+	addr_list(d, "auto_ns", &auto_ns);
+	text_list(d, "create_child", &cc);
+}
+
+static void write_server_settings(dump *d, const zl_server *s)
+{
+	zl_addr_list client = zl_server_dns_client(s), fwd = zl_server_forwarders(s);
+	zl_number hours = zl_server_scavenging_hours(s);
+	zl_text_list qbl = zl_server_query_block_list(s);
+	char text[16];
+	bool any = false;
+
+	addr_list(d, "dns_client", &client);
+	addr_list(d, "forwarders", &fwd);
+	if (hours.known) {
+		snprintf(text, sizeof text, "%u", (unsigned)hours.value);
+		pair(d, "scavenging_hours", text);
+	}
+	text_list(d, "query_block_list", &qbl);
+	for (size_t i = 0; i < zl_model_zone_count(d->m); i++) {
+		const zl_zone *z = zl_model_zone(d->m, i);
+		const zl_zone_settings *o = zl_server_zone_settings(s, z);
+
+		if (!o)
+			continue;
+		if (!any) {
+			scalar(d, "zone_settings");
+			map_start(d, false);
+			any = true;
+		}
+		name_scalar(d, zl_zone_name(z));
+		map_start(d, true);
+		write_zone_values(d, NULL, o);
+		map_end(d);
+	}
+	if (any)
+		map_end(d);
+}
+
 static void write_server(dump *d, const zl_server *s)
 {
 	map_start(d, false);
@@ -265,6 +375,7 @@ static void write_server(dump *d, const zl_server *s)
 	}
 	if (zl_server_dns(s))
 		pair(d, "dns", zl_server_dns(s));
+	write_server_settings(d, s);
 	map_end(d);
 }
 
@@ -314,8 +425,6 @@ static void write_zone_files(dump *d, const zl_zone *z)
 
 static void write_zone(dump *d, const zl_zone *z)
 {
-	char days[16];
-
 	map_start(d, false);
 	scalar(d, "name");
 	name_scalar(d, zl_zone_name(z));
@@ -326,15 +435,7 @@ static void write_zone(dump *d, const zl_zone *z)
 		name_scalar(d, zl_server_name(zl_zone_host(z, i)));
 	seq_end(d);
 	write_zone_files(d, z);
-	if (zl_zone_no_refresh_days(z) != 7 || zl_zone_refresh_days(z) != 7) {
-		scalar(d, "aging");
-		map_start(d, true);
-		snprintf(days, sizeof days, "%u", zl_zone_no_refresh_days(z));
-		pair(d, "no_refresh_days", days);
-		snprintf(days, sizeof days, "%u", zl_zone_refresh_days(z));
-		pair(d, "refresh_days", days);
-		map_end(d);
-	}
+	write_zone_settings(d, z);
 	map_end(d);
 }
 

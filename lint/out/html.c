@@ -145,6 +145,7 @@ static const char style[] =
 	"#zoom:checked~figure .graph{max-height:85vh}"
 	"figcaption{color:#555;font-size:.9em;margin:.3em 0}"
 	"a{color:#1a56a8}"
+	"td.differ{background:#fff0c2;font-weight:600}"
 	"@media print{nav,.zoom{display:none}body{max-width:none}"
 	".graph{border:0;overflow:visible;max-height:none}"
 	".graph svg{max-width:100%!important}h2{break-after:avoid}"
@@ -208,7 +209,8 @@ static void page_head(FILE *out, const zl_model *m, const char *date)
 	      "<li><a href=\"#topology\">Replication</a></li>"
 	      "<li><a href=\"#by-server\">Findings by server</a></li>"
 	      "<li><a href=\"#by-rule\">Findings by rule</a></li>"
-	      "<li><a href=\"#forest\">Forest</a></li></ul></nav>\n", out);
+	      "<li><a href=\"#forest\">Forest</a></li>"
+	      "<li><a href=\"#settings\">Zone settings</a></li></ul></nav>\n", out);
 }
 
 /* ---- grouping -------------------------------------------------------------- */
@@ -875,6 +877,7 @@ int zl_write_html(FILE *out, const zl_results *r, const zl_model *m)
 	by_server(&rp);
 	by_rule(&rp);
 	forest(&rp);
+	zl_html_settings(out, m);
 	fputs("</main>\n<footer><p>Written by zonelint " ZL_VERSION ". Every "
 	      "finding&rsquo;s rule is explained by <code>zonelint --explain RULE</code>."
 	      "</p></footer>\n</body>\n</html>\n", out);

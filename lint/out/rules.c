@@ -5,11 +5,11 @@
 
 int zl_write_rules_text(FILE *out, const zl_engine *e)
 {
-	if (fprintf(out, "%-32s %-5s %-8s %s\n", "RULE", "PACK", "DEFAULT", "SUMMARY") < 0)
+	if (fprintf(out, "%-32s %-8s %-8s %s\n", "RULE", "PACK", "DEFAULT", "SUMMARY") < 0)
 		return -1;
 	for (size_t i = 0; i < zl_engine_rule_count(e); i++) {
 		const zl_rule *r = zl_engine_rule(e, i);
-		if (fprintf(out, "%-32s %-5s %-8s %s\n", r->id, r->pack,
+		if (fprintf(out, "%-32s %-8s %-8s %s\n", r->id, r->pack,
 		            zl_severity_name(r->severity), r->summary) < 0)
 			return -1;
 	}

@@ -66,6 +66,9 @@ int zl_write_sarif(FILE *out, const zl_results *r, const zl_engine *e,
  * findings by server and by rule, and the forest's servers.  The only
  * writers that read the model too (docs/report.md). */
 int zl_write_html(FILE *out, const zl_results *r, const zl_model *m);
+/* Its "Zone settings" section (html_settings.c): per zone, its settings on
+ * each hosting DNS server side by side, differing cells marked. */
+void zl_html_settings(FILE *out, const zl_model *m);
 /* The same replication graph as Graphviz DOT text (dot.c). */
 int zl_write_dot(FILE *out, const zl_results *r, const zl_model *m);
 /* Copies `in` to out as HTML text: & < > " ' as references, control

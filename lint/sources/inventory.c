@@ -44,9 +44,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <yaml.h>
+#include <ctype.h>
 
 #include "model_int.h"
 #include "zonefile.h"
+#include "settings.h"
 
 #define ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -59,7 +61,7 @@ enum {
 	EXCERPT_MAX = 60,             /* bytes of input quoted in a message */
 	EXCERPT_BUF = EXCERPT_MAX + 4,
 	LABEL_BUF = EXCERPT_BUF + 32,
-	KEYS_MAX = 8,                 /* keys of the largest mapping */
+	KEYS_MAX = 16,                /* keys of the largest mapping */
 	MESSAGE_MAX = 1024,
 };
 
@@ -1041,6 +1043,454 @@ static void read_dns(inv *c, void *entry, const yaml_node_t *v)
 		zl_server_set_dns(e->s, t);
 }
 
+/* ---- settings (SPEC 6.1): values shared by servers and zones -------------- */
+
+enum {
+	INV_MAX_LIST = 4096,          /* addresses or words in one settings list */
+	INV_MAX_HOURS = 1000000,      /* scavenging_hours */
+};
+
+static const word update_words[] = {
+	{ "none", ZL_UPDATE_NONE }, { "nonsecure", ZL_UPDATE_NONSECURE },
+	{ "secure", ZL_UPDATE_SECURE },
+};
+
+static const word transfers_words[] = {
+	{ "none", ZL_TRANSFERS_NONE }, { "any", ZL_TRANSFERS_ANY },
+	{ "ns", ZL_TRANSFERS_NS }, { "list", ZL_TRANSFERS_LIST },
+};
+
+static const word type_words[] = {
+	{ "primary", ZL_ZONE_PRIMARY }, { "stub", ZL_ZONE_STUB },
+	{ "forwarder", ZL_ZONE_FORWARDER },
+};
+
+/* SPEC 6.1 create_child trustees; anything else must be a SID. */
+static const word trustee_words[] = {
+	{ "authenticated-users", 0 }, { "everyone", 0 }, { "domain-users", 0 },
+	{ "domain-computers", 0 },
+};
+
+/* One word of `words` for `key`; false (reported with the valid ones)
+ * otherwise. */
+static bool read_word(inv *c, const yaml_node_t *v, const char *key,
+                      const word *words, size_t n, unsigned *out)
+{
+	char q[EXCERPT_BUF], list[128];
+	const char *t = text_of(c, v, key, "a word");
+	const word *w = t ? find_word(words, n, t) : NULL;
+
+	if (w) {
+		*out = w->value;
+		return true;
+	}
+	if (t)
+		error(c, v, "unknown %s '%s' in %s; expected one of: %s", key,
+		      quote(t, q), c->label, list_words(words, n, list, sizeof list));
+	return false;
+}
+
+/* A whole number from 0 to max; false (reported) otherwise. */
+static bool read_number(inv *c, const yaml_node_t *v, const char *key,
+                        uint32_t max, const char *unit, uint32_t *out)
+{
+	char q[EXCERPT_BUF];
+	const char *t = text_of(c, v, key, "a whole number");
+	uint64_t value = 0;
+
+	if (!t)
+		return false;
+	for (const char *p = t; *p && value <= max; p++)
+		value = *p >= '0' && *p <= '9' ? value * 10 + (unsigned)(*p - '0')
+		        : (uint64_t)max + 1;
+	if (value > max) {
+		error(c, v, "expected a whole number of %s from 0 to %u for '%s' in "
+		      "%s, got '%s'", unit, (unsigned)max, key, c->label, quote(t, q));
+		return false;
+	}
+	*out = (uint32_t)value;
+	return true;
+}
+
+/* One plain address (no prefix) of list `key`. */
+static bool read_plain_addr(inv *c, const yaml_node_t *n, const char *key,
+                            zl_addr *out)
+{
+	char q[EXCERPT_BUF];
+	const char *t = text_of(c, n, key, "an address such as 10.0.0.10");
+
+	if (!t)
+		return false;
+	if (!zl_addr_parse(t, out)) {
+		error(c, n, "bad address '%s' in '%s' of %s; expected an IPv4 or "
+		      "IPv6 address without prefix", quote(t, q), key, c->label);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * A list of addresses for `key` into *out (known, even when empty); out
+ * may be NULL to check only.  A repeated address is a warning, read once.
+ */
+static void read_addr_list(inv *c, const yaml_node_t *v, const char *key,
+                           zl_addr_list *out)
+{
+	zl_addr *addrs;
+	const yaml_node_t *item;
+	size_t n, kept = 0;
+	bool bad = false;
+
+	if (!as_list(c, v, key, "addresses", &n))
+		return;
+	if (n > INV_MAX_LIST) {
+		error(c, v, "'%s' in %s lists %zu addresses; at most %d are read",
+		      key, c->label, n, INV_MAX_LIST);
+		n = INV_MAX_LIST;
+	}
+	addrs = calloc(n ? n : 1, sizeof(*addrs));
+	if (!addrs)
+		return;
+	for (size_t i = 0; i < n && (item = list_item(c, v, i)); i++) {
+		zl_addr a;
+		size_t j;
+
+		if (!read_plain_addr(c, item, key, &a)) {
+			bad = true;
+			continue;
+		}
+		for (j = 0; j < kept && !zl_addr_equal(&addrs[j], &a); j++)
+			;
+		if (j < kept)
+			warning(c, item, "address listed twice in '%s' of %s", key,
+			        c->label);
+		else
+			addrs[kept++] = a;
+	}
+	/* a list with a bad entry is not known: what it lacks is not "none" */
+	if (out && !bad)
+		zl_model_keep_addrs(c->m, addrs, kept, node_loc(c, v), out);
+	free(addrs);
+}
+
+/* "S-1-5-21-...": a SID in its string form ([MS-DTYP] 2.4.2.1). */
+static bool is_sid(const char *t)
+{
+	unsigned parts = 0;
+
+	if (strncasecmp(t, "S-1-", 4) != 0)
+		return false;
+	for (const char *p = t + 4; *p; parts++) {
+		if (*p < '0' || *p > '9')
+			return false;
+		while (*p >= '0' && *p <= '9')
+			p++;
+		if (*p == '-' && p[1])
+			p++;
+		else if (*p)
+			return false;
+	}
+	return parts >= 1;
+}
+
+/* A list of words for `key`: query_block_list (names), create_child
+ * (trustee words or SIDs); lower case, a repeat warned and read once. */
+static void read_text_list(inv *c, const yaml_node_t *v, const char *key,
+                           bool trustees, zl_text_list *out)
+{
+	char q[EXCERPT_BUF], list[128];
+	const char **texts;
+	const yaml_node_t *item;
+	size_t n, kept = 0;
+	bool bad = false;
+
+	if (!as_list(c, v, key, trustees ? "trustees" : "names", &n))
+		return;
+	if (n > INV_MAX_LIST)
+		n = INV_MAX_LIST;
+	texts = calloc(n ? n : 1, sizeof(*texts));
+	if (!texts)
+		return;
+	for (size_t i = 0; i < n && (item = list_item(c, v, i)); i++) {
+		const char *t = text_of(c, item, key, trustees ? "a trustee" : "a name");
+		char *low;
+		size_t j;
+
+		if (!t) {
+			bad = true;
+			continue;
+		}
+		if (trustees ? !find_word(trustee_words, ARRAY_LEN(trustee_words), t) &&
+		               !is_sid(t) : !intern_text(c, t)) {
+			error(c, item, "unknown %s '%s' in %s; expected %s%s", key,
+			      quote(t, q), c->label, trustees ? "one of: " : "a DNS name",
+			      trustees ? list_words(trustee_words, ARRAY_LEN(trustee_words),
+			                            list, sizeof list) : "");
+			bad = true;
+			continue;
+		}
+		if (!(low = strdup(t)))
+			break;
+		for (char *p = low; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		if (is_sid(low))
+			low[0] = 'S';     /* as [MS-DTYP] 2.4.2.1 writes a SID */     /* as [MS-DTYP] 2.4.2.1 writes a SID */
+		for (j = 0; j < kept && strcmp(texts[j], low) != 0; j++)
+			;
+		if (j < kept) {
+			warning(c, item, "'%s' listed twice in '%s' of %s", quote(t, q),
+			        key, c->label);
+			free(low);
+		} else {
+			texts[kept++] = low;
+		}
+	}
+	if (out && !bad)
+		zl_model_keep_texts(c->m, texts, kept, node_loc(c, v), out);
+	for (size_t i = 0; i < kept; i++)
+		free((char *)texts[i]);
+	free(texts);
+}
+
+/* ---- settings of a zone, whether the zone's own or a server's ----------- */
+
+typedef struct settings_entry {
+	zl_zone_settings *s;          /* NULL: checked but not stored */
+	const yaml_node_t *transfers, *transfer_to;   /* the nodes, when given */
+	zl_transfers transfers_value;
+} settings_entry;
+
+typedef struct aging_entry {
+	unsigned no_refresh_days;
+	unsigned refresh_days;
+	unsigned days_given;          /* 1: no_refresh, 2: refresh */
+	int enabled;                  /* -1: not given */
+	zl_addr_list scavenging;
+	bool checked_only;            /* no target: do not keep the list */
+} aging_entry;
+
+static void read_dynamic_update(inv *c, void *entry, const yaml_node_t *v)
+{
+	settings_entry *e = entry;
+	unsigned u;
+
+	if (read_word(c, v, "dynamic_update", update_words,
+	              ARRAY_LEN(update_words), &u) && e->s) {
+		e->s->dynamic_update = (zl_update)u;
+		e->s->dynamic_update_where = node_loc(c, v);
+	}
+}
+
+static void read_transfers(inv *c, void *entry, const yaml_node_t *v)
+{
+	settings_entry *e = entry;
+	unsigned t;
+
+	if (!read_word(c, v, "transfers", transfers_words,
+	               ARRAY_LEN(transfers_words), &t))
+		return;
+	e->transfers = v;
+	e->transfers_value = (zl_transfers)t;
+	if (e->s) {
+		e->s->transfers = (zl_transfers)t;
+		e->s->transfers_where = node_loc(c, v);
+	}
+}
+
+static void read_transfer_to(inv *c, void *entry, const yaml_node_t *v)
+{
+	settings_entry *e = entry;
+
+	e->transfer_to = v;
+	read_addr_list(c, v, "transfer_to", e->s ? &e->s->transfer_to : NULL);
+}
+
+/* transfer_to goes with transfers: list, and only with it (SPEC 6.1). */
+static void check_transfers(inv *c, const settings_entry *e)
+{
+	if (e->transfer_to && e->transfers_value != ZL_TRANSFERS_LIST)
+		error(c, e->transfer_to, "'transfer_to' in %s needs 'transfers: list'",
+		      c->label);
+	else if (e->transfers && e->transfers_value == ZL_TRANSFERS_LIST &&
+	         !e->transfer_to)
+		error(c, e->transfers, "'transfers: list' in %s needs 'transfer_to', "
+		      "the hosts that may transfer the zone", c->label);
+}
+
+static void read_days(inv *c, const yaml_node_t *v, const char *key, unsigned *out);
+
+static void read_aging_enabled(inv *c, void *entry, const yaml_node_t *v)
+{
+	static const word bools[] = {
+		{ "true", 1 }, { "false", 0 }, { "yes", 1 }, { "no", 0 },
+	};
+	aging_entry *a = entry;
+	unsigned b;
+
+	if (read_word(c, v, "enabled", bools, ARRAY_LEN(bools), &b))
+		a->enabled = (int)b;
+}
+
+static void read_no_refresh(inv *c, void *entry, const yaml_node_t *v)
+{
+	aging_entry *a = entry;
+
+	read_days(c, v, "no_refresh_days", &a->no_refresh_days);
+	a->days_given |= 1;
+}
+
+static void read_refresh(inv *c, void *entry, const yaml_node_t *v)
+{
+	aging_entry *a = entry;
+
+	read_days(c, v, "refresh_days", &a->refresh_days);
+	a->days_given |= 2;
+}
+
+static void read_scavenging_servers(inv *c, void *entry, const yaml_node_t *v)
+{
+	aging_entry *a = entry;
+
+	read_addr_list(c, v, "scavenging_servers", a->checked_only ? NULL : &a->scavenging);
+}
+
+static const key_rule aging_keys[] = {
+	{ "enabled", false, read_aging_enabled },
+	{ "no_refresh_days", false, read_no_refresh },
+	{ "refresh_days", false, read_refresh },
+	{ "scavenging_servers", false, read_scavenging_servers },
+};
+
+/* The aging mapping v into *out (NULL: check only); a's days start at the
+ * v1 defaults for aged-address. */
+static void read_aging_into(inv *c, const yaml_node_t *v, aging_entry *a,
+                            zl_aging *out)
+{
+	char label[LABEL_BUF];
+	size_t n;
+
+	a->enabled = -1;
+	a->checked_only = !out;
+	if (!as_map(c, v, "aging", "enabled, no_refresh_days, refresh_days and "
+	            "scavenging_servers", &n) || !n)
+		return;
+	snprintf(label, sizeof label, "'aging' of %s", c->label);
+	walk_map(c, v, label, aging_keys, ARRAY_LEN(aging_keys), a);
+	if (!out)
+		return;
+	out->where = node_loc(c, v);
+	out->known = a->enabled >= 0;
+	out->enabled = a->enabled > 0;
+	out->days_known = a->days_given == 3;
+	out->no_refresh_days = a->no_refresh_days;
+	out->refresh_days = a->refresh_days;
+	out->scavenging_servers = a->scavenging;
+}
+
+static void read_settings_aging(inv *c, void *entry, const yaml_node_t *v)
+{
+	settings_entry *e = entry;
+	aging_entry a = { INV_DEFAULT_AGING_DAYS, INV_DEFAULT_AGING_DAYS, 0, -1,
+	                  { false, 0, NULL, { NULL, 0, 0 } }, false };
+
+	read_aging_into(c, v, &a, e->s ? &e->s->aging : NULL);
+}
+
+/* What a server's registry may say of a zone (SPEC 6.3). */
+static const key_rule zone_settings_keys[] = {
+	{ "dynamic_update", false, read_dynamic_update },
+	{ "transfers", false, read_transfers },
+	{ "transfer_to", false, read_transfer_to },
+	{ "aging", false, read_settings_aging },
+};
+
+/* ---- server settings ------------------------------------------------------ */
+
+static void read_dns_client(inv *c, void *entry, const yaml_node_t *v)
+{
+	server_entry *e = entry;
+	zl_server_cfg *cfg = e->s ? zl_server_cfg_mut(c->m, e->s) : NULL;
+
+	read_addr_list(c, v, "dns_client", cfg ? &cfg->dns_client : NULL);
+}
+
+static void read_forwarders(inv *c, void *entry, const yaml_node_t *v)
+{
+	server_entry *e = entry;
+	zl_server_cfg *cfg = e->s ? zl_server_cfg_mut(c->m, e->s) : NULL;
+
+	read_addr_list(c, v, "forwarders", cfg ? &cfg->forwarders : NULL);
+}
+
+static void read_scavenging_hours(inv *c, void *entry, const yaml_node_t *v)
+{
+	server_entry *e = entry;
+	zl_server_cfg *cfg = e->s ? zl_server_cfg_mut(c->m, e->s) : NULL;
+	uint32_t hours;
+
+	if (read_number(c, v, "scavenging_hours", INV_MAX_HOURS, "hours", &hours) && cfg)
+		cfg->scavenging_hours = (zl_number){ true, hours, node_loc(c, v) };
+}
+
+static void read_query_block_list(inv *c, void *entry, const yaml_node_t *v)
+{
+	server_entry *e = entry;
+	zl_server_cfg *cfg = e->s ? zl_server_cfg_mut(c->m, e->s) : NULL;
+
+	read_text_list(c, v, "query_block_list", false,
+	               cfg ? &cfg->query_block_list : NULL);
+}
+
+static void read_zone_override(inv *c, zl_server *s, const yaml_node_t *k,
+                               const yaml_node_t *v, seen *names)
+{
+	const zl_name *name = read_name(c, k, "zone_settings", true);
+	settings_entry e = { NULL, NULL, NULL, ZL_TRANSFERS_UNKNOWN };
+	char label[LABEL_BUF + EXCERPT_BUF];
+	uint32_t first;
+
+	if (!name)
+		return;
+	first = seen_add(names, zl_name_text(name), node_line(k));
+	if (first) {
+		error(c, k, "duplicate zone %s in 'zone_settings' of %s (first at line %u)",
+		      zl_name_text(name), c->label, (unsigned)first);
+		return;
+	}
+	if (v->type != YAML_MAPPING_NODE) {
+		error(c, v, "expected a mapping of dynamic_update, transfers, "
+		      "transfer_to and aging for zone %s in 'zone_settings' of %s, "
+		      "got %s", zl_name_text(name), c->label, kind(v));
+		return;
+	}
+	if (s)
+		e.s = zl_server_add_zone_settings(c->m, s, name, node_loc(c, k));
+	snprintf(label, sizeof label, "'zone_settings' %s of %s", zl_name_text(name),
+	         c->label);
+	walk_map(c, v, label, zone_settings_keys, ARRAY_LEN(zone_settings_keys), &e);
+	{
+		const char *outer = c->label;
+
+		c->label = label;
+		check_transfers(c, &e);
+		c->label = outer;
+	}
+}
+
+static void read_zone_settings(inv *c, void *entry, const yaml_node_t *v)
+{
+	server_entry *e = entry;
+	seen names = { NULL, 0, 0 };
+	const yaml_node_t *key, *value;
+	size_t n;
+
+	if (!as_map(c, v, "zone_settings", "zone names to settings", &n))
+		return;
+	for (size_t i = 0; i < n && map_pair(c, v, i, &key, &value); i++)
+		read_zone_override(c, e->s, key, value, &names);
+	seen_free(&names);
+}
+
 static const key_rule server_keys[] = {
 	{ "name", true, read_server_name },
 	{ "addresses", true, read_addresses },
@@ -1050,6 +1500,11 @@ static const key_rule server_keys[] = {
 	{ "dsa_guid", false, read_dsa_guid },
 	{ "replicates_from", false, read_replicates_from },
 	{ "dns", false, read_dns },
+	{ "dns_client", false, read_dns_client },
+	{ "forwarders", false, read_forwarders },
+	{ "scavenging_hours", false, read_scavenging_hours },
+	{ "query_block_list", false, read_query_block_list },
+	{ "zone_settings", false, read_zone_settings },
 };
 _Static_assert(ARRAY_LEN(server_keys) <= KEYS_MAX, "server_keys over KEYS_MAX");
 
@@ -1075,12 +1530,10 @@ typedef struct zone_entry {
 	zl_zone *z;                   /* NULL: checked but not stored */
 	zl_location where;            /* the entry */
 	zl_storage storage;
+	settings_entry set;           /* the zone's own settings */
+	zl_zone_kind type;
+	const yaml_node_t *views;     /* the views node, when given */
 } zone_entry;
-
-typedef struct aging_entry {
-	unsigned no_refresh_days;
-	unsigned refresh_days;
-} aging_entry;
 
 static void read_zone_name(inv *c, void *entry, const yaml_node_t *v)
 {
@@ -1088,16 +1541,26 @@ static void read_zone_name(inv *c, void *entry, const yaml_node_t *v)
 	const zl_name *name = read_name(c, v, "name", true);
 	uint32_t first;
 
+	char key[ZL_NAME_TEXT_MAX + 16];
+
 	if (!name)
 		return;
-	first = seen_add(&c->zones, zl_name_text(name), e->where.line);
+	/* SPEC 6.3: a name may come twice when the types differ */
+	snprintf(key, sizeof key, "%s %s", zl_name_text(name), zl_zone_kind_name(e->type));
+	first = seen_add(&c->zones, key, e->where.line);
 	if (first) {
 		error(c, v, "duplicate %s (first at line %u)", c->label, (unsigned)first);
 		return;
 	}
 	e->z = zl_model_add_zone(c->m, name, e->where);
-	if (e->z)
+	if (e->z) {
+		zl_zone_cfg *cfg = zl_zone_cfg_mut(c->m, e->z);
+
 		zl_zone_set_storage(e->z, e->storage);
+		e->set.s = cfg ? &cfg->own : NULL;
+		if (cfg && e->type != ZL_ZONE_PRIMARY)
+			zl_model_set_zone_type(c->m, e->z, e->type, e->where);
+	}
 }
 
 static void read_storage(inv *c, void *entry, const yaml_node_t *v)
@@ -1194,6 +1657,7 @@ static void read_views(inv *c, void *entry, const yaml_node_t *v)
 	const yaml_node_t *key, *value;
 	size_t n;
 
+	e->views = v;
 	if (!as_map(c, v, "views", "server names to file paths", &n))
 		return;
 	for (size_t i = 0; i < n && map_pair(c, v, i, &key, &value); i++)
@@ -1219,38 +1683,102 @@ static void read_days(inv *c, const yaml_node_t *v, const char *key, unsigned *o
 		*out = days;
 }
 
-static void read_no_refresh(inv *c, void *entry, const yaml_node_t *v)
-{
-	aging_entry *a = entry;
-
-	read_days(c, v, "no_refresh_days", &a->no_refresh_days);
-}
-
-static void read_refresh(inv *c, void *entry, const yaml_node_t *v)
-{
-	aging_entry *a = entry;
-
-	read_days(c, v, "refresh_days", &a->refresh_days);
-}
-
-static const key_rule aging_keys[] = {
-	{ "no_refresh_days", false, read_no_refresh },
-	{ "refresh_days", false, read_refresh },
-};
-
 static void read_aging(inv *c, void *entry, const yaml_node_t *v)
 {
 	zone_entry *e = entry;
-	aging_entry a = { INV_DEFAULT_AGING_DAYS, INV_DEFAULT_AGING_DAYS };
-	char label[LABEL_BUF];
-	size_t n;
+	aging_entry a = { INV_DEFAULT_AGING_DAYS, INV_DEFAULT_AGING_DAYS, 0, -1,
+	                  { false, 0, NULL, { NULL, 0, 0 } }, false };
 
-	if (!as_map(c, v, "aging", "no_refresh_days and refresh_days", &n) || !n)
-		return;
-	snprintf(label, sizeof label, "'aging' of %s", c->label);
-	walk_map(c, v, label, aging_keys, ARRAY_LEN(aging_keys), &a);
-	if (e->z)
+	read_aging_into(c, v, &a, e->set.s ? &e->set.s->aging : NULL);
+	if (e->z && a.days_given)
 		zl_zone_set_aging(e->z, a.no_refresh_days, a.refresh_days);
+}
+
+/* ---- zone settings (SPEC 6.1) ----------------------------------------------- */
+
+static void read_type(inv *c, void *entry, const yaml_node_t *v)
+{
+	zone_entry *e = entry;
+	unsigned t;
+
+	if (is_null(v) || !read_word(c, v, "type", type_words, ARRAY_LEN(type_words), &t))
+		return;
+	e->type = (zl_zone_kind)t;
+	if (e->z)
+		zl_model_set_zone_type(c->m, e->z, e->type, node_loc(c, v));
+}
+
+static void read_masters(inv *c, void *entry, const yaml_node_t *v)
+{
+	zone_entry *e = entry;
+	zl_zone_cfg *cfg = e->z ? zl_zone_cfg_mut(c->m, e->z) : NULL;
+
+	read_addr_list(c, v, "masters", cfg ? &cfg->masters : NULL);
+}
+
+static void read_auto_ns(inv *c, void *entry, const yaml_node_t *v)
+{
+	zone_entry *e = entry;
+	zl_zone_cfg *cfg = e->z ? zl_zone_cfg_mut(c->m, e->z) : NULL;
+
+	read_addr_list(c, v, "auto_ns", cfg ? &cfg->auto_ns : NULL);
+}
+
+static void read_create_child(inv *c, void *entry, const yaml_node_t *v)
+{
+	zone_entry *e = entry;
+	zl_zone_cfg *cfg = e->z ? zl_zone_cfg_mut(c->m, e->z) : NULL;
+
+	read_text_list(c, v, "create_child", true, cfg ? &cfg->create_child : NULL);
+}
+
+static void zone_dynamic_update(inv *c, void *entry, const yaml_node_t *v)
+{
+	read_dynamic_update(c, &((zone_entry *)entry)->set, v);
+}
+
+static void zone_transfers(inv *c, void *entry, const yaml_node_t *v)
+{
+	read_transfers(c, &((zone_entry *)entry)->set, v);
+}
+
+static void zone_transfer_to(inv *c, void *entry, const yaml_node_t *v)
+{
+	read_transfer_to(c, &((zone_entry *)entry)->set, v);
+}
+
+/* SPEC 6.3: a stub or forwarder zone holds no names, so no file; a
+ * primary zone asks nobody, so no masters. */
+static void check_zone_type(inv *c, const zone_entry *e)
+{
+	if (e->type == ZL_ZONE_PRIMARY)
+		return;
+	if (e->z && zl_zone_file(e->z))
+		error_at(c, zl_zone_file_location(e->z), "%s zone %s takes no 'file': "
+		         "it holds no names", zl_zone_kind_name(e->type),
+		         c->zone ? zl_name_text(c->zone) : "entry");
+	if (e->views)
+		error(c, e->views, "%s zone %s takes no 'views': it holds no names",
+		      zl_zone_kind_name(e->type),
+		      c->zone ? zl_name_text(c->zone) : "entry");
+}
+
+/* The entry's `type` word, before the entry is read (for the duplicate
+ * check: two zones may share a name when their types differ). */
+static zl_zone_kind peek_type(inv *c, const yaml_node_t *entry)
+{
+	for (size_t i = 0; i < map_len(entry); i++) {
+		const yaml_node_pair_t *p = &entry->data.mapping.pairs.start[i];
+		const yaml_node_t *k = node_at(c, p->key), *v = node_at(c, p->value);
+		const word *w;
+
+		if (k && v && k->type == YAML_SCALAR_NODE && v->type == YAML_SCALAR_NODE &&
+		    strcmp((const char *)k->data.scalar.value, "type") == 0 &&
+		    (w = find_word(type_words, ARRAY_LEN(type_words),
+		                   (const char *)v->data.scalar.value)))
+			return (zl_zone_kind)w->value;
+	}
+	return ZL_ZONE_PRIMARY;
 }
 
 static const key_rule zone_keys[] = {
@@ -1260,13 +1788,23 @@ static const key_rule zone_keys[] = {
 	{ "file", false, read_file_key },
 	{ "views", false, read_views },
 	{ "aging", false, read_aging },
+	{ "type", false, read_type },
+	{ "masters", false, read_masters },
+	{ "dynamic_update", false, zone_dynamic_update },
+	{ "transfers", false, zone_transfers },
+	{ "transfer_to", false, zone_transfer_to },
+	{ "auto_ns", false, read_auto_ns },
+	{ "create_child", false, read_create_child },
 };
 _Static_assert(ARRAY_LEN(zone_keys) <= KEYS_MAX, "zone_keys over KEYS_MAX");
 
 static void read_zone(inv *c, const yaml_node_t *n)
 {
-	zone_entry e = { NULL, node_loc(c, n), INV_DEFAULT_STORAGE };
+	zone_entry e = { NULL, node_loc(c, n), INV_DEFAULT_STORAGE,
+	                 { NULL, NULL, NULL, ZL_TRANSFERS_UNKNOWN },
+	                 ZL_ZONE_PRIMARY, NULL };
 	char label[LABEL_BUF];
+	const char *outer = c->label;
 
 	if (n->type != YAML_MAPPING_NODE) {
 		error(c, n, "expected a zone entry (a mapping with name) in 'zones', "
@@ -1274,8 +1812,13 @@ static void read_zone(inv *c, const yaml_node_t *n)
 		return;
 	}
 	c->zone = peek_name(c, n);
+	e.type = peek_type(c, n);
 	entry_label(label, sizeof label, "zone", c->zone);
 	walk_map(c, n, label, zone_keys, ARRAY_LEN(zone_keys), &e);
+	c->label = label;
+	check_transfers(c, &e.set);
+	check_zone_type(c, &e);
+	c->label = outer;
 	c->zone = NULL;
 }
 

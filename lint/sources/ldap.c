@@ -42,10 +42,12 @@
 #include <sys/socket.h>
 #include <time.h>
 
+#include "sources/adprops.h"
 #include "sources/dnsrecord.h"
 #include "sources/inventory.h"
 #include "sources/load.h"
 #include "sources/rr_convert.h"
+#include "settings.h"
 #include "vec.h"
 
 enum {
@@ -73,13 +75,29 @@ typedef struct dir_subnet {
 	const char *site;
 } dir_subnet;
 
+/* What a zone object says of the zone's settings (see read_settings). */
+typedef struct zone_extra {
+	zl_zone_props props;
+	bool has_sd;              /* nTSecurityDescriptor read and decoded */
+	bool no_dacl;
+	zl_trustees trustees;     /* who may create records */
+	zl_location where;        /* ldap://HOST/<zone DN> */
+} zone_extra;
+
 /* A zone one DC holds. */
 typedef struct dir_zone {
 	const zl_name *name;
 	zl_storage storage;
 	const char *dn;
 	uint32_t no_refresh_hours, refresh_hours;   /* 0: the default */
+	zone_extra *x;            /* owned; NULL on OOM */
 } dir_zone;
+
+/* One dnsZone object, conflicts and leftovers included (zone-conflict). */
+typedef struct dir_object {
+	const zl_name *name;      /* the zone it is a copy of */
+	zl_location where;
+} dir_object;
 
 /* One --ldap URI: the connection and what it told. */
 typedef struct dc {
@@ -120,6 +138,8 @@ typedef struct dir {
 	VEC(const char *) domain_ncs;     /* parallel to domains: nCName */
 	VEC(const char *) domain_guids;   /* parallel: objectGUID, NULL unknown */
 	zl_dnsrecord *rec;            /* decoding buffer (64 KiB) */
+	VEC(dir_object) objects;      /* every dnsZone object read */
+	bool zones_read;              /* some DC's zone list was read */
 	bool oom;
 	bool full;                    /* --max-records reached: no more records */
 } dir;
@@ -282,6 +302,15 @@ static struct berval *next_cookie(LDAP *ld, LDAPMessage *res)
  * is an empty result (a partition this DC does not hold); any other
  * failure is reported at the base and returns -1.
  */
+/* A search asking for a security descriptor sends the SD_FLAGS control. */
+static bool wants_sd(char **attrs)
+{
+	for (size_t i = 0; attrs && attrs[i]; i++)
+		if (strcasecmp(attrs[i], "nTSecurityDescriptor") == 0)
+			return true;
+	return false;
+}
+
 static int search(dir *d, dc *c, const char *base, int scope, const char *filter,
                   char **attrs, entry_fn *fn, void *arg)
 {
@@ -289,8 +318,15 @@ static int search(dir *d, dc *c, const char *base, int scope, const char *filter
 	char why[MESSAGE_MAX];
 	int rc;
 
+	/* [MS-ADTS] 3.1.1.3.4.1.11 LDAP_SERVER_SD_FLAGS_OID, value BER
+	 * SEQUENCE { INTEGER 4 }: the DACL alone, which any account that may
+	 * read the object may read (no SeSecurityPrivilege needed for it). */
+	static char sd_flags_value[] = { 0x30, 0x03, 0x02, 0x01, 0x04 };
+	LDAPControl sd_flags = { "1.2.840.113556.1.4.801",
+	                         { sizeof sd_flags_value, sd_flags_value }, 0 };
+
 	do {
-		LDAPControl *page = NULL, *ctrls[2] = { NULL, NULL };
+		LDAPControl *page = NULL, *ctrls[3] = { NULL, NULL, NULL };
 		LDAPMessage *res = NULL;
 		struct timeval tv = timeout_of(d);
 
@@ -300,6 +336,8 @@ static int search(dir *d, dc *c, const char *base, int scope, const char *filter
 		if (rc != LDAP_SUCCESS)
 			break;
 		ctrls[0] = page;
+		if (wants_sd(attrs))
+			ctrls[1] = &sd_flags;
 		rc = ldap_search_ext_s(c->ld, base, scope, filter, attrs, 0, ctrls, NULL,
 		                       &tv, LDAP_NO_LIMIT, &res);
 		ldap_control_free(page);
@@ -830,6 +868,76 @@ static unsigned aging_days(uint32_t hours)
 	return hours ? (unsigned)((hours + 23u) / 24u) : 7u;
 }
 
+/* ---- zone settings and zone objects (SPEC 6.1) -------------------------------- */
+
+/*
+ * The zone name a dnsZone object is a copy of: its own name; for a
+ * replication collision the part before "\nCNF:<guid>" ([MS-ADTS]
+ * 3.1.1.1.16, the RDN shows it as "\0ACNF:"); for a leftover of a zone
+ * creation the part after "..InProgress-<hex>-" (KB 867464).  NULL for
+ * the server's own objects (RootDNSServers, ..TrustAnchors).
+ */
+static const zl_name *object_zone(dir *d, const char *name)
+{
+	const char *nl = strchr(name, '\n'), *p;
+	char base[TEXT_MAX];
+
+	if (nl) {
+		snprintf(base, sizeof base, "%.*s", (int)(nl - name), name);
+		return zl_model_intern(d->m, base);
+	}
+	if (has_prefix(name, "..InProgress-")) {
+		p = strchr(name + strlen("..InProgress-"), '-');
+		return p && p[1] ? zl_model_intern(d->m, p + 1) : NULL;
+	}
+	if (has_prefix(name, "..") || strcasecmp(name, "RootDNSServers") == 0)
+		return NULL;
+	return zl_model_intern(d->m, name);
+}
+
+static void note_object(dir *d, dc *c, const char *name, const char *dn)
+{
+	dir_object o = { object_zone(d, name), at_url(d, c, dn) };
+
+	if (o.name && o.where.file && VEC_PUSH(d->objects, o) != 0)
+		d->oom = true;
+}
+
+/* The zone's dNSProperty values ([MS-DNSP] 2.3.2.1) and, read with the
+ * SD_FLAGS control, its DACL: who may create records.  A value that does
+ * not decode is an ldap-source error and that setting stays unknown; a
+ * descriptor the account may not read leaves create_child unknown. */
+static void read_settings(dir *d, dc *c, LDAPMessage *e, dir_zone *z)
+{
+	struct berval **v = ldap_get_values_len(c->ld, e, "dNSProperty");
+	char why[MESSAGE_MAX];
+
+	z->x = calloc(1, sizeof *z->x);
+	if (!z->x) {
+		ldap_value_free_len(v);
+		d->oom = true;
+		return;
+	}
+	z->x->where = at_url(d, c, z->dn);
+	for (size_t i = 0; v && v[i]; i++)
+		if (zl_zone_props_add(&z->x->props, (const uint8_t *)v[i]->bv_val,
+		                      v[i]->bv_len, why, sizeof why) != 0)
+			problem(d, ZL_SEVERITY_ERROR, z->x->where, z->name, NULL,
+			        "dNSProperty value %zu of zone %s: %s", i + 1,
+			        zl_name_text(z->name), why);
+	ldap_value_free_len(v);
+	v = ldap_get_values_len(c->ld, e, "nTSecurityDescriptor");
+	if (v && v[0]) {
+		if (zl_sd_create_child((const uint8_t *)v[0]->bv_val, v[0]->bv_len,
+		                       &z->x->trustees, &z->x->no_dacl, why, sizeof why) == 0)
+			z->x->has_sd = true;
+		else
+			problem(d, ZL_SEVERITY_ERROR, z->x->where, z->name, NULL,
+			        "nTSecurityDescriptor of zone %s: %s", zl_name_text(z->name), why);
+	}
+	ldap_value_free_len(v);
+}
+
 typedef struct zone_scan {
 	zl_storage storage;
 } zone_scan;
@@ -838,11 +946,14 @@ static void zone_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
 {
 	const zone_scan *scan = arg;
 	const char *name = first_value(d, c, e, "name");
-	dir_zone z = { NULL, scan->storage, entry_dn(d, c, e), 0, 0 };
+	dir_zone z = { NULL, scan->storage, entry_dn(d, c, e), 0, 0, NULL };
 
-	/* root hints and Windows' own ..TrustAnchors, ..InProgress-* zones */
+	if (name && z.dn)
+		note_object(d, c, name, z.dn);
+	/* root hints and Windows' own ..TrustAnchors, ..InProgress-* zones;
+	 * conflict copies (zone-conflict reads them from d->objects) */
 	if (!name || !z.dn || strcasecmp(name, "RootDNSServers") == 0 ||
-	    has_prefix(name, ".."))
+	    has_prefix(name, "..") || strstr(name, "\nCNF:") || strchr(name, '\n'))
 		return;
 	z.name = zl_model_intern(d->m, name);
 	if (!z.name) {
@@ -854,17 +965,22 @@ static void zone_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
 		if (c->zones.v[i].name == z.name)
 			return;           /* the same zone in two partitions: first wins */
 	read_aging(c, e, &z);
-	if (VEC_PUSH(c->zones, z) != 0)
+	read_settings(d, c, e, &z);
+	if (VEC_PUSH(c->zones, z) != 0) {
+		free(z.x);
 		d->oom = true;
+	}
 }
 
 /* Zones in the DNS application partitions this DC holds, then the legacy
  * ones in its domain partition ([MS-DNSP] 2.3.1). */
 static void read_zone_list(dir *d, dc *c)
 {
-	static char *attrs[] = { "name", "dNSProperty", NULL };
+	static char *attrs[] = { "name", "dNSProperty", "nTSecurityDescriptor", NULL };
 	char base[TEXT_MAX];
 	zone_scan scan;
+
+	d->zones_read = true;
 
 	for (size_t i = 0; i < c->ncs.n; i++) {
 		const char *nc = c->ncs.v[i];
@@ -1064,6 +1180,85 @@ static void merge_zones(dir *d)
 	}
 }
 
+/* The directory's settings of zone z where the inventory gives none
+ * (the inventory wins key by key), located at the zone object. */
+static void merge_props(dir *d, zl_zone *z, const zone_extra *x)
+{
+	static const zl_update updates[] = { ZL_UPDATE_NONE, ZL_UPDATE_NONSECURE,
+	                                     ZL_UPDATE_SECURE };
+	zl_zone_cfg *cfg = zl_zone_cfg_mut(d->m, z);
+	const zl_zone_props *p = &x->props;
+	zl_aging *a;
+
+	if (!cfg) {
+		d->oom = true;
+		return;
+	}
+	a = &cfg->own.aging;
+	if (p->has_type && zl_zone_type_location(z).file == zl_zone_location(z).file &&
+	    zl_zone_type(z) == ZL_ZONE_PRIMARY && (p->type == ZL_DNS_ZONE_TYPE_STUB ||
+	                                           p->type == ZL_DNS_ZONE_TYPE_FORWARDER))
+		zl_model_set_zone_type(d->m, z, p->type == ZL_DNS_ZONE_TYPE_STUB
+		                       ? ZL_ZONE_STUB : ZL_ZONE_FORWARDER, x->where);
+	if (p->has_update && p->update <= 2 && cfg->own.dynamic_update == ZL_UPDATE_UNKNOWN) {
+		cfg->own.dynamic_update = updates[p->update];
+		cfg->own.dynamic_update_where = x->where;
+	}
+	if (p->has_aging && !a->where.file) {
+		a->known = true;
+		a->enabled = p->aging;
+		a->where = x->where;
+		/* 0x10/0x20 are hours (SPEC 6.3: days are hours / 24) */
+		a->days_known = p->has_norefresh && p->has_refresh;
+		a->no_refresh_days = p->norefresh_hours / 24;
+		a->refresh_days = p->refresh_hours / 24;
+		if (p->has_scavengers)
+			zl_model_keep_addrs(d->m, p->scavengers.addrs, p->scavengers.count,
+			                    x->where, &a->scavenging_servers);
+	}
+	if (p->has_masters && !cfg->masters.known)
+		zl_model_keep_addrs(d->m, p->masters.addrs, p->masters.count, x->where,
+		                    &cfg->masters);
+	if (p->has_auto_ns && !cfg->auto_ns.known)
+		zl_model_keep_addrs(d->m, p->auto_ns.addrs, p->auto_ns.count, x->where,
+		                    &cfg->auto_ns);
+	if (x->has_sd && !cfg->create_child.known) {
+		const char *names[ZL_TRUSTEES_MAX + 1];
+		size_t n = 0;
+
+		if (x->no_dacl)
+			names[n++] = "everyone";
+		for (size_t i = 0; i < x->trustees.count; i++)
+			names[n++] = x->trustees.name[i];
+		if (zl_model_keep_texts(d->m, names, n, x->where, &cfg->create_child) != 0)
+			d->oom = true;
+	}
+}
+
+/* Settings, zone objects: after merge_zones, so every zone is in the model. */
+static void merge_settings(dir *d)
+{
+	for (size_t i = 0; i < d->o->nuris; i++) {
+		const dc *c = &d->dcs[i];
+		for (size_t j = 0; c->ld && j < c->zones.n; j++) {
+			zl_zone *z = (zl_zone *)zl_model_zone_find(d->m, c->zones.v[j].name);
+			if (z && c->zones.v[j].x)
+				merge_props(d, z, c->zones.v[j].x);
+		}
+	}
+	for (size_t i = 0; i < d->objects.n; i++) {
+		zl_zone *z = (zl_zone *)zl_model_zone_find(d->m, d->objects.v[i].name);
+		if (z && zl_zone_add_directory_object(d->m, z, d->objects.v[i].where) != 0)
+			d->oom = true;
+	}
+	for (size_t i = 0; d->zones_read && i < zl_model_zone_count(d->m); i++) {
+		zl_zone *z = (zl_zone *)zl_model_zone(d->m, i);
+		if (zl_zone_storage(z) != ZL_STORAGE_FILE &&
+		    zl_zone_set_directory_known(d->m, z) != 0)
+			d->oom = true;
+	}
+}
+
 /* ---- records ------------------------------------------------------------------------ */
 
 typedef struct node_scan {
@@ -1128,8 +1323,15 @@ static void node_entry(dir *d, dc *c, LDAPMessage *e, void *arg)
 	struct berval **v;
 	int file;
 
-	if (!dn || !at.file || tombstoned(d, c, e))
+	if (!dn || !at.file)
 		return;
+	if (tombstoned(d, c, e)) {
+		const zl_name *owner = name ? node_owner(d, ns->zone, name) : NULL;
+
+		if (owner && zl_zone_add_tombstone(d->m, (zl_zone *)ns->zone, owner, at) != 0)
+			d->oom = true;
+		return;
+	}
 	spec.owner = name ? node_owner(d, ns->zone, name) : NULL;
 	if (!spec.owner) {
 		problem(d, ZL_SEVERITY_ERROR, at, zl_zone_name(ns->zone),
@@ -1154,7 +1356,8 @@ static void read_records(dir *d, dc *c, const dir_zone *dz)
 	zl_location where;
 	node_scan ns = { NULL, z, s };
 
-	if (!z || !s || !zl_zone_is_hosted_on(z, s) || zl_model_view_of(d->m, z, s))
+	if (!z || !s || !zl_zone_is_hosted_on(z, s) || zl_model_view_of(d->m, z, s) ||
+	    zl_zone_type(z) != ZL_ZONE_PRIMARY)
 		return;               /* the inventory says it does not host it */
 	where = at_url(d, c, dz->dn);
 	ns.v = where.file ? zl_model_add_view(d->m, z, where.file) : NULL;
@@ -1167,6 +1370,8 @@ static void read_records(dir *d, dc *c, const dir_zone *dz)
 		zl_model_drop_view(d->m, ns.v);
 		return;
 	}
+	if (zl_zone_set_tombstones_known(d->m, z) != 0)
+		d->oom = true;
 	if (zl_view_attach_server(d->m, ns.v, s) != 0)
 		d->oom = true;
 }
@@ -1213,6 +1418,8 @@ static void close_directory(dir *d)
 			pthread_cond_destroy(&d->dcs[i].cond);
 		}
 		VEC_FREE(d->dcs[i].ncs);
+		for (size_t j = 0; j < d->dcs[i].zones.n; j++)
+			free(d->dcs[i].zones.v[j].x);
 		VEC_FREE(d->dcs[i].zones);
 	}
 	for (size_t i = 0; i < d->servers.n; i++)
@@ -1222,6 +1429,7 @@ static void close_directory(dir *d)
 	VEC_FREE(d->domains);
 	VEC_FREE(d->domain_ncs);
 	VEC_FREE(d->domain_guids);
+	VEC_FREE(d->objects);
 	free(d->dcs);
 	free(d->rec);
 }
@@ -1247,6 +1455,7 @@ int zl_ldap_load_forest(zl_model *m, const char *inventory,
 		if (d.servers.v[i].ntds)
 			merge_server(&d, &d.servers.v[i]);
 	merge_zones(&d);
+	merge_settings(&d);
 	if (d.oom || zl_model_resolve(m) != 0)
 		goto done;
 	for (size_t i = 0; i < o->nuris && !d.oom; i++)

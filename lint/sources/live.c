@@ -96,13 +96,15 @@ static int make_jobs(zl_model *m, job **out, size_t *count)
 
 	for (size_t i = 0; i < zl_model_zone_count(m); i++) {
 		zl_zone *z = (zl_zone *)zl_model_zone(m, i);
-		cap += zl_zone_host_count(z);
+		cap += zl_zone_type(z) == ZL_ZONE_PRIMARY ? zl_zone_host_count(z) : 0;
 	}
 	if (cap && !(jobs = calloc(cap, sizeof(*jobs))))
 		return -1;
 	for (size_t i = 0; i < zl_model_zone_count(m); i++) {
 		zl_zone *z = (zl_zone *)zl_model_zone(m, i);
-		for (size_t h = 0; h < zl_zone_host_count(z); h++) {
+		/* SPEC 6.3: stub and forwarder zones hold no names to transfer */
+		for (size_t h = 0; zl_zone_type(z) == ZL_ZONE_PRIMARY &&
+		     h < zl_zone_host_count(z); h++) {
 			job *j = &jobs[n];
 			j->zone = z;
 			j->server = zl_zone_host(z, h);

@@ -76,7 +76,9 @@ static int load_zone_views(zl_model *m, zl_zone *z, const zl_zonefile_options *o
 int zl_load_views(zl_model *m, const zl_zonefile_options *o)
 {
 	for (size_t i = 0; i < zl_model_zone_count(m); i++)
-		if (load_zone_views(m, (zl_zone *)zl_model_zone(m, i), o) != 0)
+		/* SPEC 6.3: only primary zones hold names */
+		if (zl_zone_type(zl_model_zone(m, i)) == ZL_ZONE_PRIMARY &&
+		    load_zone_views(m, (zl_zone *)zl_model_zone(m, i), o) != 0)
 			return -1;
 	return 0;
 }

@@ -98,7 +98,10 @@ mkdir "$T/tls"
 	openssl x509 -req -in dc.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 \
 		-extfile ext -out dc.pem && chmod 600 dc.key
 ) >"$T/tls.log" 2>&1 || abort "make the test CA and the DC's certificate"
+# (allow dns updates: the test sends an unsigned dynamic update to make a
+# tombstoned node, as a client's deregistration does)
 sed -i "/^\[global\]/a\\
+	allow dns updates = nonsecure\\
 	tls enabled = yes\\
 	tls keyfile = $T/tls/dc.key\\
 	tls certfile = $T/tls/dc.pem\\
@@ -413,7 +416,10 @@ for f in json.load(open(sys.argv[1]))["findings"]:
 EOF
 # Offline, a host the directory gave no copy of reads the zone's file (the
 # queried DC's copy): the offline run may find more, never less.
-keys() { grep -v '^ldap-source' "$T/$1.txt" | cut -d'|' -f1 | sort; }
+# (zone-conflict and adidns-tombstoned read the directory itself: no
+# inventory key holds what they see)
+keys() { grep -v -e '^ldap-source' -e '^zone-conflict' -e '^adidns-tombstoned' "$T/$1.txt" |
+	cut -d'|' -f1 | sort; }
 keys f >"$T/f.keys"
 keys g >"$T/g.keys"
 if [ -s "$T/f.keys" ] && [ -z "$(comm -23 "$T/f.keys" "$T/g.keys")" ]; then
@@ -434,5 +440,134 @@ check "after samba-tool dns zonecreate corp.corp: no single-label-self-zone" \
 	lacks h "^single-label-self-zone"
 check "... and corp.corp is read as a zone of its own" \
 	grep -q '^- name: corp.corp$' "$T/dump2/forest.yaml"
+
+# ---- zone settings from the directory (dNSProperty, the zone's DACL) ------------
+
+CORP_ZONE="DC=corp,$ZONE_DN"
+# What Samba provisions: the update mode and the DACL of zone corp.
+lint s0 --ldap ldaps://127.0.0.1 --dump-inventory "$T/dump3"
+check "Samba's default zone corp: secure updates only (no zone-insecure-update, no zone-no-update)" \
+	sh -c "! grep -q -e '^zone-insecure-update' -e '^zone-no-update' '$T/s0.txt' &&
+	       grep -q '^  dynamic_update: secure' '$T/dump3/forest.yaml'"
+check "Samba's default DACL lets authenticated users create records: adidns-create-child" \
+	has s0 "^adidns-create-child - - warning | ldap://127.0.0.1/$CORP_ZONE | .*authenticated-users"
+check "... and the DACL is read as create_child (dumped)" \
+	grep -q 'create_child: \[.*authenticated-users' "$T/dump3/forest.yaml"
+check "no static * in corp: adidns-unguarded-name" \
+	has s0 "^adidns-unguarded-name - \*.corp. warning | ldap://127.0.0.1/$CORP_ZONE"
+check "a fresh directory: no zone-conflict, no adidns-tombstoned" \
+	sh -c "! grep -q -e '^zone-conflict' -e '^adidns-tombstoned' '$T/s0.txt'"
+
+# The allow-update dNSProperty (id 0x02, one byte: 0 none, 1 nonsecure,
+# 2 secure) rewritten as an admin would with ldbmodify; samba-tool dns
+# zoneoptions of Samba 4.17 sets aging only.
+set_update() {   # set_update 0|1|2
+	ldbsearch -H "$SAM" -b "$CORP_ZONE" -s base dNSProperty >"$T/props.ldif" 2>>"$T/ldb.log"
+	python3 "$here/dnsproperty.py" "$1" "$CORP_ZONE" "$T/props.ldif" >"$T/update.ldif" &&
+		ldbmodify -H "$SAM" "$T/update.ldif" >>"$T/ldb.log" 2>&1
+}
+set_update 1 || not_ok "ldbmodify dNSProperty 0x02 of zone corp to 1 (nonsecure)"
+lint s1 --ldap ldaps://127.0.0.1
+check "allow-update 1: zone-insecure-update at the zone object" \
+	has s1 "^zone-insecure-update - - error | ldap://127.0.0.1/$CORP_ZONE | zone corp. accepts nonsecure"
+set_update 0 || not_ok "ldbmodify dNSProperty 0x02 of zone corp to 0 (none)"
+lint s2 --ldap ldaps://127.0.0.1
+check "allow-update 0: zone-no-update (corp holds _ldap._tcp.corp), no zone-insecure-update" \
+	sh -c "grep -q '^zone-no-update - - warning | ldap://127.0.0.1/$CORP_ZONE' '$T/s2.txt' &&
+	       ! grep -q '^zone-insecure-update' '$T/s2.txt'"
+set_update 2 || not_ok "ldbmodify dNSProperty 0x02 of zone corp back to 2 (secure)"
+lint s3 --ldap ldaps://127.0.0.1
+check "allow-update 2 again: neither zone-insecure-update nor zone-no-update" \
+	sh -c "! grep -q -e '^zone-insecure-update' -e '^zone-no-update' '$T/s3.txt'"
+
+# The DACL without authenticated users' create-child ACE, written back as
+# SDDL (Samba's ldb tools show and take nTSecurityDescriptor as SDDL).
+ldbsearch -H "$SAM" -b "$CORP_ZONE" -s base nTSecurityDescriptor >"$T/sddl" 2>>"$T/ldb.log"
+if grep -q 'nTSecurityDescriptor' "$T/sddl" &&
+	python3 "$here/sddl_drop_au_cc.py" "$T/sddl" "$CORP_ZONE" >"$T/acl.ldif" &&
+	ldbmodify -H "$SAM" "$T/acl.ldif" >>"$T/ldb.log" 2>&1; then
+	lint s4 --ldap ldaps://127.0.0.1
+	check "DACL without authenticated users' create-child: no adidns-create-child" \
+		lacks s4 "^adidns-create-child - - warning | ldap://127.0.0.1/$CORP_ZONE"
+	check "... and no adidns-unguarded-name for corp" lacks s4 "^adidns-unguarded-name - \\*\\.corp\\. "
+else
+	cat "$T/sddl"; tail -5 "$T/ldb.log"
+	not_ok "ldbmodify the nTSecurityDescriptor of zone corp"
+fi
+
+# Samba 4.17's samba-tool dns delete of a node's last record removes the
+# node; a dynamic update that deletes it tombstones it, as on Windows
+# ([MS-DNSP] 2.2.2.2.4.23: dNSTombstoned TRUE, a type-0 record).
+dns_add gone A 127.0.0.8 &&
+	samba-tool dns delete 127.0.0.1 corp gone A 127.0.0.8 -U "Administrator%$PASS" \
+		-s "$CONF" >>"$T/dns.log" 2>&1 || not_ok "samba-tool dns add, then delete gone A"
+upd() { python3 "$here/dns_update.py" "$@" >>"$T/dns.log" 2>&1; }
+set_update 1 && upd add corp victim.corp 127.0.0.9 && upd delete corp victim.corp 127.0.0.9 ||
+	not_ok "dynamic update: add, then delete victim.corp A"
+lint s5 --ldap ldaps://127.0.0.1
+check "samba-tool dns delete of the last record: the node is gone, not tombstoned" \
+	lacks s5 "^adidns-tombstoned - gone.corp."
+check "a dynamic update deletes the last record: adidns-tombstoned at the node" \
+	has s5 "^adidns-tombstoned - victim.corp. info | ldap://127.0.0.1/DC=victim,$CORP_ZONE"
+upd add corp victim.corp 127.0.0.9 || not_ok "dynamic update: add victim.corp A again"
+set_update 2 || not_ok "ldbmodify dNSProperty 0x02 of zone corp back to 2 (secure)"
+lint s6 --ldap ldaps://127.0.0.1
+check "the node holds a record again: no adidns-tombstoned" lacks s6 "^adidns-tombstoned - victim.corp."
+
+# A second zone object named corp, in ForestDnsZones.
+printf 'dn: DC=corp,CN=MicrosoftDNS,DC=ForestDnsZones,DC=corp\nobjectClass: dnsZone\n' \
+	>"$T/conflict.ldif"
+if ldbadd -H "$SAM" "$T/conflict.ldif" >>"$T/ldb.log" 2>&1; then
+	lint s7 --ldap ldaps://127.0.0.1
+	check "corp in DomainDnsZones and ForestDnsZones: zone-conflict" \
+		has s7 "^zone-conflict - - error | ldap://127.0.0.1/DC=corp,CN=MicrosoftDNS,DC=.*DnsZones,DC=corp | the directory holds 2 zone objects for corp."
+	ldbdel -H "$SAM" "DC=corp,CN=MicrosoftDNS,DC=ForestDnsZones,DC=corp" >>"$T/ldb.log" 2>&1
+	lint s8 --ldap ldaps://127.0.0.1
+	check "the second object deleted: no zone-conflict" lacks s8 "^zone-conflict"
+else
+	tail -5 "$T/ldb.log"
+	not_ok "ldbadd a second dnsZone object corp in ForestDnsZones"
+fi
+
+
+# A leftover of a zone creation ("..InProgress-<n>-<zone>", KB 867464)
+# beside corp.corp, and an AD-stored conditional forwarder (dNSProperty 0x01 =
+# 4, masters in 0x81 as an IP4_ARRAY).
+fwd_type=$(python3 -c 'import base64, struct
+print(base64.b64encode(struct.pack("<5I", 4, 1, 0, 1, 1) + struct.pack("<I", 4) + b"\0").decode())')
+fwd_masters=$(python3 -c 'import base64, struct
+data = struct.pack("<I", 2) + bytes([192, 0, 2, 1, 192, 0, 2, 2])
+print(base64.b64encode(struct.pack("<5I", len(data), 1, 0, 1, 0x81) + data + b"\0").decode())')
+# and a replication-collision copy of corp.corp, whose RDN holds a line
+# feed and CNF:<objectGUID> ([MS-ADTS] 3.1.1.1.16), given base64-encoded
+cnf_dn=$(printf 'DC=corp.corp\\0ACNF:2b1f0e7d-0000-4d6f-9a53-5f0c3e298c11,CN=MicrosoftDNS,DC=DomainDnsZones,DC=corp' |
+	base64 -w0)
+cat >"$T/more-zones.ldif" <<EOF
+dn: DC=..InProgress-2DC7F9B1-corp.corp,CN=MicrosoftDNS,DC=DomainDnsZones,DC=corp
+objectClass: dnsZone
+
+dn:: $cnf_dn
+objectClass: dnsZone
+
+dn: DC=partner.example,CN=MicrosoftDNS,DC=DomainDnsZones,DC=corp
+objectClass: dnsZone
+dNSProperty:: $fwd_type
+dNSProperty:: $fwd_masters
+EOF
+if ldbadd -H "$SAM" "$T/more-zones.ldif" >>"$T/ldb.log" 2>&1; then
+	lint s9 --ldap ldaps://127.0.0.1 --dump-inventory "$T/dump4"
+	check "an ..InProgress and a CNF: copy of corp.corp: zone-conflict" \
+		has s9 "^zone-conflict - - error | .* | the directory holds 3 zone objects for corp.corp."
+	check "a type-4 zone is a conditional forwarder with its masters (dumped)" \
+		python3 -c 'import sys
+t = open(sys.argv[1]).read()
+sys.exit(0 if "- name: partner.example\n" in t and "type: forwarder" in t and
+         "masters: [192.0.2.1, 192.0.2.2]" in t else 1)' "$T/dump4/forest.yaml"
+	check "... holding no names: no zone rule and no conditional-forwarder finding" \
+		sh -c "! grep -q 'partner.example' '$T/s9.txt'"
+else
+	tail -5 "$T/ldb.log"
+	not_ok "ldbadd ..InProgress and CNF: zone objects and a conditional forwarder"
+fi
 
 finish

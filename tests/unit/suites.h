@@ -21,5 +21,7 @@ Suite *dnsrecord_suite(void);
 Suite *dump_suite(void);
 Suite *axfr_suite(void);
 Suite *draft_suite(void);
+Suite *settings_rules_suite(void);
+Suite *adprops_suite(void);
 
 #endif

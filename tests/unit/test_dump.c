@@ -10,6 +10,7 @@
 
 #include "helpers.h"
 #include "out/dump.h"
+#include "sources/inventory.h"
 #include "sources/load.h"
 #include "sources/rr_convert.h"
 #include "suites.h"
@@ -131,6 +132,57 @@ START_TEST(round_trip)
 }
 END_TEST
 
+/* Every settings key read from an inventory is written, and reads back
+ * the same (tests/data/inventory/settings.yaml). */
+START_TEST(settings_round_trip)
+{
+	char dir[] = "/tmp/zonelint-dump.XXXXXX", path[256], why[256];
+	zl_model *m = zl_model_new(), *back = zl_model_new();
+	const zl_zone *corp, *fw;
+	const zl_server *dc1;
+	zl_zone_settings on;
+	char text[ZL_ADDR_TEXT_MAX];
+
+	ck_assert_int_eq(zl_inventory_load(m, ZL_TEST_DATA "/inventory/settings.yaml"), 0);
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_msg(zl_dump_inventory(m, dir, why, sizeof why) == 0, "%s", why);
+	snprintf(path, sizeof path, "%s/forest.yaml", dir);
+	ck_assert_int_eq(zl_inventory_load(back, path), 0);
+	ck_assert_int_eq(zl_model_resolve(back), 0);
+	for (size_t i = 0; i < zl_model_problem_count(back); i++)
+		ck_abort_msg("problem reading the dump back: %s",
+		             zl_problem_message(zl_model_problem(back, i)));
+	ck_assert_uint_eq(zl_model_zone_count(back), 3);
+	corp = zl_model_zone_find(back, zl_model_name(back, "corp"));
+	fw = zl_model_zone(back, 1);
+	dc1 = zl_model_server_find(back, zl_model_name(back, "dc1.corp"));
+	ck_assert_int_eq(zl_zone_type(corp), ZL_ZONE_PRIMARY);
+	ck_assert_int_eq(zl_zone_type(fw), ZL_ZONE_FORWARDER);
+	ck_assert_uint_eq(zl_zone_masters(fw).count, 1);
+	ck_assert_int_eq(zl_zone_own_settings(corp)->dynamic_update, ZL_UPDATE_NONSECURE);
+	ck_assert_int_eq(zl_zone_own_settings(corp)->transfers, ZL_TRANSFERS_LIST);
+	ck_assert_uint_eq(zl_zone_own_settings(corp)->transfer_to.count, 1);
+	ck_assert(zl_zone_own_settings(corp)->aging.enabled);
+	ck_assert_uint_eq(zl_zone_own_settings(corp)->aging.scavenging_servers.count, 1);
+	ck_assert_uint_eq(zl_zone_create_child(corp).count, 2);
+	ck_assert_str_eq(zl_zone_create_child(corp).items[1], "S-1-5-21-1-2-3-1105");
+	ck_assert_uint_eq(zl_zone_auto_ns(corp).count, 1);
+	ck_assert_uint_eq(zl_server_dns_client(dc1).count, 2);
+	ck_assert_str_eq(zl_addr_format(&zl_server_forwarders(dc1).addrs[1], text, sizeof text),
+	                 "2001:db8::53");
+	ck_assert_uint_eq(zl_server_scavenging_hours(dc1).value, 168);
+	ck_assert_uint_eq(zl_server_query_block_list(dc1).count, 2);
+	zl_zone_settings_on(corp, dc1, &on);
+	ck_assert_int_eq(on.transfers, ZL_TRANSFERS_ANY);
+	ck_assert(on.aging.known && !on.aging.enabled);
+	zl_model_free(back);
+	zl_model_free(m);
+	snprintf(path, sizeof path, "rm -rf '%s'", dir);
+	ck_assert_int_eq(system(path), 0);
+}
+END_TEST
+
 /* A folder that cannot be made is an error that names it. */
 START_TEST(unwritable_folder)
 {
@@ -150,6 +202,7 @@ Suite *dump_suite(void)
 
 	tcase_add_test(tc, round_trip);
 	tcase_add_test(tc, unwritable_folder);
+	tcase_add_test(tc, settings_round_trip);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "settings.h"
 #include "out/graph.h"
 #include "out/writers.h"
 #include "suites.h"
@@ -426,6 +427,53 @@ START_TEST(html_clean_forest)
 }
 END_TEST
 
+/* tiny_forest with zone corp on the three servers, dynamic update secure,
+ * and dc3's own registry saying nonsecure. */
+static zl_model *tiny_forest_settings(void)
+{
+	zl_model *m = zl_model_new();
+	zl_zone *z;
+	zl_zone_cfg *cfg;
+	zl_zone_settings *o;
+
+	zl_model_set_forest(m, t_name(m, "corp"), LOC(2, 9));
+	t_server(m, "dc1.corp", "10.0.0.1/24");
+	t_server(m, "dc2.corp", "10.0.0.2/24");
+	zl_server *dc3 = t_server(m, "dc3.corp", "10.1.0.3/24");
+	z = t_zone(m, "corp", ZL_STORAGE_AD_DOMAIN);
+	cfg = zl_zone_cfg_mut(m, z);
+	cfg->own.dynamic_update = ZL_UPDATE_SECURE;
+	o = zl_server_add_zone_settings(m, dc3, t_name(m, "corp"), LOC(20, 7));
+	o->dynamic_update = ZL_UPDATE_NONSECURE;
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	return m;
+}
+
+/* The zone settings section: each hosting server's value side by side,
+ * the one differing from most servers marked, unknown said so. */
+START_TEST(html_zone_settings_side_by_side)
+{
+	zl_model *m = tiny_forest_settings();
+	zl_results *r = calloc(1, sizeof(*r));
+	char *out = capture(zl_write_html, r, m);
+	char *sec = between(out, "<section id=\"settings\">", "</section>");
+
+	ck_assert_ptr_nonnull(strstr(out, "<a href=\"#settings\">Zone settings</a>"));
+	ck_assert_ptr_nonnull(strstr(sec, "<th scope=\"col\">dc1.corp.</th>"
+	                                  "<th scope=\"col\">dc2.corp.</th>"
+	                                  "<th scope=\"col\">dc3.corp.</th>"));
+	ck_assert_ptr_nonnull(strstr(sec, "<tr><th scope=\"row\">Dynamic update</th>"
+	                                  "<td>secure</td><td>secure</td><td class=\"differ\">"
+	                                  "<span title=\"differs from the other servers\">&ne;"
+	                                  "</span> nonsecure</td></tr>"));
+	ck_assert_ptr_nonnull(strstr(sec, "<tr><th scope=\"row\">Transfers</th>"
+	                                  "<td>unknown</td><td>unknown</td><td>unknown</td></tr>"));
+	ck_assert_uint_eq(occurrences(sec, "class=\"differ\""), 1);
+	free(sec);
+	release(out, r, NULL, m);
+}
+END_TEST
+
 /* -z: zone files alone, no servers, so no graph; findings still listed. */
 START_TEST(html_without_servers)
 {
@@ -464,6 +512,7 @@ Suite *html_suite(void)
 	tcase_add_test(tc, html_nests_followers_under_their_cause);
 	tcase_add_test(tc, html_clean_forest);
 	tcase_add_test(tc, html_without_servers);
+	tcase_add_test(tc, html_zone_settings_side_by_side);
 	suite_add_tcase(s, tc);
 	return s;
 }

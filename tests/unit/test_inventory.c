@@ -733,6 +733,134 @@ START_TEST(v11_keys_bad_values_are_located)
 }
 END_TEST
 
+/* ---- settings (zones and servers) ----------------------------------------- */
+
+static void assert_addr_list(zl_addr_list l, const char *want, uint32_t line)
+{
+	char got[512] = "", buf[ZL_ADDR_TEXT_MAX];
+
+	ck_assert_msg(l.known, "list for %s is unknown", want);
+	for (size_t i = 0; i < l.count; i++) {
+		strcat(got, i ? " " : "");
+		strcat(got, zl_addr_format(&l.addrs[i], buf, sizeof buf));
+	}
+	ck_assert_str_eq(got, want);
+	ck_assert_uint_eq(l.where.line, line);
+}
+
+START_TEST(settings_load_every_key)
+{
+	zl_model *m = load_resolved(INV_DATA "settings.yaml", 0, 0);
+	const zl_server *dc1 = server(m, "dc1.corp"), *dc2 = server(m, "dc2.corp");
+	const zl_zone *corp = zone(m, "corp"), *fw = zl_model_zone(m, 1);
+	const zl_zone *stub = zone(m, "partner.example");
+	const zl_zone_settings *own = zl_zone_own_settings(corp), *over;
+	zl_zone_settings on;
+	zl_text_list qbl, cc;
+	zl_number hours;
+
+	assert_addr_list(zl_server_dns_client(dc1), "10.0.0.11 127.0.0.1", 7);
+	assert_addr_list(zl_server_forwarders(dc1), "192.0.2.53 2001:db8::53", 8);
+	assert_addr_list(zl_server_forwarders(dc2), "", 15);   /* [] is known */
+	ck_assert(!zl_server_dns_client(dc2).known);
+	hours = zl_server_scavenging_hours(dc1);
+	ck_assert(hours.known);
+	ck_assert_uint_eq(hours.value, 168);
+	ck_assert_uint_eq(hours.where.line, 9);
+	ck_assert(!zl_server_scavenging_hours(dc2).known);
+	qbl = zl_server_query_block_list(dc1);
+	ck_assert_uint_eq(qbl.count, 2);
+	ck_assert_str_eq(qbl.items[0], "wpad");
+	ck_assert_str_eq(qbl.items[1], "isatap");
+	ck_assert(zl_server_query_block_list(dc2).known);
+	ck_assert_uint_eq(zl_server_query_block_list(dc2).count, 0);
+
+	/* two zones named corp: the primary one is found by name */
+	ck_assert_int_eq(zl_zone_type(corp), ZL_ZONE_PRIMARY);
+	ck_assert_int_eq(zl_zone_type(fw), ZL_ZONE_FORWARDER);
+	ck_assert_ptr_eq(zl_zone_name(fw), zl_zone_name(corp));
+	ck_assert_uint_eq(zl_zone_type_location(fw).line, 28);
+	ck_assert_uint_eq(zl_zone_type_location(corp).line, 18);  /* the entry */
+	assert_addr_list(zl_zone_masters(fw), "192.0.2.1", 29);
+	ck_assert(!zl_zone_masters(corp).known);
+	ck_assert_int_eq(zl_zone_type(stub), ZL_ZONE_STUB);
+	assert_addr_list(zl_zone_masters(stub), "", 34);
+
+	ck_assert_int_eq(own->dynamic_update, ZL_UPDATE_NONSECURE);
+	ck_assert_uint_eq(own->dynamic_update_where.line, 20);
+	ck_assert_uint_eq(own->dynamic_update_where.column, 21);
+	ck_assert_int_eq(own->transfers, ZL_TRANSFERS_LIST);
+	assert_addr_list(own->transfer_to, "10.0.0.99", 22);
+	ck_assert(own->aging.known && own->aging.enabled && own->aging.days_known);
+	ck_assert_uint_eq(own->aging.no_refresh_days, 3);
+	ck_assert_uint_eq(own->aging.refresh_days, 4);
+	ck_assert_uint_eq(own->aging.where.line, 23);
+	assert_addr_list(own->aging.scavenging_servers, "10.0.0.10", 24);
+	assert_addr_list(zl_zone_auto_ns(corp), "10.0.0.10", 25);
+	cc = zl_zone_create_child(corp);
+	ck_assert_uint_eq(cc.count, 2);
+	ck_assert_str_eq(cc.items[0], "authenticated-users");
+	ck_assert_str_eq(cc.items[1], "S-1-5-21-1-2-3-1105");
+	ck_assert(!zl_zone_create_child(fw).known);
+	ck_assert_int_eq(zl_zone_own_settings(fw)->dynamic_update, ZL_UPDATE_UNKNOWN);
+
+	/* dc1's registry overrides transfers and aging; dynamic update is the zone's */
+	over = zl_server_zone_settings(dc1, corp);
+	ck_assert_ptr_nonnull(over);
+	ck_assert_ptr_null(zl_server_zone_settings(dc2, corp));
+	ck_assert_int_eq(over->transfers, ZL_TRANSFERS_ANY);
+	ck_assert_int_eq(over->dynamic_update, ZL_UPDATE_UNKNOWN);
+	zl_zone_settings_on(corp, dc1, &on);
+	ck_assert_int_eq(on.transfers, ZL_TRANSFERS_ANY);
+	ck_assert_uint_eq(on.transfers_where.line, 12);
+	ck_assert(!on.transfer_to.known);
+	ck_assert_int_eq(on.dynamic_update, ZL_UPDATE_NONSECURE);
+	ck_assert(on.aging.known && !on.aging.enabled && !on.aging.days_known);
+	zl_zone_settings_on(corp, dc2, &on);
+	ck_assert_int_eq(on.transfers, ZL_TRANSFERS_LIST);
+	ck_assert(on.aging.enabled);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(bad_settings_are_located)
+{
+	static const struct { uint32_t line, column; const char *word; } want[] = {
+		{ 7, 18, "bad address '10.0.0.300' in 'dns_client'" },
+		{ 8, 23, "from 0 to 1000000 for 'scavenging_hours'" },
+		{ 10, 25, "expected one of: none, any, ns, list" },
+		{ 10, 36, "unknown key 'storage' in 'zone_settings' corp." },
+		{ 11, 7, "names zone other., which is not in the inventory" },
+		{ 16, 7, "names zone corp., which it does not host" },
+		{ 20, 21, "expected one of: none, nonsecure, secure" },
+		{ 21, 18, "needs 'transfers: list'" },
+		{ 22, 20, "expected one of: authenticated-users, everyone, "
+		          "domain-users, domain-computers" },
+		{ 23, 22, "unknown enabled 'maybe'" },
+		{ 24, 11, "duplicate zone corp." },
+		{ 28, 11, "stub zone stub.corp. takes no 'file'" },
+		{ 31, 11, "expected one of: primary, stub, forwarder" },
+	};
+	const char *file = INV_DATA "bad-settings.yaml";
+	zl_model *m = load(file, 0);
+	const zl_zone *corp;
+
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	ck_assert_uint_eq(zl_model_problem_count(m), sizeof want / sizeof want[0]);
+	for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
+		assert_problem(m, file, want[i].line, want[i].column,
+		               ZL_SEVERITY_ERROR, want[i].word);
+	/* a bad value leaves the setting unknown, not defaulted */
+	corp = zone(m, "corp");
+	ck_assert_int_eq(zl_zone_own_settings(corp)->dynamic_update, ZL_UPDATE_UNKNOWN);
+	ck_assert(!zl_zone_own_settings(corp)->aging.known);
+	ck_assert(!zl_zone_create_child(corp).known);
+	ck_assert(!zl_server_scavenging_hours(server(m, "dc1.corp")).known);
+	ck_assert(!zl_server_dns_client(server(m, "dc1.corp")).known);
+	zl_model_free(m);
+}
+END_TEST
+
 Suite *inventory_suite(void)
 {
 	Suite *s = suite_create("inventory");
@@ -751,6 +879,8 @@ Suite *inventory_suite(void)
 	tcase_add_test(tc, partial_and_pdc_role);
 	tcase_add_test(tc, missing_file_is_not_registered);
 	tcase_add_test(tc, aliases_read_like_their_node);
+	tcase_add_test(tc, settings_load_every_key);
+	tcase_add_test(tc, bad_settings_are_located);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("hostile");

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "settings.h"
 #include "suites.h"
 
 START_TEST(names_are_interned_canonically)
@@ -222,6 +223,50 @@ START_TEST(addresses_and_prefixes)
 }
 END_TEST
 
+START_TEST(settings_unknown_until_given)
+{
+	zl_model *m = zl_model_new();
+	zl_zone *fw = t_zone(m, "corp", ZL_STORAGE_AD_DOMAIN);
+	zl_zone *prim = t_zone(m, "corp", ZL_STORAGE_AD_DOMAIN);
+	zl_server *s = t_server(m, "dc1.corp", "10.0.0.1/24");
+	zl_zone_settings *over, on;
+	zl_zone_cfg *cfg;
+
+	/* the forwarder came first, yet the name finds the primary zone */
+	zl_model_set_zone_type(m, fw, ZL_ZONE_FORWARDER, LOC(3, 5));
+	ck_assert_ptr_eq(zl_model_zone_find(m, t_name(m, "corp")), prim);
+	ck_assert_int_eq(zl_zone_type(prim), ZL_ZONE_PRIMARY);
+	ck_assert_str_eq(zl_zone_kind_name(zl_zone_type(fw)), "forwarder");
+	ck_assert_str_eq(zl_update_name(ZL_UPDATE_UNKNOWN), "unknown");
+	ck_assert_str_eq(zl_transfers_name(ZL_TRANSFERS_NS), "ns");
+
+	/* nothing given: unknown, never a default */
+	ck_assert_int_eq(zl_zone_own_settings(prim)->dynamic_update, ZL_UPDATE_UNKNOWN);
+	ck_assert(!zl_zone_own_settings(prim)->aging.known);
+	ck_assert(!zl_zone_create_child(prim).known);
+	ck_assert(!zl_server_forwarders(s).known);
+	ck_assert(!zl_server_scavenging_hours(s).known);
+
+	cfg = zl_zone_cfg_mut(m, prim);
+	cfg->own.dynamic_update = ZL_UPDATE_SECURE;
+	cfg->own.dynamic_update_where = LOC(7, 21);
+	cfg->own.transfers = ZL_TRANSFERS_NS;
+	over = zl_server_add_zone_settings(m, s, t_name(m, "corp"), LOC(12, 7));
+	over->transfers = ZL_TRANSFERS_ANY;
+	over->transfers_where = LOC(12, 20);
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	ck_assert_uint_eq(zl_model_problem_count(m), 0);
+	ck_assert_ptr_eq(zl_server_zone_settings(s, prim), over);
+	ck_assert_ptr_null(zl_server_zone_settings(s, fw));
+	zl_zone_settings_on(prim, s, &on);
+	ck_assert_int_eq(on.dynamic_update, ZL_UPDATE_SECURE);
+	ck_assert_uint_eq(on.dynamic_update_where.line, 7);
+	ck_assert_int_eq(on.transfers, ZL_TRANSFERS_ANY);
+	ck_assert_uint_eq(on.transfers_where.line, 12);
+	zl_model_free(m);
+}
+END_TEST
+
 Suite *model_suite(void)
 {
 	Suite *s = suite_create("model");
@@ -234,6 +279,7 @@ Suite *model_suite(void)
 	tcase_add_test(tc, view_index_and_records);
 	tcase_add_test(tc, zone_holding_walks_up_and_stops_at_cuts);
 	tcase_add_test(tc, addresses_and_prefixes);
+	tcase_add_test(tc, settings_unknown_until_given);
 	suite_add_tcase(s, tc);
 	return s;
 }
