@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Writes a large synthetic AD forest for benchmarking zonelint.
 
-    bench/gen-forest.py OUTDIR [--dcs 200] [--records 20000] [--differing N]
+    bench/gen-forest.py OUTDIR [--dcs 200] [--records 20000 | --hosts N]
+                        [--differing N]
 
 OUTDIR gets forest.yaml and, under zones/, each DC's own export of the
 forest zone (the inventory's `views:`), every one holding --records records
+(or the DCs' own records, 7 or 8 a DC, and --hosts host records besides)
 in Windows dnscmd /ZoneExport format (CRLF, [AGE:N] stamps, blank owners),
 plus one shared copy of the forest-wide _msdcs zone.  Most exports have the
 same content; --differing of them (default: one in forty) hold a stale or a
@@ -103,8 +105,9 @@ def srv_block(owner, port, targets):
     return out
 
 
-def forest_zone(dcs, records, me, fault):
-    """DC `me`'s export of the forest zone: `records` records in all."""
+def forest_zone(dcs, records, me, fault, hosts=None):
+    """DC `me`'s export of the forest zone: `records` records in all, or
+    the DCs' records and `hosts` more."""
     ns = [d.name for d in dcs[:4]]
     body = header(FOREST, 90000 + me.index, me.name, ns)
     count = 1 + len(ns)                       # SOA and NS
@@ -131,7 +134,8 @@ def forest_zone(dcs, records, me, fault):
         body.append(aged(dc.label, dc.age, 1200, "A", dc.addr))
         count += 1
     body.append("")
-    hosts = records - count
+    if hosts is None:
+        hosts = records - count
     if hosts < 0:
         sys.exit(f"gen-forest: --records {records} is fewer than the "
                  f"{count} records the DCs need")
@@ -189,6 +193,9 @@ def main():
     ap.add_argument("--dcs", type=int, default=200, help="domain controllers (default 200)")
     ap.add_argument("--records", type=int, default=20000,
                     help="records in each export of the forest zone (default 20000)")
+    ap.add_argument("--hosts", type=int, default=None,
+                    help="host records in each export besides the DCs' own "
+                         "(instead of --records)")
     ap.add_argument("--differing", type=int, default=None,
                     help="exports that differ from the others (default: dcs / 40)")
     args = ap.parse_args()
@@ -208,12 +215,12 @@ def main():
         if p:
             faults[me.index] = (dcs[p[0]], k % 2 == 1)
 
-    common = forest_zone(dcs, args.records, dcs[0], None)
+    common = forest_zone(dcs, args.records, dcs[0], None, args.hosts)
     differing_paths = []
     for dc in dcs:
         path = os.path.join(args.outdir, "zones", dc.label, f"{FOREST}.dns")
         if dc.index in faults:
-            write(path, forest_zone(dcs, args.records, dc, faults[dc.index]))
+            write(path, forest_zone(dcs, args.records, dc, faults[dc.index], args.hosts))
             differing_paths.append(path)
         else:
             # The same data as the first DC's; only the SOA header differs in
@@ -221,7 +228,8 @@ def main():
             write(path, common)
     write(os.path.join(args.outdir, "zones", f"_msdcs.{FOREST}.dns"), msdcs_zone(dcs))
     write(os.path.join(args.outdir, "forest.yaml"), inventory(dcs))
-    print(f"gen-forest: {args.dcs} DCs, {args.records} records in each of {args.dcs} "
+    per_copy = common.count("[AGE:") + common.count(" NS\t") + 1     # and the SOA
+    print(f"gen-forest: {args.dcs} DCs, {per_copy} records in each of {args.dcs} "
           f"exports ({len(differing_paths)} differing) in {args.outdir}")
 
 

@@ -312,6 +312,71 @@ void zl_finding_command(zl_finding *f, const char *fmt, ...)
 	va_end(ap);
 }
 
+size_t zl_report_count(const zl_report *r)
+{
+	return r->results->findings.n;
+}
+
+static char *dup_or_null(const char *s, bool *oom)
+{
+	char *d = s ? strdup(s) : NULL;
+
+	*oom |= s && !d;
+	return d;
+}
+
+static bool copy_strings(zl_strings *to, const zl_strings *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		char *s = strdup(from->v[i]);
+		if (!s || VEC_PUSH(*to, s) != 0) {
+			free(s);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* A copy of f, in file `file` when it was in `was`. */
+static zl_finding *finding_copy(const zl_finding *f, const char *was, const char *file)
+{
+	zl_finding *c = calloc(1, sizeof(*c));
+	bool oom = !c;
+
+	if (oom)
+		return NULL;
+	*c = (zl_finding){ .rule = f->rule, .severity = f->severity,
+	                   .requested = f->requested, .line = f->line, .column = f->column };
+	c->file = dup_or_null(strcmp(f->file, was) == 0 ? file : f->file, &oom);
+	c->message = dup_or_null(f->message, &oom);
+	c->zone = dup_or_null(f->zone, &oom);
+	c->server = dup_or_null(f->server, &oom);
+	c->owner = dup_or_null(f->owner, &oom);
+	c->data = dup_or_null(f->data, &oom);
+	c->fix = dup_or_null(f->fix, &oom);
+	if (oom || !copy_strings(&c->notes, &f->notes) ||
+	    !copy_strings(&c->commands, &f->commands)) {
+		finding_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+int zl_report_repeat(zl_report *r, size_t begin, size_t end, const zl_view *from,
+                     const zl_view *to)
+{
+	for (size_t k = begin; k < end && k < r->results->findings.n; k++) {
+		zl_finding *c = finding_copy(r->results->findings.v[k], zl_view_file(from),
+		                             zl_view_file(to));
+		if (!c || VEC_PUSH(r->results->findings, c) != 0) {
+			finding_free(c);
+			r->oom = true;
+			return -1;
+		}
+	}
+	return 0;
+}
+
 zl_finding *zl_report_problem(zl_report *r, const zl_problem *p)
 {
 	zl_finding *f = zl_report_add(r, zl_problem_location(p), "%s", zl_problem_message(p));
@@ -683,6 +748,11 @@ int zl_engine_run(zl_engine *e, const zl_model *m, zl_results **out)
 	*out = NULL;
 	if (!res)
 		return -1;
+	/* The indexes rules read are built here, once, before rules run on
+	 * several threads: the model is complete, and nothing writes it
+	 * after (the caller hands it over read-only from here on). */
+	if (zl_model_freeze((zl_model *)m) != 0)
+		report.oom = true;
 	apply_overrides(e, m, &report);
 	if (!report.oom && run_rules(e, m, res) != 0)
 		report.oom = true;

@@ -32,7 +32,19 @@ typedef struct owner_slot {
 	uint32_t hash;            /* the owner name's */
 } owner_slot;
 
-/* A view's records and their index.  Views of the same zone read from
+/*
+ * The target index (zl_view_find_target): the records that point to a
+ * name (zl_record_target), grouped by that name, each group in load
+ * order; a slot per target name holds where its group starts in `by`
+ * and the name's hash.  The group's first record is the slot's key.
+ * Built once, when the view is complete (zl_model_freeze).
+ */
+typedef struct target_slot {
+	uint32_t start;           /* NO_RECORD: empty slot */
+	uint32_t hash;            /* the target name's */
+} target_slot;
+
+/* A view's records and their indexes.  Views of the same zone read from
  * identical text share one (refs counts them). */
 typedef struct view_data {
 	zl_record **chunks;
@@ -43,6 +55,12 @@ typedef struct view_data {
 	VEC(uint32_t) owners;     /* first record of each owner, first-seen order */
 	uint32_t soa;             /* first SOA at the apex, NO_RECORD if none */
 	unsigned refs;
+	size_t first;             /* index of the first view holding it */
+	bool frozen;              /* the target index is built */
+	uint32_t *by;             /* record indexes grouped by target */
+	size_t nby;
+	target_slot *tslots;
+	size_t tcap;              /* 0 when no record has a target */
 } view_data;
 
 struct zl_view {
@@ -170,6 +188,8 @@ static void view_data_release(view_data *d)
 		return;
 	free(d->chunks);          /* the chunks are in the model's arena */
 	zl_pages_free(d->slots, d->slot_cap * sizeof(*d->slots));
+	zl_pages_free(d->tslots, d->tcap * sizeof(*d->tslots));
+	zl_pages_free(d->by, d->nby * sizeof(*d->by));
 	VEC_FREE(d->owners);
 	free(d);
 }
@@ -825,6 +845,7 @@ zl_view *zl_model_add_view(zl_model *m, zl_zone *z, const char *path)
 	v->zone = z;
 	v->data->soa = NO_RECORD;
 	v->data->refs = 1;
+	v->data->first = m->views.n - 1;
 	return v;
 }
 
@@ -1000,7 +1021,7 @@ int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
 {
 	view_data *d = v->data;
 
-	if (rdata->overflow || d->refs > 1)
+	if (rdata->overflow || d->refs > 1 || d->frozen)
 		return -1;
 	if ((d->owners.n + 1) * 4 > d->slot_cap * 3 && owner_grow(d) != 0)
 		return -1;
@@ -1028,6 +1049,142 @@ int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
 	return 0;
 }
 
+/* ---- the target index ---------------------------------------------------- */
+
+/* The slot of target name t: its own, or the empty one where it would go.
+ * A slot's key is the target of its group's first record: during the
+ * build `start` holds that record's index, afterwards its place in `by`. */
+static target_slot *target_find(const view_data *d, const zl_name *t, bool built)
+{
+	size_t i = home(t->hash, d->tcap);
+
+	while (d->tslots[i].start != NO_RECORD) {
+		const target_slot *s = &d->tslots[i];
+		uint32_t rec = built ? d->by[s->start] : s->start;
+		if (s->hash == t->hash && zl_record_target(record_at(d, rec)) == t)
+			break;
+		if (++i == d->tcap)
+			i = 0;
+	}
+	return &d->tslots[i];
+}
+
+/* Pass 1: a slot per target and the size of its group in count[]. */
+static void target_count(view_data *d, uint32_t *count)
+{
+	for (uint32_t i = 0; i < d->count; i++) {
+		const zl_name *t = zl_record_target(record_at(d, i));
+		if (!t)
+			continue;
+		target_slot *s = target_find(d, t, false);
+		if (s->start == NO_RECORD)
+			*s = (target_slot){ i, t->hash };
+		count[s - d->tslots]++;
+	}
+}
+
+/* Pass 2: each group's place in `by` (slot order), then the records in
+ * load order into their groups; slots then point at their groups. */
+static void target_place(view_data *d, uint32_t *count)
+{
+	uint32_t at = 0;
+
+	for (size_t k = 0; k < d->tcap; k++) {
+		uint32_t n = count[k];
+		count[k] = at;
+		at += n;
+	}
+	for (uint32_t i = 0; i < d->count; i++) {
+		const zl_name *t = zl_record_target(record_at(d, i));
+		if (t)
+			d->by[count[target_find(d, t, false) - d->tslots]++] = i;
+	}
+	/* count[k] is now the end of slot k's group: its start is the end
+	 * of the previous group in slot order. */
+	at = 0;
+	for (size_t k = 0; k < d->tcap; k++) {
+		if (d->tslots[k].start == NO_RECORD)
+			continue;
+		d->tslots[k].start = at;
+		at = count[k];
+	}
+}
+
+/* Builds the target index of d: linear in its records (a counting sort
+ * on a hash table of the targets). */
+static int target_index(view_data *d)
+{
+	size_t n = 0;
+
+	for (uint32_t i = 0; i < d->count; i++)
+		n += zl_record_target(record_at(d, i)) != NULL;
+	if (n == 0)
+		return 0;
+	size_t cap = n + n / 3 + 1;
+	uint32_t *count = calloc(cap, sizeof(*count));
+	d->tslots = zl_pages_alloc(cap * sizeof(*d->tslots));
+	d->by = zl_pages_alloc(n * sizeof(*d->by));
+	if (!count || !d->tslots || !d->by) {
+		free(count);
+		zl_pages_free(d->tslots, cap * sizeof(*d->tslots));
+		zl_pages_free(d->by, n * sizeof(*d->by));
+		d->tslots = NULL;
+		d->by = NULL;
+		return -1;
+	}
+	d->tcap = cap;
+	d->nby = n;
+	for (size_t k = 0; k < cap; k++)
+		d->tslots[k].start = NO_RECORD;
+	target_count(d, count);
+	target_place(d, count);
+	free(count);
+	return 0;
+}
+
+int zl_model_freeze(zl_model *m)
+{
+	for (size_t i = 0; i < m->views.n; i++) {
+		view_data *d = m->views.v[i]->data;
+		if (d->frozen)
+			continue;
+		if (target_index(d) != 0)
+			return -1;
+		d->frozen = true;
+	}
+	return 0;
+}
+
+/* The iterator walks `by` from it->next; a group ends where the target
+ * changes (or `by` does). */
+static const zl_record *target_next(zl_iter *it)
+{
+	const view_data *d = it->view->data;
+
+	while (it->next != NO_RECORD) {
+		const zl_record *r = record_at(d, d->by[it->next]);
+		uint32_t k = it->next + 1;
+		it->next = k < d->nby && zl_record_target(record_at(d, d->by[k])) ==
+		           zl_record_target(r) ? k : NO_RECORD;
+		if (!it->type || r->type == it->type)
+			return r;
+	}
+	return NULL;
+}
+
+const zl_record *zl_view_find_target(const zl_view *v, const zl_name *target,
+                                     uint16_t type, zl_iter *it)
+{
+	const view_data *d = v->data;
+	const target_slot *s = target && d->tcap ? target_find(d, target, true) : NULL;
+
+	it->view = v;
+	it->type = type;
+	it->by = 1;
+	it->next = s && s->start != NO_RECORD ? s->start : NO_RECORD;
+	return target_next(it);
+}
+
 /* it->next is the record to look at; `last` the owner's last one. */
 const zl_record *zl_view_find(const zl_view *v, const zl_name *owner,
                               uint16_t type, zl_iter *it)
@@ -1037,6 +1194,7 @@ const zl_record *zl_view_find(const zl_view *v, const zl_name *owner,
 
 	it->view = v;
 	it->type = type;
+	it->by = 0;
 	it->next = slot && slot->last != NO_RECORD ? record_at(d, slot->last)->next
 	                                           : NO_RECORD;
 	return zl_iter_next(it);
@@ -1046,6 +1204,8 @@ const zl_record *zl_iter_next(zl_iter *it)
 {
 	const view_data *d = it->view->data;
 
+	if (it->by)
+		return target_next(it);
 	while (it->next != NO_RECORD) {
 		uint32_t i = it->next;
 		const zl_record *r = record_at(d, i);
@@ -1059,6 +1219,7 @@ const zl_record *zl_iter_next(zl_iter *it)
 }
 
 size_t zl_view_owner_count(const zl_view *v) { return v->data->owners.n; }
+size_t zl_view_records_index(const zl_view *v) { return v->data->first; }
 
 const zl_name *zl_view_owner(const zl_view *v, size_t i)
 {

@@ -5,6 +5,9 @@
  * catalog.  Its Netlogon service registers them; a copy without them does
  * not send anybody to that DC.
  */
+#include <stdint.h>
+#include <stdlib.h>
+
 #include "ad-common.h"
 
 typedef struct service {
@@ -21,14 +24,15 @@ static const service services[] = {
 	{ "_gc._tcp", true, ZL_ROLE_GC, 3268, "global catalog" },
 };
 
-/* True when the copy has an SRV record at `owner` targeting dc. */
+/* True when the copy has an SRV record at `owner` targeting dc: through
+ * the view's target index, a few records a DC whatever the forest's size. */
 static bool has_target(const zl_view *v, const zl_name *owner, const zl_server *dc)
 {
 	zl_iter it;
 
-	for (const zl_record *r = zl_view_find(v, owner, ZL_TYPE_SRV, &it); r;
-	     r = zl_iter_next(&it))
-		if (zl_record_target(r) == zl_server_name(dc))
+	for (const zl_record *r = zl_view_find_target(v, zl_server_name(dc), ZL_TYPE_SRV, &it);
+	     r; r = zl_iter_next(&it))
+		if (zl_record_owner(r) == owner)
 			return true;
 	return false;
 }
@@ -60,33 +64,98 @@ static void report(zl_report *r, const zl_view *v, const zl_server *on,
 	ad_command_add(f, on, z, owner, "SRV", data, "", args);
 }
 
-static void check_service(const zl_model *m, zl_report *r, const zl_server *dc,
-                          const service *sv)
+/* One record a DC needs: the SRV name, and the name that tells which copy
+ * holds it (the SRV name, else its closest interned ancestor). */
+typedef struct need {
+	const zl_server *dc;
+	const service *sv;
+	const zl_name *name, *anchor;
+	char owner[AD_NAME_MAX];
+} need;
+
+static bool need_set(const zl_model *m, need *n, const zl_server *dc, const service *sv)
 {
 	const zl_name *parent = sv->forest ? zl_model_forest(m) : zl_server_domain(dc);
-	char owner[AD_NAME_MAX];
 
 	if (!parent || zl_name_labels(parent) == 0 || !(zl_server_roles(dc) & sv->role))
-		return;
-	snprintf(owner, sizeof(owner), "%s.%s", sv->prefix, zl_name_text(parent));
-	const zl_name *name = zl_model_name(m, owner);
-	const zl_name *anchor = ad_name_or_ancestor(m, owner);
-	for (size_t i = 0; anchor && i < zl_model_view_count(m); i++) {
-		const zl_view *v = zl_model_view(m, i);
-		const zl_server *on = ad_view_holder(m, v, anchor);
-		if (on && !has_target(v, name, dc))
-			report(r, v, on, dc, sv, owner);
+		return false;
+	n->dc = dc;
+	n->sv = sv;
+	snprintf(n->owner, sizeof(n->owner), "%s.%s", sv->prefix, zl_name_text(parent));
+	n->name = zl_model_name(m, n->owner);
+	n->anchor = ad_name_or_ancestor(m, n->owner);
+	return n->anchor != NULL;
+}
+
+/* Every (DC, service) pair to check, servers by name; *count of them. */
+static need *needs_of(const zl_model *m, size_t *count)
+{
+	size_t ns = sizeof(services) / sizeof(*services);
+	need *out = malloc((zl_model_server_count(m) * ns + 1) * sizeof(*out));
+
+	*count = 0;
+	for (size_t i = 0; out && i < zl_model_server_count(m); i++)
+		for (size_t j = 0; j < ns; j++)
+			*count += need_set(m, &out[*count], zl_model_server(m, i), &services[j]);
+	return out;
+}
+
+/*
+ * The needs that v's records do not meet, as a list of indexes ending in
+ * SIZE_MAX.  Views sharing records (zl_view_records_index) share the list,
+ * so a forest of identical copies is checked once, not once per copy.
+ */
+static size_t *missing_in(const zl_view *v, const need *needs, size_t n)
+{
+	size_t k = 0, *out = malloc((n + 1) * sizeof(*out));
+
+	for (size_t i = 0; out && i < n; i++)
+		if (!has_target(v, needs[i].name, needs[i].dc))
+			out[k++] = i;
+	if (out)
+		out[k] = SIZE_MAX;
+	return out;
+}
+
+/* Reports v's missing records, on the first server holding each name
+ * (the anchors of consecutive needs mostly repeat: one lookup for them). */
+static void report_view(const zl_model *m, zl_report *r, const zl_view *v,
+                        const need *needs, const size_t *missing)
+{
+	const zl_name *anchor = NULL;
+	const zl_server *on = NULL;
+
+	for (const size_t *k = missing; *k != SIZE_MAX; k++) {
+		const need *n = &needs[*k];
+		if (n->anchor != anchor) {
+			anchor = n->anchor;
+			on = ad_view_holder(m, v, anchor);
+		}
+		if (on)
+			report(r, v, on, n->dc, n->sv, n->owner);
 	}
 }
 
 static int check(const zl_model *m, zl_report *r)
 {
-	for (size_t i = 0; i < zl_model_server_count(m); i++) {
-		const zl_server *dc = zl_model_server(m, i);
-		for (size_t j = 0; j < sizeof(services) / sizeof(*services); j++)
-			check_service(m, r, dc, &services[j]);
+	size_t n, nv = zl_model_view_count(m);
+	need *needs = needs_of(m, &n);
+	size_t **missing = calloc(nv + 1, sizeof(*missing));
+	int rc = needs && missing ? 0 : -1;
+
+	for (size_t i = 0; rc == 0 && i < nv; i++) {
+		const zl_view *v = zl_model_view(m, i);
+		size_t first = zl_view_records_index(v);
+		if (!missing[first] && !(missing[first] = missing_in(v, needs, n)))
+			rc = -1;
+		else
+			report_view(m, r, v, needs, missing[first]);
 	}
-	return 0;
+	for (size_t i = 0; missing && i < nv; i++)
+		free(missing[i]);
+	free(missing);
+	free(needs);
+	return rc;
 }
 
 const zl_rule zl_rule_dc_srv_records = {
