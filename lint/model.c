@@ -4,6 +4,7 @@
  */
 #include "model_int.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,7 +102,10 @@ struct zl_zone {
 	unsigned no_refresh, refresh;
 	VEC(named_ref) host_names;
 	VEC(named_ref) view_paths;
+	zl_namemap view_by_server;      /* server name -> 1 + its first views: entry */
+	VEC(const zl_view *) content_views;   /* zl_view_set_content, in order */
 	VEC(const zl_server *) hosts;   /* sorted by name */
+	zl_namemap host_by_name;        /* server name -> 1 + index in hosts */
 	VEC(zl_view *) host_views;      /* parallel to hosts */
 };
 
@@ -177,6 +181,9 @@ static void zone_free(zl_zone *z)
 {
 	VEC_FREE(z->host_names);
 	VEC_FREE(z->view_paths);
+	zl_namemap_release(&z->view_by_server);
+	zl_namemap_release(&z->host_by_name);
+	VEC_FREE(z->content_views);
 	VEC_FREE(z->hosts);
 	VEC_FREE(z->host_views);
 	free(z);
@@ -615,6 +622,10 @@ int zl_zone_add_view_path(zl_zone *z, const zl_name *server, const char *path,
 {
 	named_ref r = { server, where, path };
 
+	if (!zl_namemap_get(&z->view_by_server, server) &&
+	    zl_namemap_put(&z->view_by_server, server,
+	                   (void *)(uintptr_t)(z->view_paths.n + 1)) != 0)
+		return -1;
 	return VEC_PUSH(z->view_paths, r);
 }
 
@@ -639,10 +650,17 @@ static int cmp_server_name(const void *a, const void *b)
 	return strcmp(x->name->text, y->name->text);
 }
 
-/* Index of s among z's hosts (sorted by name), or -1. */
+/* Index of s among z's hosts (sorted by name), or -1: rules ask it for
+ * every (server, name) they check, so a map once resolved, else a binary
+ * search. */
 static long host_index(const zl_zone *z, const zl_server *s)
 {
 	size_t lo = 0, hi = z->hosts.n;
+
+	if (z->host_by_name.count) {
+		uintptr_t i = (uintptr_t)zl_namemap_get(&z->host_by_name, s->name);
+		return i ? (long)(i - 1) : -1;
+	}
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -746,17 +764,23 @@ static int resolve_zone(zl_model *m, zl_zone *z)
 		                     "zone %s has storage file but no hosted_on: name the "
 		                     "servers that hold it", z->name->text);
 	} else {
+		/* Servers are distinct: no need to look for each among those
+		 * already pushed (quadratic in a forest of thousands). */
 		for (size_t i = 0; i < m->servers.n; i++)
 			if (default_host(m, z, m->servers.v[i]) &&
-			    PUSH_UNIQUE(m, z->hosts, m->servers.v[i]))
+			    VEC_PUSH(z->hosts, m->servers.v[i]))
 				return -1;
 	}
 	if (z->hosts.n > 1)
 		qsort(z->hosts.v, z->hosts.n, sizeof(*z->hosts.v), cmp_server_name);
 	if (VEC_RESERVE(z->host_views, z->hosts.n) != 0)
 		return -1;
-	for (size_t i = 0; i < z->hosts.n; i++)
+	for (size_t i = 0; i < z->hosts.n; i++) {
 		z->host_views.v[i] = NULL;
+		if (zl_namemap_put(&z->host_by_name, z->hosts.v[i]->name,
+		                   (void *)(uintptr_t)(i + 1)) != 0)
+			return -1;
+	}
 	z->host_views.n = z->hosts.n;
 
 	for (size_t i = 0; i < z->view_paths.n; i++) {
@@ -805,10 +829,9 @@ int zl_model_resolve(zl_model *m)
 
 static const named_ref *view_ref(const zl_zone *z, const zl_server *s)
 {
-	for (size_t i = 0; i < z->view_paths.n; i++)
-		if (z->view_paths.v[i].name == s->name)
-			return &z->view_paths.v[i];
-	return NULL;
+	uintptr_t i = (uintptr_t)zl_namemap_get(&z->view_by_server, s->name);
+
+	return i ? &z->view_paths.v[i - 1] : NULL;
 }
 
 const char *zl_model_view_path(const zl_model *m, const zl_zone *z,
@@ -852,6 +875,9 @@ zl_view *zl_model_add_view(zl_model *m, zl_zone *z, const char *path)
 void zl_model_drop_view(zl_model *m, zl_view *v)
 {
 	if (m->views.n && m->views.v[m->views.n - 1] == v && v->servers.n == 0) {
+		zl_zone *z = (zl_zone *)v->zone;
+		if (z->content_views.n && z->content_views.v[z->content_views.n - 1] == v)
+			z->content_views.n--;
 		m->records -= v->data->count;
 		m->views.n--;
 		view_free(v);
@@ -1230,6 +1256,11 @@ const zl_name *zl_view_owner(const zl_view *v, size_t i)
 
 void zl_view_set_content(zl_view *v, uint64_t hash, size_t len)
 {
+	zl_zone *z = (zl_zone *)v->zone;
+
+	/* Out of memory the view is only not offered for sharing. */
+	if (VEC_PUSH(z->content_views, v) != 0)
+		return;
 	v->has_content = true;
 	v->content_hash = hash;
 	v->content_len = len;
@@ -1238,8 +1269,11 @@ void zl_view_set_content(zl_view *v, uint64_t hash, size_t len)
 const zl_view *zl_model_view_by_content(const zl_model *m, const zl_zone *z,
                                         uint64_t hash, size_t len)
 {
-	for (size_t i = 0; i < m->views.n; i++) {
-		const zl_view *v = m->views.v[i];
+	(void)m;
+	/* The zone's views with content noted: a few distinct copies, however
+	 * many views share them. */
+	for (size_t i = 0; i < z->content_views.n; i++) {
+		const zl_view *v = z->content_views.v[i];
 		if (v->has_content && v->zone == z && v->content_hash == hash &&
 		    v->content_len == len)
 			return v;
