@@ -2,7 +2,7 @@
 """Writes a large synthetic AD forest for benchmarking zonelint.
 
     bench/gen-forest.py OUTDIR [--dcs 200] [--records 20000 | --hosts N]
-                        [--differing N]
+                        [--differing N] [--domain-size N]
 
 OUTDIR gets forest.yaml and, under zones/, each DC's own export of the
 forest zone (the inventory's `views:`), every one holding --records records
@@ -11,7 +11,11 @@ in Windows dnscmd /ZoneExport format (CRLF, [AGE:N] stamps, blank owners),
 plus one shared copy of the forest-wide _msdcs zone.  Most exports have the
 same content; --differing of them (default: one in forty) hold a stale or a
 missing host record of a replication partner, so the partner rules and the
-repair plan have work to do.  Then:
+repair plan have work to do.  With --domain-size N the DCs are split into
+domains of N DCs (the forest root, then child domains d001, d002, ...),
+each DC exporting its own domain's zone: the shape of the biggest forests,
+in which a copy of a zone lists the DCs of one domain, not all of them.
+Then:
 
     zonelint --date 2026-11-27 OUTDIR/forest.yaml
 
@@ -34,14 +38,20 @@ def guid(text):
     return str(uuid.UUID(bytes=hashlib.sha256(text.encode()).digest()[:16]))
 
 
+def domain_name(k):
+    return FOREST if k == 0 else f"d{k:03d}.{FOREST}"
+
+
 class DC:
-    def __init__(self, i):
+    def __init__(self, i, domain_size):
         self.index = i
         self.label = f"dc{i + 1:03d}"
-        self.name = f"{self.label}.{FOREST}"
+        self.domain = domain_name(i // domain_size if domain_size else 0)
+        self.name = f"{self.label}.{self.domain}"
         self.site_no = i // SITE_SIZE
         self.site = f"site{self.site_no + 1:02d}"
-        self.addr = f"10.{self.site_no + 1}.0.{i % SITE_SIZE + 10}"
+        self.addr = (f"10.{self.site_no % 250 + 1}.{self.site_no // 250}."
+                     f"{i % SITE_SIZE + 10}")
         self.age = AUDIT_AGE - 1 - i % 48
         self.gc = i % SITE_SIZE == 0
         self.guid = guid(self.name)
@@ -105,22 +115,41 @@ def srv_block(owner, port, targets):
     return out
 
 
-def forest_zone(dcs, records, me, fault, hosts=None):
-    """DC `me`'s export of the forest zone: `records` records in all, or
-    the DCs' records and `hosts` more."""
+def domain_zone(dcs, alldcs, records, me, fault, hosts=None):
+    """DC `me`'s export of its domain's zone, which lists the domain's
+    `dcs`: `records` records in all, or the DCs' records and `hosts` more."""
+    origin = me.domain
     ns = [d.name for d in dcs[:4]]
-    body = header(FOREST, 90000 + me.index, me.name, ns)
+    body = header(origin, 90000 + me.index, me.name, ns)
     count = 1 + len(ns)                       # SOA and NS
     for k, dc in enumerate(dcs):
         body.append(aged("@" if k == 0 else "", dc.age, 600, "A", dc.addr))
     count += len(dcs)
-    body += ["", ";", f";  Delegated sub-zone:  _msdcs.{FOREST}.", ";", ""]
-    body += [line("_msdcs", f"NS\t{n}.") for n in ns]
-    body += [";  End delegation", ""]
-    count += len(ns)
-    gcs = [d for d in dcs if d.gc]
-    body += srv_block("_gc._tcp", 3268, gcs)
-    count += len(gcs)
+    if origin == FOREST:
+        body += ["", ";", f";  Delegated sub-zone:  _msdcs.{FOREST}.", ";", ""]
+        body += [line("_msdcs", f"NS\t{n}.") for n in ns]
+        body += [";  End delegation", ""]
+        count += len(ns)
+        gcs = [d for d in alldcs if d.gc]
+        body += srv_block("_gc._tcp", 3268, gcs)
+        count += len(gcs)
+        # Child domains are delegated, with glue for their name servers.
+        children = {}
+        for d in alldcs:
+            if d.domain != FOREST:
+                children.setdefault(d.domain, []).append(d)
+        for child, members in children.items():
+            label = child[:-len(FOREST) - 1]
+            body += ["", ";", f";  Delegated sub-zone:  {child}.", ";", ""]
+            body += [line(label, f"NS\t{n.name}.") for n in members[:2]]
+            body += [line(n.name[:-len(FOREST) - 1], f"A\t{n.addr}") for n in members[:2]]
+            body += [";  End delegation", ""]
+            count += 4 if len(members) > 1 else 2
+    else:
+        # A child domain's DC locator names under _msdcs are in its own zone.
+        for svc, port in (("_ldap._tcp.dc._msdcs", 389), ("_kerberos._tcp.dc._msdcs", 88)):
+            body += srv_block(svc, port, dcs)
+            count += len(dcs)
     for svc, port in SRV_SERVICES:
         body += srv_block(svc, port, dcs)
         count += len(dcs)
@@ -152,16 +181,21 @@ def msdcs_zone(dcs):
     body = header(origin, 7000, dcs[0].name, [d.name for d in dcs[:4]])
     for dc in sorted(dcs, key=lambda d: d.guid):
         body.append(aged(dc.guid, dc.age, 600, "CNAME", dc.name + "."))
-    body += srv_block("_kerberos._tcp.dc", 88, dcs)
-    body += srv_block("_ldap._tcp.dc", 389, dcs)
+    root = [d for d in dcs if d.domain == FOREST]
+    body += srv_block("_kerberos._tcp.dc", 88, root)
+    body += srv_block("_ldap._tcp.dc", 389, root)
     body += srv_block("_ldap._tcp.gc", 3268, [d for d in dcs if d.gc])
     return "\r\n".join(body) + "\r\n"
 
 
-def inventory(dcs):
+def inventory(domains):
+    dcs = [dc for members in domains.values() for dc in members]
     out = ["# zonelint inventory, v1 - synthetic benchmark forest written by",
            "# bench/gen-forest.py; every DC's own export is listed under views.",
-           "version: 1", f"forest: {FOREST}", "", "servers:"]
+           "version: 1", f"forest: {FOREST}", ""]
+    if len(domains) > 1:
+        out += ["domains:"] + [f"  - {d}" for d in domains] + [""]
+    out += ["servers:"]
     for dc in dcs:
         out += [f"  - name: {dc.name}",
                 f"    addresses: [{dc.addr}/24]",
@@ -171,12 +205,14 @@ def inventory(dcs):
                 f"    dsa_guid: {dc.guid}"]
         if dc.inbound:
             out.append("    replicates_from: [" + ", ".join(p.name for p in dc.inbound) + "]")
-    out += ["", "zones:", f"  - name: {FOREST}", "    storage: ad-domain",
-            f"    file: zones/{dcs[0].label}/{FOREST}.dns", "    views:"]
-    for dc in dcs[1:]:
-        out.append(f"      {dc.name}: zones/{dc.label}/{FOREST}.dns")
-    out += ["    aging: {no_refresh_days: 7, refresh_days: 7}", "",
-            f"  - name: _msdcs.{FOREST}", "    storage: ad-forest",
+    out += ["", "zones:"]
+    for domain, members in domains.items():
+        out += [f"  - name: {domain}", "    storage: ad-domain",
+                f"    file: zones/{members[0].label}/{domain}.dns", "    views:"]
+        for dc in members[1:]:
+            out.append(f"      {dc.name}: zones/{dc.label}/{domain}.dns")
+        out += ["    aging: {no_refresh_days: 7, refresh_days: 7}", ""]
+    out += [f"  - name: _msdcs.{FOREST}", "    storage: ad-forest",
             f"    file: zones/_msdcs.{FOREST}.dns", ""]
     return "\n".join(out)
 
@@ -196,6 +232,8 @@ def main():
     ap.add_argument("--hosts", type=int, default=None,
                     help="host records in each export besides the DCs' own "
                          "(instead of --records)")
+    ap.add_argument("--domain-size", type=int, default=0,
+                    help="DCs a domain (default: one domain for all)")
     ap.add_argument("--differing", type=int, default=None,
                     help="exports that differ from the others (default: dcs / 40)")
     args = ap.parse_args()
@@ -203,34 +241,44 @@ def main():
         ap.error("--dcs must be at least 2")
     differing = args.differing if args.differing is not None else max(1, args.dcs // 40)
 
-    dcs = [DC(i) for i in range(args.dcs)]
+    dcs = [DC(i, args.domain_size) for i in range(args.dcs)]
+    domains = {}
+    for dc in dcs:
+        domains.setdefault(dc.domain, []).append(dc)
     topology(dcs)
     # Every step-th DC's export differs: it holds a stale address (odd
-    # ones) or no address (even ones) for its first replication partner.
+    # ones) or no address (even ones) for its first replication partner
+    # of its own domain (whose host record its copy holds).
     faults = {}
     step = max(1, args.dcs // max(1, differing))
     for k in range(min(differing, args.dcs)):
         me = dcs[(k * step + 1) % args.dcs]
-        p = partners(me, dcs)
+        p = [i for i in partners(me, dcs) if dcs[i].domain == me.domain]
         if p:
             faults[me.index] = (dcs[p[0]], k % 2 == 1)
 
-    common = forest_zone(dcs, args.records, dcs[0], None, args.hosts)
     differing_paths = []
-    for dc in dcs:
-        path = os.path.join(args.outdir, "zones", dc.label, f"{FOREST}.dns")
-        if dc.index in faults:
-            write(path, forest_zone(dcs, args.records, dc, faults[dc.index], args.hosts))
-            differing_paths.append(path)
-        else:
-            # The same data as the first DC's; only the SOA header differs in
-            # real exports, which does not matter for the benchmark.
-            write(path, common)
+    per_copy = []
+    for domain, members in domains.items():
+        # The same data as the domain's first DC's; only the SOA header
+        # differs in real exports, which does not matter for the benchmark.
+        common = domain_zone(members, dcs, args.records, members[0], None, args.hosts)
+        per_copy.append(common.count("[AGE:") + common.count(" NS\t") +
+                        common.count(" A\t") + 1)  # and the SOA
+        for dc in members:
+            path = os.path.join(args.outdir, "zones", dc.label, f"{domain}.dns")
+            if dc.index in faults:
+                write(path, domain_zone(members, dcs, args.records, dc, faults[dc.index],
+                                        args.hosts))
+                differing_paths.append(path)
+            else:
+                write(path, common)
     write(os.path.join(args.outdir, "zones", f"_msdcs.{FOREST}.dns"), msdcs_zone(dcs))
-    write(os.path.join(args.outdir, "forest.yaml"), inventory(dcs))
-    per_copy = common.count("[AGE:") + common.count(" NS\t") + 1     # and the SOA
-    print(f"gen-forest: {args.dcs} DCs, {per_copy} records in each of {args.dcs} "
-          f"exports ({len(differing_paths)} differing) in {args.outdir}")
+    write(os.path.join(args.outdir, "forest.yaml"), inventory(domains))
+    size = (f"{min(per_copy)}-{max(per_copy)}" if min(per_copy) != max(per_copy)
+            else str(per_copy[0]))
+    print(f"gen-forest: {args.dcs} DCs in {len(domains)} domain(s), {size} records in "
+          f"each of {args.dcs} exports ({len(differing_paths)} differing) in {args.outdir}")
 
 
 if __name__ == "__main__":

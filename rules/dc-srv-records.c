@@ -70,6 +70,7 @@ typedef struct need {
 	const zl_server *dc;
 	const service *sv;
 	const zl_name *name, *anchor;
+	size_t order;             /* servers by name, then services */
 	char owner[AD_NAME_MAX];
 } need;
 
@@ -87,7 +88,18 @@ static bool need_set(const zl_model *m, need *n, const zl_server *dc, const serv
 	return n->anchor != NULL;
 }
 
-/* Every (DC, service) pair to check, servers by name; *count of them. */
+/* By anchor (a few: one a domain and service), then in order. */
+static int cmp_need(const void *a, const void *b)
+{
+	const need *x = a, *y = b;
+	uintptr_t p = (uintptr_t)x->anchor, q = (uintptr_t)y->anchor;
+
+	if (p != q)
+		return p < q ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/* Every (DC, service) pair to check, grouped by anchor; *count of them. */
 static need *needs_of(const zl_model *m, size_t *count)
 {
 	size_t ns = sizeof(services) / sizeof(*services);
@@ -96,64 +108,107 @@ static need *needs_of(const zl_model *m, size_t *count)
 	*count = 0;
 	for (size_t i = 0; out && i < zl_model_server_count(m); i++)
 		for (size_t j = 0; j < ns; j++)
-			*count += need_set(m, &out[*count], zl_model_server(m, i), &services[j]);
+			if (need_set(m, &out[*count], zl_model_server(m, i), &services[j])) {
+				out[*count].order = *count;
+				++*count;
+			}
+	if (out)
+		qsort(out, *count, sizeof(*out), cmp_need);
 	return out;
 }
 
 /*
- * The needs that v's records do not meet, as a list of indexes ending in
- * SIZE_MAX.  Views sharing records (zl_view_records_index) share the list,
- * so a forest of identical copies is checked once, not once per copy.
+ * The needs that v's records do not meet: indexes into needs, those of
+ * anchor group g (needs with the same anchor) between at[g] and at[g + 1].
+ * Views sharing records (zl_view_records_index) share it, so a forest of
+ * identical copies is checked once, not once per copy.
  */
-static size_t *missing_in(const zl_view *v, const need *needs, size_t n)
-{
-	size_t k = 0, *out = malloc((n + 1) * sizeof(*out));
+typedef struct missing {
+	size_t *at;               /* groups + 1 */
+	size_t idx[];
+} missing;
 
-	for (size_t i = 0; out && i < n; i++)
-		if (!has_target(v, needs[i].name, needs[i].dc))
-			out[k++] = i;
+static missing *missing_in(const zl_view *v, const need *needs, size_t n,
+                           const size_t *group, size_t groups)
+{
+	missing *out = malloc(sizeof(*out) + (n + 1) * sizeof(size_t));
+	size_t k = 0;
+
+	if (out && !(out->at = malloc((groups + 1) * sizeof(size_t)))) {
+		free(out);
+		return NULL;
+	}
+	for (size_t g = 0; out && g < groups; g++) {
+		out->at[g] = k;
+		/* Not in v's zone: no server of v holds it (ad_view_holder). */
+		if (!zl_name_is_below(needs[group[g]].anchor, zl_zone_name(zl_view_zone(v))))
+			continue;
+		for (size_t i = group[g]; i < group[g + 1]; i++)
+			if (!has_target(v, needs[i].name, needs[i].dc))
+				out->idx[k++] = i;
+	}
 	if (out)
-		out[k] = SIZE_MAX;
+		out->at[groups] = k;
 	return out;
 }
 
-/* Reports v's missing records, on the first server holding each name
- * (the anchors of consecutive needs mostly repeat: one lookup for them). */
-static void report_view(const zl_model *m, zl_report *r, const zl_view *v,
-                        const need *needs, const size_t *missing)
+static void missing_free(missing *ms)
 {
-	const zl_name *anchor = NULL;
-	const zl_server *on = NULL;
+	if (ms)
+		free(ms->at);
+	free(ms);
+}
 
-	for (const size_t *k = missing; *k != SIZE_MAX; k++) {
-		const need *n = &needs[*k];
-		if (n->anchor != anchor) {
-			anchor = n->anchor;
-			on = ad_view_holder(m, v, anchor);
+/* Reports v's missing records, on the first server holding each anchor:
+ * one lookup a group, and none for a group v has nothing missing of. */
+static void report_view(const zl_model *m, zl_report *r, const zl_view *v,
+                        const need *needs, const missing *ms, size_t groups)
+{
+	for (size_t g = 0; g < groups; g++) {
+		if (ms->at[g] == ms->at[g + 1])
+			continue;
+		const zl_server *on = ad_view_holder(m, v, needs[ms->idx[ms->at[g]]].anchor);
+		for (size_t k = ms->at[g]; on && k < ms->at[g + 1]; k++) {
+			const need *nd = &needs[ms->idx[k]];
+			report(r, v, on, nd->dc, nd->sv, nd->owner);
 		}
-		if (on)
-			report(r, v, on, n->dc, n->sv, n->owner);
 	}
+}
+
+/* Where each anchor group starts in needs (and n after the last). */
+static size_t *groups_of(const need *needs, size_t n, size_t *groups)
+{
+	size_t *out = malloc((n + 2) * sizeof(*out));
+
+	*groups = 0;
+	for (size_t i = 0; out && i < n; i++)
+		if (i == 0 || needs[i].anchor != needs[i - 1].anchor)
+			out[(*groups)++] = i;
+	if (out)
+		out[*groups] = n;
+	return out;
 }
 
 static int check(const zl_model *m, zl_report *r)
 {
-	size_t n, nv = zl_model_view_count(m);
+	size_t n = 0, groups = 0, nv = zl_model_view_count(m);
 	need *needs = needs_of(m, &n);
-	size_t **missing = calloc(nv + 1, sizeof(*missing));
-	int rc = needs && missing ? 0 : -1;
+	size_t *group = needs ? groups_of(needs, n, &groups) : NULL;
+	missing **ms = calloc(nv + 1, sizeof(*ms));
+	int rc = group && ms ? 0 : -1;
 
 	for (size_t i = 0; rc == 0 && i < nv; i++) {
 		const zl_view *v = zl_model_view(m, i);
 		size_t first = zl_view_records_index(v);
-		if (!missing[first] && !(missing[first] = missing_in(v, needs, n)))
+		if (!ms[first] && !(ms[first] = missing_in(v, needs, n, group, groups)))
 			rc = -1;
 		else
-			report_view(m, r, v, needs, missing[first]);
+			report_view(m, r, v, needs, ms[first], groups);
 	}
-	for (size_t i = 0; missing && i < nv; i++)
-		free(missing[i]);
-	free(missing);
+	for (size_t i = 0; ms && i < nv; i++)
+		missing_free(ms[i]);
+	free(ms);
+	free(group);
 	free(needs);
 	return rc;
 }
