@@ -895,8 +895,15 @@ int zl_view_attach_server(zl_model *m, zl_view *v, const zl_server *s)
 	z->host_views.v[i] = v;
 	if (VEC_PUSH(v->servers, s) != 0)
 		return -1;
-	if (v->servers.n > 1)
-		qsort(v->servers.v, v->servers.n, sizeof(*v->servers.v), cmp_server_name);
+	/* Into its place by name: loaders attach in host order, so this is
+	 * an append, where sorting the list again each time was quadratic
+	 * for a file every DC of a big forest reads. */
+	size_t k = v->servers.n - 1;
+	while (k > 0 && cmp_server_name(&v->servers.v[k - 1], &s) > 0) {
+		v->servers.v[k] = v->servers.v[k - 1];
+		k--;
+	}
+	v->servers.v[k] = s;
 	return 0;
 }
 
