@@ -4,6 +4,8 @@
  */
 #include "model_int.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,7 +59,9 @@ typedef struct view_data {
 	uint32_t soa;             /* first SOA at the apex, NO_RECORD if none */
 	unsigned refs;
 	size_t first;             /* index of the first view holding it */
-	bool frozen;              /* the target index is built */
+	bool frozen;              /* no record can be added */
+	atomic_bool indexed;      /* the target index is built */
+	pthread_mutex_t *lock;    /* the model's: who builds the index */
 	uint32_t *by;             /* record indexes grouped by target */
 	size_t nby;
 	target_slot *tslots;
@@ -152,6 +156,7 @@ struct zl_model {
 	VEC(suppression) suppressions;
 	size_t records;
 	bool unusable;
+	pthread_mutex_t index_lock;     /* target indexes built on demand */
 };
 
 /* ---- life cycle ------------------------------------------------------- */
@@ -162,6 +167,10 @@ zl_model *zl_model_new(void)
 
 	if (!m)
 		return NULL;
+	if (pthread_mutex_init(&m->index_lock, NULL) != 0) {
+		free(m);
+		return NULL;
+	}
 	zl_arena_init(&m->arena);
 	zl_names_init(&m->names, &m->arena);
 	return m;
@@ -232,6 +241,7 @@ void zl_model_free(zl_model *m)
 	VEC_FREE(m->suppressions);
 	zl_names_release(&m->names);
 	zl_arena_release(&m->arena);
+	pthread_mutex_destroy(&m->index_lock);
 	free(m);
 }
 
@@ -869,6 +879,7 @@ zl_view *zl_model_add_view(zl_model *m, zl_zone *z, const char *path)
 	v->data->soa = NO_RECORD;
 	v->data->refs = 1;
 	v->data->first = m->views.n - 1;
+	v->data->lock = &m->index_lock;
 	return v;
 }
 
@@ -990,8 +1001,9 @@ void zl_view_prefetch_owner(const zl_model *m, const zl_view *v, const char *tex
 		__builtin_prefetch(&d->slots[home(h, d->slot_cap)]);
 }
 
-/* Grows the index by half when three quarters full (4 to 6 slots of 8
- * bytes for 3 owners). */
+/* Grows the index by half when seven eighths full (8 to 12 slots of 8
+ * bytes for 7 owners): the 32-bit hash beside each slot keeps the longer
+ * probes cheap, and a million-owner zone needs the memory. */
 static int owner_grow(view_data *d)
 {
 	size_t cap = d->slot_cap ? d->slot_cap + d->slot_cap / 2 : 64;
@@ -1056,7 +1068,7 @@ int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
 
 	if (rdata->overflow || d->refs > 1 || d->frozen)
 		return -1;
-	if ((d->owners.n + 1) * 4 > d->slot_cap * 3 && owner_grow(d) != 0)
+	if ((d->owners.n + 1) * 8 > d->slot_cap * 7 && owner_grow(d) != 0)
 		return -1;
 	zl_record *r = record_slot(m, d);
 	const uint8_t *blob = r ? store_rdata(m, spec, rdata) : NULL;
@@ -1153,7 +1165,7 @@ static int target_index(view_data *d)
 		n += zl_record_target(record_at(d, i)) != NULL;
 	if (n == 0)
 		return 0;
-	size_t cap = n + n / 3 + 1;
+	size_t cap = n + n / 7 + 1;
 	uint32_t *count = calloc(cap, sizeof(*count));
 	d->tslots = zl_pages_alloc(cap * sizeof(*d->tslots));
 	d->by = zl_pages_alloc(n * sizeof(*d->by));
@@ -1175,17 +1187,45 @@ static int target_index(view_data *d)
 	return 0;
 }
 
+/*
+ * Freezing builds the index of every view when the forest has servers,
+ * for the AD rules that ask "which records point at this DC".  A model
+ * without servers (-z) gets no index up front, since no built-in rule asks
+ * then and a million-record zone has no memory to spare; a plugin that
+ * asks gets it built on first use, under the model's lock, since rules run
+ * on several threads.
+ */
 int zl_model_freeze(zl_model *m)
 {
 	for (size_t i = 0; i < m->views.n; i++) {
 		view_data *d = m->views.v[i]->data;
-		if (d->frozen)
-			continue;
-		if (target_index(d) != 0)
-			return -1;
 		d->frozen = true;
+		if (m->servers.n && !atomic_load(&d->indexed)) {
+			if (target_index(d) != 0)
+				return -1;
+			atomic_store(&d->indexed, true);
+		}
 	}
 	return 0;
+}
+
+/* The target index of a frozen view, built now if it is not yet; false
+ * when memory runs out (or the view is still being loaded). */
+static bool target_ready(view_data *d)
+{
+	bool ok = true;
+
+	if (atomic_load(&d->indexed))
+		return true;
+	if (!d->frozen)
+		return false;
+	pthread_mutex_lock(d->lock);
+	if (!atomic_load(&d->indexed)) {
+		ok = target_index(d) == 0;
+		atomic_store(&d->indexed, ok);
+	}
+	pthread_mutex_unlock(d->lock);
+	return ok;
 }
 
 /* The iterator walks `by` from it->next; a group ends where the target
@@ -1208,8 +1248,9 @@ static const zl_record *target_next(zl_iter *it)
 const zl_record *zl_view_find_target(const zl_view *v, const zl_name *target,
                                      uint16_t type, zl_iter *it)
 {
-	const view_data *d = v->data;
-	const target_slot *s = target && d->tcap ? target_find(d, target, true) : NULL;
+	view_data *d = v->data;
+	const target_slot *s = target && target_ready(d) && d->tcap
+	                       ? target_find(d, target, true) : NULL;
 
 	it->view = v;
 	it->type = type;
