@@ -186,7 +186,8 @@ const zl_record *zl_iter_next(zl_iter *it);
  * only of one `type` (0 = all types): the SRV records that send clients to
  * a DC, the CNAMEs and NS records naming it.  Iterate with zl_iter_next as
  * for zl_view_find.  The view keeps an index from target names to records,
- * built once when the model is complete (before any rule runs), so this is
+ * built once when the model is complete (before any rule runs; in a run
+ * without servers, on the first call, under a lock), so this is
  * constant time per record found, however many records the names that
  * hold them have: check "which SRV records target this DC" this way, not
  * by walking every SRV at a locator name for every DC.
