@@ -1,4 +1,5 @@
 /* The model: names, servers and partners, hosting, views and indexes. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -174,6 +175,12 @@ START_TEST(view_index_and_records)
 	zl_model_free(m);
 }
 END_TEST
+
+/* zl_iter is held by value in plugins built for ABI version 1: the field
+ * the target index added sits in what was padding. */
+_Static_assert(sizeof(zl_iter) == 16 && offsetof(zl_iter, view) == 0 &&
+               offsetof(zl_iter, next) == 8 && offsetof(zl_iter, type) == 12,
+               "zl_iter keeps the layout of ABI version 1");
 
 /* Records by the name they point to (zl_view_find_target): each record
  * with a target in its group, in load order, whatever its owner; a name
