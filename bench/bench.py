@@ -3,6 +3,7 @@
 
     bench/bench.py --zonelint build/zonelint --out build/bench [--runs 3]
                    [--sizes 100000,1000000] [--dcs 200] [--forest-records 20000]
+                   [--scale-dcs 200,500,1000,2000,5000] [--big 10000000] [--quick]
 
 For each zone size, bench/gen-zone.py writes an AD-shaped zone (once; kept
 in --out), then ONE hyperfine invocation times zonelint -z (the whole zone
@@ -17,9 +18,24 @@ of issue 8:
   - zone pack at 1M records: at most 0.8x validns's wall time, at most 150
     bytes of peak RSS per record;
   - time and memory growing linearly from the smallest size to the largest;
-  - the forest linted in under 5 s and 600 MiB;
-  - the forest with the rules of issue 15 (NEW_RULES) at most 1.5x its time
-    with them off (`--rule ID=off`), timed in the same hyperfine run.
+  - the forest linted in under 5 s and 600 MiB.
+
+Then the scale series of issue 17:
+
+  - forests of --scale-dcs DCs (bench/gen-forest.py --records 5000
+    --domain-size 200: 5,000 records in each DC's copy, domains of 200
+    DCs, every rule on, the partner rules and the repair plan among them):
+    time per DC at the largest size at most 1.3 times that at 500 DCs,
+    the largest (5,000) in under 10 s and 1 GiB, and -f html on it within
+    2 times the text run;
+  - a million-record zone in which nearly every record has its own owner
+    (gen-zone.py --unique-owners): at most 150 bytes of peak RSS a record;
+  - a --big (ten million) record zone, written into a temporary folder and
+    removed after: time per record within 1.3 times that at a million.
+
+Ratios of times use the fastest of the runs (the one least slowed by the
+other jobs of a shared machine); the tables give medians too.  --quick
+runs the series up to 1,000 DCs, once, without the ten-million zone.
 
 Timings vary by about 20 % between runs on shared machines: compare the
 ratios of one run, not times of different runs.  Exit status: 0 when every
@@ -32,6 +48,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ORIGIN = "ad.bench.example"
@@ -51,10 +68,12 @@ TARGET_BYTES_PER_RECORD = 150
 TARGET_LINEAR_SLACK = 1.3        # per-record cost may grow by this much
 TARGET_FOREST_SECONDS = 5.0
 TARGET_FOREST_MIB = 600
-TARGET_NEW_RULES_RATIO = 1.5
-# The DC locator, orphan, NS and glue rules (issue 15).
-NEW_RULES = ("dc-locator-records", "dc-orphan-records", "ns-stale", "ns-missing",
-             "glue-mismatch")
+SCALE_RECORDS = 5000             # records in each DC's copy
+SCALE_DOMAIN = 200               # DCs a domain
+TARGET_PER_DC_GROWTH = 1.3       # time per DC, largest forest / 500 DCs
+TARGET_SCALE_SECONDS = 10.0      # the 5,000-DC forest
+TARGET_SCALE_MIB = 1024
+TARGET_HTML_RATIO = 2.0          # -f html / text on the largest forest
 
 
 LINES = []
@@ -83,6 +102,21 @@ def peak_rss_kib(cmd):
     if not m:
         sys.exit(f"bench: no peak RSS for {quote(cmd)}:\n{p.stderr[-2000:]}")
     return int(m.group(1))
+
+
+def hyperfine_stats(commands, runs, json_path):
+    """(median, fastest) seconds of each (name, argv), timed in one
+    hyperfine run."""
+    args = ["hyperfine", "-N", "-i", "--style", "basic", "--warmup", "1",
+            "--runs", str(runs), "--export-json", json_path]
+    for name, argv in commands:
+        args += ["-n", name, quote(argv)]
+    p = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if p.returncode != 0:
+        sys.exit(f"bench: hyperfine failed:\n{p.stderr}")
+    with open(json_path) as f:
+        results = json.load(f)["results"]
+    return {r["command"]: (r["median"], r["min"]) for r in results}
 
 
 def hyperfine(commands, runs, json_path):
@@ -126,6 +160,18 @@ def ensure_forest(out, dcs, records):
     return inv
 
 
+def ensure_scale_forest(out, dcs):
+    folder = os.path.join(out, f"scale-{dcs}")
+    gen = os.path.join(HERE, "gen-forest.py")
+    inv = os.path.join(folder, "forest.yaml")
+    if not os.path.exists(inv) or os.path.getmtime(inv) < os.path.getmtime(gen):
+        shutil.rmtree(folder, ignore_errors=True)
+        run([sys.executable, gen, folder, "--dcs", str(dcs), "--records",
+             str(SCALE_RECORDS), "--domain-size", str(SCALE_DOMAIN)],
+            stdout=subprocess.DEVNULL)
+    return inv
+
+
 def measure(commands, runs, json_path):
     medians = hyperfine(commands, runs, json_path)
     return {name: (medians[name], peak_rss_kib(argv)) for name, argv in commands}
@@ -160,6 +206,108 @@ def check(ok, text):
     return ok
 
 
+def bench_scale(zonelint, out, dcs_list, runs):
+    """The forest series: {dcs: (median, fastest, peak KiB)}, and the
+    html run of the largest as (median, fastest) of text and html."""
+    say(f"\nforests of N DCs, {SCALE_RECORDS} records in each DC's copy, domains of "
+        f"{SCALE_DOMAIN} DCs (bench/gen-forest.py --records {SCALE_RECORDS} "
+        f"--domain-size {SCALE_DOMAIN}; every rule on)")
+    say(f"{'DCs':>6} {'median s':>9} {'fastest s':>10} {'ms/DC':>7} {'peak MiB':>9}")
+    res = {}
+    for dcs in dcs_list:
+        inv = ensure_scale_forest(out, dcs)
+        argv = [zonelint, "--date", "2026-11-27", inv]
+        med, best = hyperfine_stats([("text", argv)], runs,
+                                    os.path.join(out, f"hyperfine-scale-{dcs}.json"))["text"]
+        rss = peak_rss_kib(argv)
+        res[dcs] = (med, best, rss)
+        say(f"{dcs:6d} {med:9.3f} {best:10.3f} {1000 * best / dcs:7.3f} {mib(rss):9.1f}")
+    big = dcs_list[-1]
+    inv = ensure_scale_forest(out, big)
+    text = [zonelint, "--date", "2026-11-27", inv]
+    html = [zonelint, "--date", "2026-11-27", "-f", "html", inv]
+    both = hyperfine_stats([("text", text), ("html", html)], runs,
+                           os.path.join(out, "hyperfine-scale-html.json"))
+    say(f"-f html on {big} DCs: median {both['html'][0]:.3f} s, fastest "
+        f"{both['html'][1]:.3f} s (text: {both['text'][0]:.3f} s, {both['text'][1]:.3f} s)")
+    return res, both
+
+
+def bench_unique(zonelint, out, runs):
+    path = os.path.join(out, "unique-1000000.dns")
+    gen = os.path.join(HERE, "gen-zone.py")
+    if not os.path.exists(path) or os.path.getmtime(path) < os.path.getmtime(gen):
+        run([sys.executable, gen, path, "--records", "1000000", "--origin", ORIGIN,
+             "--unique-owners"], stdout=subprocess.DEVNULL)
+    argv = [zonelint, "--date", "2026-11-27", "-z", ORIGIN, path]
+    med, best = hyperfine_stats([("unique", argv)], runs,
+                                os.path.join(out, "hyperfine-unique.json"))["unique"]
+    rss = peak_rss_kib(argv)
+    say(f"\nzone of 1000000 records, nearly each at its own owner (gen-zone.py "
+        f"--unique-owners): median {med:.3f} s, {mib(rss):.1f} MiB peak, "
+        f"{rss * 1024 / 1e6:.1f} bytes a record")
+    return rss * 1024 / 1e6
+
+
+def bench_big(zonelint, records, runs, small):
+    """Time and memory per record of a `records` zone against `small`
+    (records, fastest s, KiB) of the same generator; the zone is written
+    into a temporary folder and removed."""
+    gen = os.path.join(HERE, "gen-zone.py")
+    with tempfile.TemporaryDirectory(prefix="zonelint-bench-") as tmp:
+        path = os.path.join(tmp, f"zone-{records}.dns")
+        run([sys.executable, gen, path, "--records", str(records), "--origin", ORIGIN],
+            stdout=subprocess.DEVNULL)
+        argv = [zonelint, "--date", "2026-11-27", "-z", ORIGIN, path]
+        med, best = hyperfine_stats([("big", argv)], runs,
+                                    os.path.join(tmp, "hyperfine.json"))["big"]
+        rss = peak_rss_kib(argv)
+    n, s_best, s_rss = small
+    t_growth = (best / records) / (s_best / n)
+    m_growth = (rss / records) / (s_rss / n)
+    say(f"\nzone of {records} records (gen-zone.py, in a temporary folder): median "
+        f"{med:.3f} s, fastest {best:.3f} s, {mib(rss):.1f} MiB peak; per record "
+        f"x{t_growth:.2f} the time and x{m_growth:.2f} the memory of {n}")
+    return t_growth, m_growth
+
+
+def check_scale(scale, html, unique, big):
+    say("\ntargets (issue 17):")
+    ok = True
+    sizes = sorted(scale)
+    base = 500 if 500 in scale else sizes[0]
+    top = sizes[-1]
+    per = {d: scale[d][1] / d for d in sizes}
+    growth = per[top] / per[base]
+    ok &= check(growth <= TARGET_PER_DC_GROWTH,
+                f"time per DC {base} -> {top} DCs: x{growth:.2f} (at most "
+                f"x{TARGET_PER_DC_GROWTH})")
+    if top >= 5000:
+        ok &= check(scale[top][1] < TARGET_SCALE_SECONDS,
+                    f"{top} DCs: {scale[top][1]:.2f} s (under {TARGET_SCALE_SECONDS} s)")
+        ok &= check(mib(scale[top][2]) < TARGET_SCALE_MIB,
+                    f"{top} DCs: {mib(scale[top][2]):.0f} MiB (under {TARGET_SCALE_MIB} MiB)")
+    else:
+        say(f"  skip   5000-DC targets (largest forest here: {top} DCs)")
+    ratio = html["html"][1] / html["text"][1]
+    ok &= check(ratio <= TARGET_HTML_RATIO,
+                f"-f html on {top} DCs: x{ratio:.2f} the text run (at most "
+                f"x{TARGET_HTML_RATIO})")
+    ok &= check(unique <= TARGET_BYTES_PER_RECORD,
+                f"unique owners, 1000000 records: {unique:.0f} bytes a record (at most "
+                f"{TARGET_BYTES_PER_RECORD})")
+    if big:
+        ok &= check(big[0] <= TARGET_LINEAR_SLACK,
+                    f"time per record 1000000 -> 10000000: x{big[0]:.2f} (at most "
+                    f"x{TARGET_LINEAR_SLACK})")
+        ok &= check(big[1] <= TARGET_LINEAR_SLACK,
+                    f"memory per record 1000000 -> 10000000: x{big[1]:.2f} (at most "
+                    f"x{TARGET_LINEAR_SLACK})")
+    else:
+        say("  skip   ten-million-record zone (--quick)")
+    return ok
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--zonelint", required=True)
@@ -168,7 +316,15 @@ def main():
     ap.add_argument("--sizes", default="100000,1000000")
     ap.add_argument("--dcs", type=int, default=200)
     ap.add_argument("--forest-records", type=int, default=20000)
+    ap.add_argument("--scale-dcs", default="200,500,1000,2000,5000")
+    ap.add_argument("--big", type=int, default=10000000)
+    ap.add_argument("--quick", action="store_true",
+                    help="scale series up to 1000 DCs, one run, no ten-million zone")
     args = ap.parse_args()
+    if args.quick:
+        args.runs = 1
+        args.scale_dcs = "200,500,1000"
+        args.big = 0
     zonelint = os.path.abspath(args.zonelint)
     os.makedirs(args.out, exist_ok=True)
     sizes = sorted(int(s) for s in args.sizes.split(","))
@@ -182,9 +338,7 @@ def main():
 
     inv = ensure_forest(args.out, args.dcs, args.forest_records)
     view_records = args.dcs * args.forest_records
-    off = [a for r in NEW_RULES for a in ("--rule", f"{r}=off")]
-    forest = measure([("zonelint forest", [zonelint, "--date", "2026-11-27", inv]),
-                      ("issue 15 rules off", [zonelint, "--date", "2026-11-27"] + off + [inv])],
+    forest = measure([("zonelint forest", [zonelint, "--date", "2026-11-27", inv])],
                      args.runs, os.path.join(args.out, "hyperfine-forest.json"))
     table(f"forest of {args.dcs} DCs, {args.forest_records} records in each view "
           f"({view_records} in all; bench/gen-forest.py)", view_records, forest)
@@ -219,10 +373,23 @@ def main():
                 f"forest: {secs:.2f} s (under {TARGET_FOREST_SECONDS} s)")
     ok &= check(mib(rss) < TARGET_FOREST_MIB,
                 f"forest: {mib(rss):.0f} MiB (under {TARGET_FOREST_MIB} MiB)")
-    ratio = secs / forest["issue 15 rules off"][0]
-    ok &= check(ratio <= TARGET_NEW_RULES_RATIO,
-                f"forest: {ratio:.2f}x its time without the issue 15 rules (at most "
-                f"{TARGET_NEW_RULES_RATIO}x)")
+    scale, html = bench_scale(zonelint, args.out,
+                              sorted(int(d) for d in args.scale_dcs.split(",")), args.runs)
+    unique = bench_unique(zonelint, args.out, args.runs)
+    big = None
+    if args.big:
+        one = 1000000
+        ensure_zone(args.out, one)
+        small = hyperfine_stats(
+            [("one", [zonelint, "--date", "2026-11-27", "-z", ORIGIN,
+                      os.path.join(args.out, f"zone-{one}.dns")])],
+            args.runs, os.path.join(args.out, "hyperfine-one.json"))["one"]
+        small_rss = results[one]["zonelint -z"][1] if one in results else peak_rss_kib(
+            [zonelint, "--date", "2026-11-27", "-z", ORIGIN,
+             os.path.join(args.out, f"zone-{one}.dns")])
+        big = bench_big(zonelint, args.big, max(1, min(args.runs, 3)),
+                        (one, small[1], small_rss))
+    ok &= check_scale(scale, html, unique, big)
     with open(os.path.join(args.out, "table.txt"), "w") as f:
         f.write("\n".join(LINES) + "\n")
     return 0 if ok else 1

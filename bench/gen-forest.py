@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
 """Writes a large synthetic AD forest for benchmarking zonelint.
 
-    bench/gen-forest.py OUTDIR [--dcs 200] [--records 20000] [--differing N]
+    bench/gen-forest.py OUTDIR [--dcs 200] [--records 20000 | --hosts N]
+                        [--differing N] [--domain-size N]
 
 OUTDIR gets forest.yaml and, under zones/, each DC's own export of the
 forest zone (the inventory's `views:`), every one holding --records records
+(or the DCs' own records, 7 or 8 a DC, and --hosts host records besides)
 in Windows dnscmd /ZoneExport format (CRLF, [AGE:N] stamps, blank owners),
-plus one shared copy of the forest-wide _msdcs zone.  Every copy holds
-every DC's whole locator set (MS-ADTS 6.3.2.3: per-site, partition, gc,
-pdc and domain-GUID records) and names every DC in its NS sets, as
-Windows DNS servers do by default.  Most exports have the
+plus one shared copy of the forest-wide _msdcs zone.  Most exports have the
 same content; --differing of them (default: one in forty) hold a stale or a
 missing host record of a replication partner, so the partner rules and the
-repair plan have work to do.  Then:
+repair plan have work to do.  With --domain-size N the DCs are split into
+domains of N DCs (the forest root, then child domains d001, d002, ...),
+each DC exporting its own domain's zone: the shape of the biggest forests,
+in which a copy of a zone lists the DCs of one domain, not all of them.
+Then:
 
     zonelint --date 2026-11-27 OUTDIR/forest.yaml
 
@@ -25,7 +28,6 @@ import sys
 import uuid
 
 FOREST = "bench.example"
-DOMAIN_GUID = "5a0e7c92-31d4-4f8b-9c26-8b1e4f7a2d01"
 SITE_SIZE = 20              # DCs per site; each site has its own /24
 AUDIT_AGE = 3733392         # 2026-11-27 00:00 UTC in [AGE:N] hours
 SRV_SERVICES = (("_ldap._tcp", 389), ("_kerberos._tcp", 88), ("_kpasswd._tcp", 464),
@@ -36,17 +38,22 @@ def guid(text):
     return str(uuid.UUID(bytes=hashlib.sha256(text.encode()).digest()[:16]))
 
 
+def domain_name(k):
+    return FOREST if k == 0 else f"d{k:03d}.{FOREST}"
+
+
 class DC:
-    def __init__(self, i):
+    def __init__(self, i, domain_size):
         self.index = i
         self.label = f"dc{i + 1:03d}"
-        self.name = f"{self.label}.{FOREST}"
+        self.domain = domain_name(i // domain_size if domain_size else 0)
+        self.name = f"{self.label}.{self.domain}"
         self.site_no = i // SITE_SIZE
         self.site = f"site{self.site_no + 1:02d}"
-        self.addr = f"10.{self.site_no + 1}.0.{i % SITE_SIZE + 10}"
+        self.addr = (f"10.{self.site_no % 250 + 1}.{self.site_no // 250}."
+                     f"{i % SITE_SIZE + 10}")
         self.age = AUDIT_AGE - 1 - i % 48
         self.gc = i % SITE_SIZE == 0
-        self.pdc = i == 0
         self.guid = guid(self.name)
         self.inbound = []
 
@@ -108,51 +115,44 @@ def srv_block(owner, port, targets):
     return out
 
 
-def sites_of(dcs):
-    out = {}
-    for dc in dcs:
-        out.setdefault(dc.site, []).append(dc)
-    return sorted(out.items())
-
-
-def forest_locators(dcs):
-    """The per-site and partition locator records of the forest zone."""
-    body = []
-    sites = sites_of(dcs)
-    for site, members in sites:
-        body += srv_block(f"_ldap._tcp.{site}._sites", 389, members)
-        body += srv_block(f"_kerberos._tcp.{site}._sites", 88, members)
-        body += srv_block(f"_gc._tcp.{site}._sites", 3268, [d for d in members if d.gc])
-        body += srv_block(f"_ldap._tcp.{site}._sites.DomainDnsZones", 389, members)
-        body += srv_block(f"_ldap._tcp.{site}._sites.ForestDnsZones", 389, members)
-    for part in ("DomainDnsZones", "ForestDnsZones"):
-        for k, dc in enumerate(dcs):
-            body.append(aged(part if k == 0 else "", dc.age, 600, "A", dc.addr))
-        body += srv_block(f"_ldap._tcp.{part}", 389, dcs)
-    return body
-
-
-def forest_zone(dcs, records, me, fault):
-    """DC `me`'s export of the forest zone: `records` records in all."""
-    ns = [d.name for d in dcs]
-    body = header(FOREST, 90000 + me.index, me.name, ns)
+def domain_zone(dcs, alldcs, records, me, fault, hosts=None):
+    """DC `me`'s export of its domain's zone, which lists the domain's
+    `dcs`: `records` records in all, or the DCs' records and `hosts` more."""
+    origin = me.domain
+    ns = [d.name for d in dcs[:4]]
+    body = header(origin, 90000 + me.index, me.name, ns)
     count = 1 + len(ns)                       # SOA and NS
     for k, dc in enumerate(dcs):
         body.append(aged("@" if k == 0 else "", dc.age, 600, "A", dc.addr))
     count += len(dcs)
-    body += ["", ";", f";  Delegated sub-zone:  _msdcs.{FOREST}.", ";", ""]
-    body += [line("_msdcs", f"NS\t{n}.") for n in ns]
-    body += [";  End delegation", ""]
-    count += len(ns)
-    gcs = [d for d in dcs if d.gc]
-    body += srv_block("_gc._tcp", 3268, gcs)
-    count += len(gcs)
+    if origin == FOREST:
+        body += ["", ";", f";  Delegated sub-zone:  _msdcs.{FOREST}.", ";", ""]
+        body += [line("_msdcs", f"NS\t{n}.") for n in ns]
+        body += [";  End delegation", ""]
+        count += len(ns)
+        gcs = [d for d in alldcs if d.gc]
+        body += srv_block("_gc._tcp", 3268, gcs)
+        count += len(gcs)
+        # Child domains are delegated, with glue for their name servers.
+        children = {}
+        for d in alldcs:
+            if d.domain != FOREST:
+                children.setdefault(d.domain, []).append(d)
+        for child, members in children.items():
+            label = child[:-len(FOREST) - 1]
+            body += ["", ";", f";  Delegated sub-zone:  {child}.", ";", ""]
+            body += [line(label, f"NS\t{n.name}.") for n in members[:2]]
+            body += [line(n.name[:-len(FOREST) - 1], f"A\t{n.addr}") for n in members[:2]]
+            body += [";  End delegation", ""]
+            count += 4 if len(members) > 1 else 2
+    else:
+        # A child domain's DC locator names under _msdcs are in its own zone.
+        for svc, port in (("_ldap._tcp.dc._msdcs", 389), ("_kerberos._tcp.dc._msdcs", 88)):
+            body += srv_block(svc, port, dcs)
+            count += len(dcs)
     for svc, port in SRV_SERVICES:
         body += srv_block(svc, port, dcs)
         count += len(dcs)
-    locators = forest_locators(dcs)
-    body += locators
-    count += sum(1 for x in locators if "\t" in x)
     for dc in dcs:
         if fault and fault[0] == dc:
             if fault[1]:
@@ -163,7 +163,8 @@ def forest_zone(dcs, records, me, fault):
         body.append(aged(dc.label, dc.age, 1200, "A", dc.addr))
         count += 1
     body.append("")
-    hosts = records - count
+    if hosts is None:
+        hosts = records - count
     if hosts < 0:
         sys.exit(f"gen-forest: --records {records} is fewer than the "
                  f"{count} records the DCs need")
@@ -177,44 +178,41 @@ def forest_zone(dcs, records, me, fault):
 
 def msdcs_zone(dcs):
     origin = "_msdcs." + FOREST
-    body = header(origin, 7000, dcs[0].name, [d.name for d in dcs])
-    gcs = [d for d in dcs if d.gc]
+    body = header(origin, 7000, dcs[0].name, [d.name for d in dcs[:4]])
     for dc in sorted(dcs, key=lambda d: d.guid):
         body.append(aged(dc.guid, dc.age, 600, "CNAME", dc.name + "."))
-    body += srv_block("_kerberos._tcp.dc", 88, dcs)
-    body += srv_block("_ldap._tcp.dc", 389, dcs)
-    body += srv_block("_ldap._tcp.gc", 3268, gcs)
-    body += srv_block("_ldap._tcp.pdc", 389, [d for d in dcs if d.pdc])
-    body += srv_block(f"_ldap._tcp.{DOMAIN_GUID}.domains", 389, dcs)
-    for k, dc in enumerate(gcs):
-        body.append(aged("gc" if k == 0 else "", dc.age, 600, "A", dc.addr))
-    for site, members in sites_of(dcs):
-        body += srv_block(f"_ldap._tcp.{site}._sites.dc", 389, members)
-        body += srv_block(f"_kerberos._tcp.{site}._sites.dc", 88, members)
-        body += srv_block(f"_ldap._tcp.{site}._sites.gc", 3268, [d for d in members if d.gc])
+    root = [d for d in dcs if d.domain == FOREST]
+    body += srv_block("_kerberos._tcp.dc", 88, root)
+    body += srv_block("_ldap._tcp.dc", 389, root)
+    body += srv_block("_ldap._tcp.gc", 3268, [d for d in dcs if d.gc])
     return "\r\n".join(body) + "\r\n"
 
 
-def inventory(dcs):
+def inventory(domains):
+    dcs = [dc for members in domains.values() for dc in members]
     out = ["# zonelint inventory, v1 - synthetic benchmark forest written by",
            "# bench/gen-forest.py; every DC's own export is listed under views.",
-           "version: 1", f"forest: {FOREST}",
-           f"domains: [{{name: {FOREST}, guid: {DOMAIN_GUID}}}]", "", "servers:"]
+           "version: 1", f"forest: {FOREST}", ""]
+    if len(domains) > 1:
+        out += ["domains:"] + [f"  - {d}" for d in domains] + [""]
+    out += ["servers:"]
     for dc in dcs:
         out += [f"  - name: {dc.name}",
                 f"    addresses: [{dc.addr}/24]",
                 "    os: windows-server-2022",
-                f"    roles: [dc, dns{', gc' if dc.gc else ''}{', pdc' if dc.pdc else ''}]",
+                f"    roles: [dc, dns{', gc' if dc.gc else ''}]",
                 f"    site: {dc.site}",
                 f"    dsa_guid: {dc.guid}"]
         if dc.inbound:
             out.append("    replicates_from: [" + ", ".join(p.name for p in dc.inbound) + "]")
-    out += ["", "zones:", f"  - name: {FOREST}", "    storage: ad-domain",
-            f"    file: zones/{dcs[0].label}/{FOREST}.dns", "    views:"]
-    for dc in dcs[1:]:
-        out.append(f"      {dc.name}: zones/{dc.label}/{FOREST}.dns")
-    out += ["    aging: {no_refresh_days: 7, refresh_days: 7}", "",
-            f"  - name: _msdcs.{FOREST}", "    storage: ad-forest",
+    out += ["", "zones:"]
+    for domain, members in domains.items():
+        out += [f"  - name: {domain}", "    storage: ad-domain",
+                f"    file: zones/{members[0].label}/{domain}.dns", "    views:"]
+        for dc in members[1:]:
+            out.append(f"      {dc.name}: zones/{dc.label}/{domain}.dns")
+        out += ["    aging: {no_refresh_days: 7, refresh_days: 7}", ""]
+    out += [f"  - name: _msdcs.{FOREST}", "    storage: ad-forest",
             f"    file: zones/_msdcs.{FOREST}.dns", ""]
     return "\n".join(out)
 
@@ -231,6 +229,11 @@ def main():
     ap.add_argument("--dcs", type=int, default=200, help="domain controllers (default 200)")
     ap.add_argument("--records", type=int, default=20000,
                     help="records in each export of the forest zone (default 20000)")
+    ap.add_argument("--hosts", type=int, default=None,
+                    help="host records in each export besides the DCs' own "
+                         "(instead of --records)")
+    ap.add_argument("--domain-size", type=int, default=0,
+                    help="DCs a domain (default: one domain for all)")
     ap.add_argument("--differing", type=int, default=None,
                     help="exports that differ from the others (default: dcs / 40)")
     args = ap.parse_args()
@@ -238,33 +241,44 @@ def main():
         ap.error("--dcs must be at least 2")
     differing = args.differing if args.differing is not None else max(1, args.dcs // 40)
 
-    dcs = [DC(i) for i in range(args.dcs)]
+    dcs = [DC(i, args.domain_size) for i in range(args.dcs)]
+    domains = {}
+    for dc in dcs:
+        domains.setdefault(dc.domain, []).append(dc)
     topology(dcs)
     # Every step-th DC's export differs: it holds a stale address (odd
-    # ones) or no address (even ones) for its first replication partner.
+    # ones) or no address (even ones) for its first replication partner
+    # of its own domain (whose host record its copy holds).
     faults = {}
     step = max(1, args.dcs // max(1, differing))
     for k in range(min(differing, args.dcs)):
         me = dcs[(k * step + 1) % args.dcs]
-        p = partners(me, dcs)
+        p = [i for i in partners(me, dcs) if dcs[i].domain == me.domain]
         if p:
             faults[me.index] = (dcs[p[0]], k % 2 == 1)
 
-    common = forest_zone(dcs, args.records, dcs[0], None)
     differing_paths = []
-    for dc in dcs:
-        path = os.path.join(args.outdir, "zones", dc.label, f"{FOREST}.dns")
-        if dc.index in faults:
-            write(path, forest_zone(dcs, args.records, dc, faults[dc.index]))
-            differing_paths.append(path)
-        else:
-            # The same data as the first DC's; only the SOA header differs in
-            # real exports, which does not matter for the benchmark.
-            write(path, common)
+    per_copy = []
+    for domain, members in domains.items():
+        # The same data as the domain's first DC's; only the SOA header
+        # differs in real exports, which does not matter for the benchmark.
+        common = domain_zone(members, dcs, args.records, members[0], None, args.hosts)
+        per_copy.append(common.count("[AGE:") + common.count(" NS\t") +
+                        common.count(" A\t") + 1)  # and the SOA
+        for dc in members:
+            path = os.path.join(args.outdir, "zones", dc.label, f"{domain}.dns")
+            if dc.index in faults:
+                write(path, domain_zone(members, dcs, args.records, dc, faults[dc.index],
+                                        args.hosts))
+                differing_paths.append(path)
+            else:
+                write(path, common)
     write(os.path.join(args.outdir, "zones", f"_msdcs.{FOREST}.dns"), msdcs_zone(dcs))
-    write(os.path.join(args.outdir, "forest.yaml"), inventory(dcs))
-    print(f"gen-forest: {args.dcs} DCs, {args.records} records in each of {args.dcs} "
-          f"exports ({len(differing_paths)} differing) in {args.outdir}")
+    write(os.path.join(args.outdir, "forest.yaml"), inventory(domains))
+    size = (f"{min(per_copy)}-{max(per_copy)}" if min(per_copy) != max(per_copy)
+            else str(per_copy[0]))
+    print(f"gen-forest: {args.dcs} DCs in {len(domains)} domain(s), {size} records in "
+          f"each of {args.dcs} exports ({len(differing_paths)} differing) in {args.outdir}")
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 """Writes a large, AD-shaped zone file for benchmarking zone checkers.
 
     bench/gen-zone.py OUTFILE [--records 1000000] [--origin ad.bench.example]
-                      [--seed 1]
+                      [--seed 1] [--unique-owners]
 
 The zone is in plain RFC 1035 master format ($ORIGIN, $TTL, relative
 names, blank owners for a second record at the same name), so that every
@@ -17,6 +17,10 @@ servers with host records (some multi-homed, some dual-stack), aliases,
 the DC locator SRV records of each site (_ldap._tcp.SITE._sites ...),
 TXT and MX records.  Every alias and SRV/MX target is a host of the zone,
 so a clean zone gives no findings beyond what the data is meant to hold.
+
+With --unique-owners nearly every record has an owner name of its own
+(no multi-homed hosts, no second record at a name): the worst case for a
+checker's table of names, since a million records make a million names.
 
 Output is deterministic: the same arguments write the same bytes.
 """
@@ -34,9 +38,11 @@ NS = ("dc01", "dc02", "dc03")
 class Zone:
     """What has been written so far: hosts to point at, the last owner."""
 
-    def __init__(self, rng, out):
+    def __init__(self, rng, out, unique=False):
         self.rng = rng
         self.out = out
+        self.unique = unique    # every record at a new owner
+        self.extra = 0          # owners made up for --unique-owners
         self.hosts = 0          # host0..host{hosts-1} have an A record
         self.aliases = 0
         self.srv = 0            # SRV owners so far
@@ -62,7 +68,8 @@ class Zone:
     def rr_A(self):
         # One host in ten is multi-homed: a second address at the same name.
         i = self.hosts
-        if i and self.rng.random() < 0.1 and self.last == self.host_name(i - 1):
+        if (i and not self.unique and self.rng.random() < 0.1
+                and self.last == self.host_name(i - 1)):
             owner = self.last
         else:
             owner = self.host_name(i)
@@ -70,9 +77,13 @@ class Zone:
         n = self.rng.randrange(1 << 22)
         self.emit(owner, "A", f"10.{n >> 16}.{n >> 8 & 255}.{n & 255 or 1}")
 
+    def own_owner(self, prefix):
+        self.extra += 1
+        return f"{prefix}{self.extra:07d}"
+
     def rr_AAAA(self):
         n = self.rng.randrange(1 << 32)
-        self.emit(self.some_host(), "AAAA",
+        self.emit(self.own_owner("v6-") if self.unique else self.some_host(), "AAAA",
                   f"fd00:ad:{n >> 16 & 0xffff:x}::{n & 0xffff:x}")
 
     def rr_CNAME(self):
@@ -81,7 +92,8 @@ class Zone:
 
     def rr_SRV(self):
         # The locator records of one site: several DCs behind one owner.
-        if self.last and self.last.startswith("_") and self.rng.random() < 0.75:
+        if (self.last and self.last.startswith("_") and not self.unique
+                and self.rng.random() < 0.75):
             owner = self.last
         else:
             svc, _ = SRV_SERVICES[self.srv % len(SRV_SERVICES)]
@@ -92,10 +104,11 @@ class Zone:
 
     def rr_TXT(self):
         tag = self.rng.randrange(1 << 30)
-        self.emit(self.some_host(), "TXT", f'"asset={tag:08x}" "owner=it-ops"')
+        self.emit(self.own_owner("txt") if self.unique else self.some_host(), "TXT", f'"asset={tag:08x}" "owner=it-ops"')
 
     def rr_MX(self):
-        if self.last and self.last.startswith("mail") and self.rng.random() < 0.5:
+        if (self.last and self.last.startswith("mail") and not self.unique
+                and self.rng.random() < 0.5):
             owner = self.last
         else:
             owner = f"mail{self.mx:06d}"
@@ -109,6 +122,8 @@ def main():
     ap.add_argument("--records", type=int, default=1000000)
     ap.add_argument("--origin", default="ad.bench.example")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--unique-owners", action="store_true",
+                    help="nearly every record at a name of its own")
     args = ap.parse_args()
     head = 1 + 2 * len(NS)
     if args.records < head + 1:
@@ -118,7 +133,8 @@ def main():
     types = [t for t, _ in MIX]
     weights = [w for _, w in MIX]
     with open(args.outfile, "w", newline="\n", buffering=1 << 20) as out:
-        out.write(f"; AD-shaped benchmark zone: {args.records} records, seed {args.seed}\n"
+        out.write(f"; AD-shaped benchmark zone: {args.records} records, seed {args.seed}"
+                  f"{', unique owners' if args.unique_owners else ''}\n"
                   f"$ORIGIN {origin}\n$TTL 3600\n"
                   f"@\tIN\tSOA\t{NS[0]} hostmaster (\n"
                   "\t\t2026112701 ; serial\n\t\t900 600 86400 3600 )\n")
@@ -126,7 +142,7 @@ def main():
             out.write(f"\t\tNS\t{ns}\n")
         for k, ns in enumerate(NS):
             out.write(f"{ns}\t\tA\t10.0.0.{k + 10}\n")
-        zone = Zone(rng, out)
+        zone = Zone(rng, out, args.unique_owners)
         zone.rr_A()                           # a host before any target
         left = args.records - head - 1
         for rtype in rng.choices(types, weights, k=left):

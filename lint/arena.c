@@ -12,7 +12,7 @@
 #define BIG_BLOCK ((size_t)4 << 20)
 #define BIG_AFTER ((size_t)8 << 20)
 /* Below this, zl_pages_alloc is calloc; from HUGE_PAGE on, huge pages. */
-#define PAGES_MIN ((size_t)1 << 20)
+#define PAGES_MIN ((size_t)64 << 10)
 #define HUGE_PAGE ((size_t)2 << 20)
 
 struct zl_arena_block {

@@ -441,6 +441,131 @@ void zl_report_not_checked(zl_report *r, const char *reason, size_t count)
 	}
 }
 
+size_t zl_report_count(const zl_report *r)
+{
+	return r->results->findings.n;
+}
+
+static char *dup_or_null(const char *s, bool *oom)
+{
+	char *d = s ? strdup(s) : NULL;
+
+	*oom |= s && !d;
+	return d;
+}
+
+static bool copy_strings(zl_strings *to, const zl_strings *from)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		char *s = strdup(from->v[i]);
+		if (!s || VEC_PUSH(*to, s) != 0) {
+			free(s);
+			return false;
+		}
+	}
+	return true;
+}
+
+/*
+ * A relation key (rules/relations.h: "what|<view file>|...") with every
+ * "|was|" and "|was:" naming `file` instead: the repeated finding is about
+ * the same name in the other copy.
+ */
+static char *key_moved(const char *key, const char *was, const char *file)
+{
+	size_t nw = strlen(was), nf = strlen(file), n = 0, cap = strlen(key) + 1;
+	char *out;
+
+	for (const char *p = strchr(key, '|'); p; p = strchr(p + 1, '|'))
+		if (strncmp(p + 1, was, nw) == 0 && (p[1 + nw] == '|' || p[1 + nw] == ':'))
+			cap += nf;
+	if (!(out = malloc(cap)))
+		return NULL;
+	for (const char *p = key; *p;) {
+		if (p > key && p[-1] == '|' && strncmp(p, was, nw) == 0 &&
+		    (p[nw] == '|' || p[nw] == ':')) {
+			memcpy(out + n, file, nf);
+			n += nf;
+			p += nw;
+		} else {
+			out[n++] = *p++;
+		}
+	}
+	out[n] = '\0';
+	return out;
+}
+
+static bool copy_keys(zl_strings *to, const zl_strings *from, const char *was,
+                      const char *file)
+{
+	for (size_t i = 0; i < from->n; i++) {
+		char *s = key_moved(from->v[i], was, file);
+		if (!s || VEC_PUSH(*to, s) != 0) {
+			free(s);
+			return false;
+		}
+	}
+	return true;
+}
+
+/* The commands of f and where each runs, into c. */
+static bool copy_commands(zl_finding *c, const zl_finding *f)
+{
+	if (!copy_strings(&c->commands, &f->commands) ||
+	    VEC_RESERVE(c->command_info, f->command_info.n) != 0)
+		return false;
+	for (size_t i = 0; i < f->command_info.n; i++) {
+		zl_command_info info = f->command_info.v[i];
+		bool oom = false;
+		info.run_on = dup_or_null(info.run_on, &oom);
+		if (oom)
+			return false;
+		c->command_info.v[c->command_info.n++] = info;
+	}
+	return true;
+}
+
+/* A copy of f, in file `file` when it was in `was`. */
+static zl_finding *finding_copy(const zl_finding *f, const char *was, const char *file)
+{
+	zl_finding *c = calloc(1, sizeof(*c));
+	bool oom = !c;
+
+	if (oom)
+		return NULL;
+	*c = (zl_finding){ .rule = f->rule, .severity = f->severity,
+	                   .requested = f->requested, .line = f->line, .column = f->column };
+	c->file = dup_or_null(strcmp(f->file, was) == 0 ? file : f->file, &oom);
+	c->message = dup_or_null(f->message, &oom);
+	c->zone = dup_or_null(f->zone, &oom);
+	c->server = dup_or_null(f->server, &oom);
+	c->owner = dup_or_null(f->owner, &oom);
+	c->data = dup_or_null(f->data, &oom);
+	c->fix = dup_or_null(f->fix, &oom);
+	if (oom || !copy_strings(&c->notes, &f->notes) || !copy_commands(c, f) ||
+	    !copy_keys(&c->explains, &f->explains, was, file) ||
+	    !copy_keys(&c->follows, &f->follows, was, file)) {
+		finding_free(c);
+		return NULL;
+	}
+	return c;
+}
+
+int zl_report_repeat(zl_report *r, size_t begin, size_t end, const zl_view *from,
+                     const zl_view *to)
+{
+	for (size_t k = begin; k < end && k < r->results->findings.n; k++) {
+		zl_finding *c = finding_copy(r->results->findings.v[k], zl_view_file(from),
+		                             zl_view_file(to));
+		if (!c || VEC_PUSH(r->results->findings, c) != 0) {
+			finding_free(c);
+			r->oom = true;
+			return -1;
+		}
+	}
+	return 0;
+}
+
 zl_finding *zl_report_problem(zl_report *r, const zl_problem *p)
 {
 	zl_finding *f = zl_report_add(r, zl_problem_location(p), "%s", zl_problem_message(p));
@@ -960,6 +1085,11 @@ int zl_engine_run(zl_engine *e, const zl_model *m, zl_results **out)
 	*out = NULL;
 	if (!res)
 		return -1;
+	/* The indexes rules read are built here, once, before rules run on
+	 * several threads: the model is complete, and nothing writes it
+	 * after (the caller hands it over read-only from here on). */
+	if (zl_model_freeze((zl_model *)m) != 0)
+		report.oom = true;
 	apply_overrides(e, m, &report);
 	if (!report.oom && run_rules(e, m, res) != 0)
 		report.oom = true;

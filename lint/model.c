@@ -4,6 +4,9 @@
  */
 #include "model_int.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,7 +36,19 @@ typedef struct owner_slot {
 	uint32_t hash;            /* the owner name's */
 } owner_slot;
 
-/* A view's records and their index.  Views of the same zone read from
+/*
+ * The target index (zl_view_find_target): the records that point to a
+ * name (zl_record_target), grouped by that name, each group in load
+ * order; a slot per target name holds where its group starts in `by`
+ * and the name's hash.  The group's first record is the slot's key.
+ * Built once, when the view is complete (zl_model_freeze).
+ */
+typedef struct target_slot {
+	uint32_t start;           /* NO_RECORD: empty slot */
+	uint32_t hash;            /* the target name's */
+} target_slot;
+
+/* A view's records and their indexes.  Views of the same zone read from
  * identical text share one (refs counts them). */
 typedef struct view_data {
 	zl_record **chunks;
@@ -45,6 +60,14 @@ typedef struct view_data {
 	uint32_t soa;             /* first SOA at the apex, NO_RECORD if none */
 	bool partial;             /* the loader stopped before the file's end */
 	unsigned refs;
+	size_t first;             /* index of the first view holding it */
+	bool frozen;              /* no record can be added */
+	atomic_bool indexed;      /* the target index is built */
+	pthread_mutex_t *lock;    /* the model's: who builds the index */
+	uint32_t *by;             /* record indexes grouped by target */
+	size_t nby;
+	target_slot *tslots;
+	size_t tcap;              /* 0 when no record has a target */
 } view_data;
 
 struct zl_view {
@@ -86,7 +109,10 @@ struct zl_zone {
 	unsigned no_refresh, refresh;
 	VEC(named_ref) host_names;
 	VEC(named_ref) view_paths;
+	zl_namemap view_by_server;      /* server name -> 1 + its first views: entry */
+	VEC(const zl_view *) content_views;   /* zl_view_set_content, in order */
 	VEC(const zl_server *) hosts;   /* sorted by name */
+	zl_namemap host_by_name;        /* server name -> 1 + index in hosts */
 	VEC(zl_view *) host_views;      /* parallel to hosts */
 	zl_zone_cfg *cfg;               /* settings.c; NULL: primary, all unknown */
 };
@@ -137,6 +163,7 @@ struct zl_model {
 	size_t records;
 	size_t max_records;         /* --max-records; 0: the default */
 	bool unusable;
+	pthread_mutex_t index_lock;     /* target indexes built on demand */
 };
 
 /* ---- life cycle ------------------------------------------------------- */
@@ -147,6 +174,10 @@ zl_model *zl_model_new(void)
 
 	if (!m)
 		return NULL;
+	if (pthread_mutex_init(&m->index_lock, NULL) != 0) {
+		free(m);
+		return NULL;
+	}
 	zl_arena_init(&m->arena);
 	zl_names_init(&m->names, &m->arena);
 	return m;
@@ -166,6 +197,9 @@ static void zone_free(zl_zone *z)
 {
 	VEC_FREE(z->host_names);
 	VEC_FREE(z->view_paths);
+	zl_namemap_release(&z->view_by_server);
+	zl_namemap_release(&z->host_by_name);
+	VEC_FREE(z->content_views);
 	VEC_FREE(z->hosts);
 	VEC_FREE(z->host_views);
 	free(z);
@@ -177,6 +211,8 @@ static void view_data_release(view_data *d)
 		return;
 	free(d->chunks);          /* the chunks are in the model's arena */
 	zl_pages_free(d->slots, d->slot_cap * sizeof(*d->slots));
+	zl_pages_free(d->tslots, d->tcap * sizeof(*d->tslots));
+	zl_pages_free(d->by, d->nby * sizeof(*d->by));
 	VEC_FREE(d->owners);
 	free(d);
 }
@@ -213,6 +249,7 @@ void zl_model_free(zl_model *m)
 	VEC_FREE(m->suppressions);
 	zl_names_release(&m->names);
 	zl_arena_release(&m->arena);
+	pthread_mutex_destroy(&m->index_lock);
 	free(m);
 }
 
@@ -627,6 +664,10 @@ int zl_zone_add_view_path(zl_zone *z, const zl_name *server, const char *path,
 {
 	named_ref r = { server, where, path };
 
+	if (!zl_namemap_get(&z->view_by_server, server) &&
+	    zl_namemap_put(&z->view_by_server, server,
+	                   (void *)(uintptr_t)(z->view_paths.n + 1)) != 0)
+		return -1;
 	return VEC_PUSH(z->view_paths, r);
 }
 
@@ -651,10 +692,17 @@ static int cmp_server_name(const void *a, const void *b)
 	return strcmp(x->name->text, y->name->text);
 }
 
-/* Index of s among z's hosts (sorted by name), or -1. */
+/* Index of s among z's hosts (sorted by name), or -1: rules ask it for
+ * every (server, name) they check, so a map once resolved, else a binary
+ * search. */
 static long host_index(const zl_zone *z, const zl_server *s)
 {
 	size_t lo = 0, hi = z->hosts.n;
+
+	if (z->host_by_name.count) {
+		uintptr_t i = (uintptr_t)zl_namemap_get(&z->host_by_name, s->name);
+		return i ? (long)(i - 1) : -1;
+	}
 
 	while (lo < hi) {
 		size_t mid = (lo + hi) / 2;
@@ -799,17 +847,23 @@ static int resolve_zone(zl_model *m, zl_zone *z)
 		                     "zone %s has storage file but no hosted_on: name the "
 		                     "servers that hold it", z->name->text);
 	} else {
+		/* Servers are distinct: no need to look for each among those
+		 * already pushed (quadratic in a forest of thousands). */
 		for (size_t i = 0; i < m->servers.n; i++)
 			if (default_host(m, z, m->servers.v[i]) &&
-			    PUSH_UNIQUE(m, z->hosts, m->servers.v[i]))
+			    VEC_PUSH(z->hosts, m->servers.v[i]))
 				return -1;
 	}
 	if (z->hosts.n > 1)
 		qsort(z->hosts.v, z->hosts.n, sizeof(*z->hosts.v), cmp_server_name);
 	if (VEC_RESERVE(z->host_views, z->hosts.n) != 0)
 		return -1;
-	for (size_t i = 0; i < z->hosts.n; i++)
+	for (size_t i = 0; i < z->hosts.n; i++) {
 		z->host_views.v[i] = NULL;
+		if (zl_namemap_put(&z->host_by_name, z->hosts.v[i]->name,
+		                   (void *)(uintptr_t)(i + 1)) != 0)
+			return -1;
+	}
 	z->host_views.n = z->hosts.n;
 
 	for (size_t i = 0; i < z->view_paths.n; i++) {
@@ -859,10 +913,9 @@ int zl_model_resolve(zl_model *m)
 
 static const named_ref *view_ref(const zl_zone *z, const zl_server *s)
 {
-	for (size_t i = 0; i < z->view_paths.n; i++)
-		if (z->view_paths.v[i].name == s->name)
-			return &z->view_paths.v[i];
-	return NULL;
+	uintptr_t i = (uintptr_t)zl_namemap_get(&z->view_by_server, s->name);
+
+	return i ? &z->view_paths.v[i - 1] : NULL;
 }
 
 const char *zl_model_view_path(const zl_model *m, const zl_zone *z,
@@ -899,12 +952,17 @@ zl_view *zl_model_add_view(zl_model *m, zl_zone *z, const char *path)
 	v->zone = z;
 	v->data->soa = NO_RECORD;
 	v->data->refs = 1;
+	v->data->first = m->views.n - 1;
+	v->data->lock = &m->index_lock;
 	return v;
 }
 
 void zl_model_drop_view(zl_model *m, zl_view *v)
 {
 	if (m->views.n && m->views.v[m->views.n - 1] == v && v->servers.n == 0) {
+		zl_zone *z = (zl_zone *)v->zone;
+		if (z->content_views.n && z->content_views.v[z->content_views.n - 1] == v)
+			z->content_views.n--;
 		m->records -= v->data->count;
 		m->views.n--;
 		view_free(v);
@@ -922,8 +980,15 @@ int zl_view_attach_server(zl_model *m, zl_view *v, const zl_server *s)
 	z->host_views.v[i] = v;
 	if (VEC_PUSH(v->servers, s) != 0)
 		return -1;
-	if (v->servers.n > 1)
-		qsort(v->servers.v, v->servers.n, sizeof(*v->servers.v), cmp_server_name);
+	/* Into its place by name: loaders attach in host order, so this is
+	 * an append, where sorting the list again each time was quadratic
+	 * for a file every DC of a big forest reads. */
+	size_t k = v->servers.n - 1;
+	while (k > 0 && cmp_server_name(&v->servers.v[k - 1], &s) > 0) {
+		v->servers.v[k] = v->servers.v[k - 1];
+		k--;
+	}
+	v->servers.v[k] = s;
 	return 0;
 }
 
@@ -1025,8 +1090,9 @@ void zl_view_prefetch_owner(const zl_model *m, const zl_view *v, const char *tex
 		__builtin_prefetch(&d->slots[home(h, d->slot_cap)]);
 }
 
-/* Grows the index by half when three quarters full (4 to 6 slots of 8
- * bytes for 3 owners). */
+/* Grows the index by half when seven eighths full (8 to 12 slots of 8
+ * bytes for 7 owners): the 32-bit hash beside each slot keeps the longer
+ * probes cheap, and a million-owner zone needs the memory. */
 static int owner_grow(view_data *d)
 {
 	size_t cap = d->slot_cap ? d->slot_cap + d->slot_cap / 2 : 64;
@@ -1089,9 +1155,9 @@ int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
 {
 	view_data *d = v->data;
 
-	if (rdata->overflow || d->refs > 1)
+	if (rdata->overflow || d->refs > 1 || d->frozen)
 		return -1;
-	if ((d->owners.n + 1) * 4 > d->slot_cap * 3 && owner_grow(d) != 0)
+	if ((d->owners.n + 1) * 8 > d->slot_cap * 7 && owner_grow(d) != 0)
 		return -1;
 	zl_record *r = record_slot(m, d);
 	const uint8_t *blob = r ? store_rdata(m, spec, rdata) : NULL;
@@ -1117,6 +1183,171 @@ int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
 	return 0;
 }
 
+/* ---- the target index ---------------------------------------------------- */
+
+/* The slot of target name t: its own, or the empty one where it would go.
+ * A slot's key is the target of its group's first record: during the
+ * build `start` holds that record's index, afterwards its place in `by`. */
+static target_slot *target_find(const view_data *d, const zl_name *t, bool built)
+{
+	size_t i = home(t->hash, d->tcap);
+
+	while (d->tslots[i].start != NO_RECORD) {
+		const target_slot *s = &d->tslots[i];
+		uint32_t rec = built ? d->by[s->start] : s->start;
+		if (s->hash == t->hash && zl_record_target(record_at(d, rec)) == t)
+			break;
+		if (++i == d->tcap)
+			i = 0;
+	}
+	return &d->tslots[i];
+}
+
+/* Pass 1: a slot per target and the size of its group in count[]. */
+static void target_count(view_data *d, uint32_t *count)
+{
+	for (uint32_t i = 0; i < d->count; i++) {
+		const zl_name *t = zl_record_target(record_at(d, i));
+		if (!t)
+			continue;
+		target_slot *s = target_find(d, t, false);
+		if (s->start == NO_RECORD)
+			*s = (target_slot){ i, t->hash };
+		count[s - d->tslots]++;
+	}
+}
+
+/* Pass 2: each group's place in `by` (slot order), then the records in
+ * load order into their groups; slots then point at their groups. */
+static void target_place(view_data *d, uint32_t *count)
+{
+	uint32_t at = 0;
+
+	for (size_t k = 0; k < d->tcap; k++) {
+		uint32_t n = count[k];
+		count[k] = at;
+		at += n;
+	}
+	for (uint32_t i = 0; i < d->count; i++) {
+		const zl_name *t = zl_record_target(record_at(d, i));
+		if (t)
+			d->by[count[target_find(d, t, false) - d->tslots]++] = i;
+	}
+	/* count[k] is now the end of slot k's group: its start is the end
+	 * of the previous group in slot order. */
+	at = 0;
+	for (size_t k = 0; k < d->tcap; k++) {
+		if (d->tslots[k].start == NO_RECORD)
+			continue;
+		d->tslots[k].start = at;
+		at = count[k];
+	}
+}
+
+/* Builds the target index of d: linear in its records (a counting sort
+ * on a hash table of the targets). */
+static int target_index(view_data *d)
+{
+	size_t n = 0;
+
+	for (uint32_t i = 0; i < d->count; i++)
+		n += zl_record_target(record_at(d, i)) != NULL;
+	if (n == 0)
+		return 0;
+	size_t cap = n + n / 7 + 1;
+	uint32_t *count = calloc(cap, sizeof(*count));
+	d->tslots = zl_pages_alloc(cap * sizeof(*d->tslots));
+	d->by = zl_pages_alloc(n * sizeof(*d->by));
+	if (!count || !d->tslots || !d->by) {
+		free(count);
+		zl_pages_free(d->tslots, cap * sizeof(*d->tslots));
+		zl_pages_free(d->by, n * sizeof(*d->by));
+		d->tslots = NULL;
+		d->by = NULL;
+		return -1;
+	}
+	d->tcap = cap;
+	d->nby = n;
+	for (size_t k = 0; k < cap; k++)
+		d->tslots[k].start = NO_RECORD;
+	target_count(d, count);
+	target_place(d, count);
+	free(count);
+	return 0;
+}
+
+/*
+ * Freezing builds the index of every view when the forest has servers,
+ * for the AD rules that ask "which records point at this DC".  A model
+ * without servers (-z) gets no index up front, since no built-in rule asks
+ * then and a million-record zone has no memory to spare; a plugin that
+ * asks gets it built on first use, under the model's lock, since rules run
+ * on several threads.
+ */
+int zl_model_freeze(zl_model *m)
+{
+	for (size_t i = 0; i < m->views.n; i++) {
+		view_data *d = m->views.v[i]->data;
+		d->frozen = true;
+		if (m->servers.n && !atomic_load(&d->indexed)) {
+			if (target_index(d) != 0)
+				return -1;
+			atomic_store(&d->indexed, true);
+		}
+	}
+	return 0;
+}
+
+/* The target index of a frozen view, built now if it is not yet; false
+ * when memory runs out (or the view is still being loaded). */
+static bool target_ready(view_data *d)
+{
+	bool ok = true;
+
+	if (atomic_load(&d->indexed))
+		return true;
+	if (!d->frozen)
+		return false;
+	pthread_mutex_lock(d->lock);
+	if (!atomic_load(&d->indexed)) {
+		ok = target_index(d) == 0;
+		atomic_store(&d->indexed, ok);
+	}
+	pthread_mutex_unlock(d->lock);
+	return ok;
+}
+
+/* The iterator walks `by` from it->next; a group ends where the target
+ * changes (or `by` does). */
+static const zl_record *target_next(zl_iter *it)
+{
+	const view_data *d = it->view->data;
+
+	while (it->next != NO_RECORD) {
+		const zl_record *r = record_at(d, d->by[it->next]);
+		uint32_t k = it->next + 1;
+		it->next = k < d->nby && zl_record_target(record_at(d, d->by[k])) ==
+		           zl_record_target(r) ? k : NO_RECORD;
+		if (!it->type || r->type == it->type)
+			return r;
+	}
+	return NULL;
+}
+
+const zl_record *zl_view_find_target(const zl_view *v, const zl_name *target,
+                                     uint16_t type, zl_iter *it)
+{
+	view_data *d = v->data;
+	const target_slot *s = target && target_ready(d) && d->tcap
+	                       ? target_find(d, target, true) : NULL;
+
+	it->view = v;
+	it->type = type;
+	it->by = 1;
+	it->next = s && s->start != NO_RECORD ? s->start : NO_RECORD;
+	return target_next(it);
+}
+
 /* it->next is the record to look at; `last` the owner's last one. */
 const zl_record *zl_view_find(const zl_view *v, const zl_name *owner,
                               uint16_t type, zl_iter *it)
@@ -1126,6 +1357,7 @@ const zl_record *zl_view_find(const zl_view *v, const zl_name *owner,
 
 	it->view = v;
 	it->type = type;
+	it->by = 0;
 	it->next = slot && slot->last != NO_RECORD ? record_at(d, slot->last)->next
 	                                           : NO_RECORD;
 	return zl_iter_next(it);
@@ -1135,6 +1367,8 @@ const zl_record *zl_iter_next(zl_iter *it)
 {
 	const view_data *d = it->view->data;
 
+	if (it->by)
+		return target_next(it);
 	while (it->next != NO_RECORD) {
 		uint32_t i = it->next;
 		const zl_record *r = record_at(d, i);
@@ -1148,6 +1382,7 @@ const zl_record *zl_iter_next(zl_iter *it)
 }
 
 size_t zl_view_owner_count(const zl_view *v) { return v->data->owners.n; }
+size_t zl_view_records_index(const zl_view *v) { return v->data->first; }
 
 const zl_name *zl_view_owner(const zl_view *v, size_t i)
 {
@@ -1158,6 +1393,11 @@ const zl_name *zl_view_owner(const zl_view *v, size_t i)
 
 void zl_view_set_content(zl_view *v, uint64_t hash, size_t len)
 {
+	zl_zone *z = (zl_zone *)v->zone;
+
+	/* Out of memory the view is only not offered for sharing. */
+	if (VEC_PUSH(z->content_views, v) != 0)
+		return;
 	v->has_content = true;
 	v->content_hash = hash;
 	v->content_len = len;
@@ -1166,8 +1406,11 @@ void zl_view_set_content(zl_view *v, uint64_t hash, size_t len)
 const zl_view *zl_model_view_by_content(const zl_model *m, const zl_zone *z,
                                         uint64_t hash, size_t len)
 {
-	for (size_t i = 0; i < m->views.n; i++) {
-		const zl_view *v = m->views.v[i];
+	(void)m;
+	/* The zone's views with content noted: a few distinct copies, however
+	 * many views share them. */
+	for (size_t i = 0; i < z->content_views.n; i++) {
+		const zl_view *v = z->content_views.v[i];
 		if (v->has_content && v->zone == z && v->content_hash == hash &&
 		    v->content_len == len)
 			return v;

@@ -221,6 +221,17 @@ size_t zl_model_suppression_count(const zl_model *m);
 /* The i-th suppression's location; returns its ids text. */
 const char *zl_model_suppression(const zl_model *m, size_t i, zl_location *where);
 
+/*
+ * Freezes the views: no record can be added to a frozen view.  With
+ * servers in the model, builds what zl_view_find_target reads (the target
+ * index of every view not yet indexed); without (-z), where no built-in
+ * rule asks, the index is built on the first zl_view_find_target, under
+ * the model's lock.  The engine calls it before rules run, since they run
+ * on several threads and read the model only; calling it again indexes
+ * only the views added since.  -1 when memory runs out.
+ */
+int zl_model_freeze(zl_model *m);
+
 /* Totals for the summary: records loaded in all views. */
 size_t zl_model_record_count(const zl_model *m);
 

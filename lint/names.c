@@ -9,15 +9,12 @@
 #define MAX_WIRE 255
 #define MAX_LABEL 63
 
-#define TABLE_MIN 1024
+#define TABLE_MIN 64
 
 void zl_names_init(zl_names *t, zl_arena *arena)
 {
+	memset(t, 0, sizeof(*t));
 	t->arena = arena;
-	t->tags = NULL;
-	t->slots = NULL;
-	t->cap = 0;
-	t->count = 0;
 }
 
 static size_t table_bytes(size_t cap)
@@ -27,10 +24,10 @@ static size_t table_bytes(size_t cap)
 
 void zl_names_release(zl_names *t)
 {
-	zl_pages_free(t->tags, table_bytes(t->cap));
-	t->tags = NULL;
-	t->slots = NULL;
-	t->cap = t->count = 0;
+	for (size_t k = 0; k < ZL_NAME_SHARDS; k++)
+		zl_pages_free(t->shard[k].tags, table_bytes(t->shard[k].cap));
+	memset(t->shard, 0, sizeof(t->shard));
+	t->count = 0;
 }
 
 #define FNV_BASIS 2166136261u
@@ -144,14 +141,20 @@ static uint32_t tag_of(uint32_t h)
 	return h ? h : 1;
 }
 
-/* The first slot to probe: the hash scaled to the table (Lemire's fast
- * range reduction), so any size works and the high bits count. */
-static size_t home(uint32_t h, size_t cap)
+/* The shard of hash h: its high bits. */
+static zl_names_shard *shard_of(const zl_names *t, uint32_t h)
 {
-	return (size_t)(((uint64_t)h * cap) >> 32);
+	return (zl_names_shard *)&t->shard[h >> 26];
 }
 
-static size_t find_slot(const zl_names *t, const char *text, size_t len, uint32_t h)
+/* The first slot to probe: the hash's bits below the shard's scaled to
+ * the table (Lemire's fast range reduction), so any size works. */
+static size_t home(uint32_t h, size_t cap)
+{
+	return (size_t)(((uint64_t)(uint32_t)(h << 6) * cap) >> 32);
+}
+
+static size_t find_slot(const zl_names_shard *t, const char *text, size_t len, uint32_t h)
 {
 	uint32_t tag = tag_of(h);
 	size_t i = home(h, t->cap);
@@ -166,7 +169,15 @@ static size_t find_slot(const zl_names *t, const char *text, size_t len, uint32_
 	return i;
 }
 
-static bool grow(zl_names *t)
+/* The interned name of this text and hash, or NULL. */
+static const zl_name *find(const zl_names *t, const char *text, size_t len, uint32_t h)
+{
+	const zl_names_shard *sh = shard_of(t, h);
+
+	return sh->cap ? sh->slots[find_slot(sh, text, len, h)] : NULL;
+}
+
+static bool grow(zl_names_shard *t)
 {
 	size_t cap = t->cap ? (t->cap + t->cap / 2 + 1) & ~(size_t)1 : TABLE_MIN;
 	uint32_t *tags = zl_pages_alloc(table_bytes(cap));
@@ -197,11 +208,13 @@ static bool grow(zl_names *t)
 static const zl_name *insert(zl_names *t, const char *text, size_t tlen, uint32_t h,
                              const zl_name *parent, unsigned labels)
 {
-	if ((t->count + 1) * 4 > t->cap * 3 && !grow(t))
+	zl_names_shard *sh = shard_of(t, h);
+
+	if ((sh->count + 1) * 8 > sh->cap * 7 && !grow(sh))
 		return NULL;
-	size_t slot = find_slot(t, text, tlen, h);
-	if (t->slots[slot])
-		return t->slots[slot];
+	size_t slot = find_slot(sh, text, tlen, h);
+	if (sh->slots[slot])
+		return sh->slots[slot];
 	zl_name *n = zl_arena_alloc(t->arena, sizeof(*n) + tlen + 1, _Alignof(zl_name));
 	if (!n)
 		return NULL;
@@ -211,8 +224,9 @@ static const zl_name *insert(zl_names *t, const char *text, size_t tlen, uint32_
 	n->labels = (uint8_t)labels;
 	memcpy(n->text, text, tlen);
 	n->text[tlen] = '\0';
-	t->tags[slot] = tag_of(h);
-	t->slots[slot] = n;
+	sh->tags[slot] = tag_of(h);
+	sh->slots[slot] = n;
+	sh->count++;
 	t->count++;
 	return n;
 }
@@ -239,11 +253,9 @@ const zl_name *zl_names_intern_wire(zl_names *t, const uint8_t *wire, size_t len
 
 	size_t tlen = wire_to_text(lower, text);
 	uint32_t h = hash_text(text, tlen);
-	if (t->cap) {
-		const zl_name *hit = t->slots[find_slot(t, text, tlen, h)];
-		if (hit)
-			return hit;
-	}
+	const zl_name *hit = find(t, text, tlen, h);
+	if (hit)
+		return hit;
 	const zl_name *parent = NULL;
 	if (labels > 0) {
 		parent = zl_names_intern_wire(t, lower + lower[0] + 1, i + 1 - lower[0] - 1u);
@@ -308,11 +320,9 @@ static const zl_name *intern_rel_slow(zl_names *t, const char *s, size_t len,
 /* A canonical plain name whose hash is h, interned with its ancestors. */
 static const zl_name *intern_canon(zl_names *t, const char *text, size_t len, uint32_t h)
 {
-	if (t->cap) {
-		const zl_name *hit = t->slots[find_slot(t, text, len, h)];
-		if (hit)
-			return hit;
-	}
+	const zl_name *hit = find(t, text, len, h);
+	if (hit)
+		return hit;
 	size_t first = (size_t)((const char *)memchr(text, '.', len) - text) + 1;
 	const zl_name *parent = first == len ? zl_names_intern_text(t, ".")
 	                        : intern_canon(t, text + first, len - first,
@@ -393,11 +403,9 @@ const zl_name *zl_names_intern_rel(zl_names *t, const char *s, size_t len,
 
 	if (!plain_rel(s, len, origin, &p))
 		return intern_rel_slow(t, s, len, origin);
-	if (t->cap) {
-		const zl_name *hit = t->slots[find_slot(t, p.canon, p.n, p.h)];
-		if (hit)
-			return hit;
-	}
+	const zl_name *hit = find(t, p.canon, p.n, p.h);
+	if (hit)
+		return hit;
 	const zl_name *parent = p.first != SIZE_MAX
 	                        ? intern_canon(t, p.canon + p.first + 1, p.n - p.first - 1,
 	                                       p.parent_h)
@@ -412,10 +420,11 @@ bool zl_names_prefetch_rel(const zl_names *t, const char *s, size_t len,
 
 	if (!plain_rel(s, len, origin, &p))
 		return false;
-	if (t->cap) {
-		size_t i = home(p.h, t->cap);
-		__builtin_prefetch(&t->tags[i]);
-		__builtin_prefetch(&t->slots[i]);
+	const zl_names_shard *sh = shard_of(t, p.h);
+	if (sh->cap) {
+		size_t i = home(p.h, sh->cap);
+		__builtin_prefetch(&sh->tags[i]);
+		__builtin_prefetch(&sh->slots[i]);
 	}
 	*hash = p.h;
 	return true;
@@ -427,10 +436,10 @@ const zl_name *zl_names_lookup(const zl_names *t, const char *text)
 	char canon[MAX_WIRE * 4 + 2];
 	size_t len;
 
-	if (!t->cap || !zl_name_text_to_wire(text, wire, &len))
+	if (!t->count || !zl_name_text_to_wire(text, wire, &len))
 		return NULL;
 	for (size_t k = 0; k < len; k++)
 		wire[k] = (uint8_t)tolower(wire[k]);
 	size_t tlen = wire_to_text(wire, canon);
-	return t->slots[find_slot(t, canon, tlen, hash_text(canon, tlen))];
+	return find(t, canon, tlen, hash_text(canon, tlen));
 }

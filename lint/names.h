@@ -27,14 +27,23 @@ struct zl_name {
  * Open addressing with linear probing.  Each slot's tag (the name's hash,
  * 0 meaning empty) sits in an array of its own, so a probe reads 4 bytes
  * beside the last one and looks at a name only when the tags match.  The
- * table grows by half when three quarters full: between 4 and 6 slots for
- * each 3 names.
+ * table is cut into ZL_NAME_SHARDS tables by the hash's low bits, each
+ * growing by half when seven eighths full: a table of millions of names
+ * grows a sixty-fourth at a time, so the old and the new copy of the whole
+ * table are never held together (the peak of a million-name zone).
  */
-typedef struct zl_names {
-	zl_arena *arena;         /* ref only: where names are stored */
+#define ZL_NAME_SHARDS 64
+
+typedef struct zl_names_shard {
 	uint32_t *tags;          /* cap tags, 0 = empty; owns the allocation */
 	const zl_name **slots;   /* cap names, NULL = empty; after the tags */
 	size_t cap;
+	size_t count;
+} zl_names_shard;
+
+typedef struct zl_names {
+	zl_arena *arena;         /* ref only: where names are stored */
+	zl_names_shard shard[ZL_NAME_SHARDS];
 	size_t count;
 } zl_names;
 

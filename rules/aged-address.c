@@ -5,6 +5,8 @@
  * arrive (DNS event 6702, KB 914050), or the address is no longer its own;
  * with scavenging on, the record is deleted soon.
  */
+#include <stdlib.h>
+
 #include "ad-common.h"
 
 /* Hours from 1601-01-01 (the [AGE:N] epoch) to 1970-01-01, both UTC. */
@@ -53,23 +55,43 @@ static void report(zl_report *r, const zl_view *v, const zl_server *on,
 	                      ad_ps_quote(ad_bare(name, bare, sizeof(bare)), quoted, sizeof(quoted)));
 }
 
-/* The server's records in copy v, when v holds its name. */
-static void check_server(zl_report *r, const zl_model *m, const zl_view *v,
-                         const zl_server *s, int64_t now)
+/* A server's record with an old stamp, in some copy's records. */
+typedef struct aged {
+	const zl_server *s;
+	const zl_record *rec;
+	int64_t age;
+} aged;
+
+/* The stale-stamped address records of every server in v's records, in
+ * server order, ending with an entry whose server is NULL.  They depend
+ * on the records only: views that share them (zl_view_records_index)
+ * share the list. */
+static aged *aged_in(const zl_model *m, const zl_view *v, int64_t now)
 {
 	const zl_zone *z = zl_view_zone(v);
 	int64_t interval = 24 * (int64_t)(zl_zone_no_refresh_days(z) + zl_zone_refresh_days(z));
-	const zl_server *on = ad_view_holder(m, v, zl_server_name(s));
+	size_t n = 0, cap = 8;
+	aged *out = malloc(cap * sizeof(*out));
 	zl_iter it;
 
-	if (!on)
-		return;
-	for (const zl_record *rec = ad_addr_first(v, zl_server_name(s), &it); rec;
-	     rec = ad_addr_next(&it)) {
-		int64_t age = now - (int64_t)zl_record_age(rec);
-		if (zl_record_age(rec) && age > interval)
-			report(r, v, on, s, rec, age);
+	for (size_t j = 0; out && j < zl_model_server_count(m); j++) {
+		const zl_server *s = zl_model_server(m, j);
+		for (const zl_record *rec = ad_addr_first(v, zl_server_name(s), &it); out && rec;
+		     rec = ad_addr_next(&it)) {
+			int64_t age = now - (int64_t)zl_record_age(rec);
+			if (!zl_record_age(rec) || age <= interval)
+				continue;
+			aged *grown = n + 1 < cap ? out : realloc(out, (cap *= 2) * sizeof(*out));
+			if (!grown)
+				free(out);
+			out = grown;
+			if (out)
+				out[n++] = (aged){ s, rec, age };
+		}
 	}
+	if (out)
+		out[n].s = NULL;
+	return out;
 }
 
 static int check(const zl_model *m, zl_report *r)
@@ -77,11 +99,30 @@ static int check(const zl_model *m, zl_report *r)
 	/* Stamps are whole hours; the age is taken at 00:00 UTC of the audit date. */
 	int64_t day = zl_model_audit_date(m) / 86400;
 	int64_t now = day * 24 + HOURS_1601_TO_1970;
+	size_t nv = zl_model_view_count(m);
+	aged **lists = calloc(nv + 1, sizeof(*lists));
+	int rc = lists ? 0 : -1;
 
-	for (size_t i = 0; i < zl_model_view_count(m); i++)
-		for (size_t j = 0; j < zl_model_server_count(m); j++)
-			check_server(r, m, zl_model_view(m, i), zl_model_server(m, j), now);
-	return 0;
+	/* Every copy against every server would be quadratic in a forest of
+	 * thousands of DCs: each distinct copy is searched once, and each
+	 * view reports what its copy holds, on the server holding the name. */
+	for (size_t i = 0; rc == 0 && i < nv; i++) {
+		const zl_view *v = zl_model_view(m, i);
+		size_t first = zl_view_records_index(v);
+		if (!lists[first] && !(lists[first] = aged_in(m, v, now))) {
+			rc = -1;
+			break;
+		}
+		for (const aged *a = lists[first]; a->s; a++) {
+			const zl_server *on = ad_view_holder(m, v, zl_server_name(a->s));
+			if (on)
+				report(r, v, on, a->s, a->rec, a->age);
+		}
+	}
+	for (size_t i = 0; lists && i < nv; i++)
+		free(lists[i]);
+	free(lists);
+	return rc;
 }
 
 const zl_rule zl_rule_aged_address = {

@@ -5,6 +5,9 @@
  * catalog.  Its Netlogon service registers them; a copy without them does
  * not send anybody to that DC.
  */
+#include <stdint.h>
+#include <stdlib.h>
+
 #include "ad-common.h"
 
 typedef struct service {
@@ -21,14 +24,15 @@ static const service services[] = {
 	{ "_gc._tcp", true, ZL_ROLE_GC, 3268, "global catalog" },
 };
 
-/* True when the copy has an SRV record at `owner` targeting dc. */
+/* True when the copy has an SRV record at `owner` targeting dc: through
+ * the view's target index, a few records a DC whatever the forest's size. */
 static bool has_target(const zl_view *v, const zl_name *owner, const zl_server *dc)
 {
 	zl_iter it;
 
-	for (const zl_record *r = zl_view_find(v, owner, ZL_TYPE_SRV, &it); r;
-	     r = zl_iter_next(&it))
-		if (zl_record_target(r) == zl_server_name(dc))
+	for (const zl_record *r = zl_view_find_target(v, zl_server_name(dc), ZL_TYPE_SRV, &it);
+	     r; r = zl_iter_next(&it))
+		if (zl_record_owner(r) == owner)
 			return true;
 	return false;
 }
@@ -60,40 +64,161 @@ static void report(zl_report *r, const zl_view *v, const zl_server *on,
 	ad_command_add(f, on, z, owner, "SRV", data, "", args);
 }
 
-static void check_service(const zl_model *m, zl_report *r, const zl_server *dc,
-                          const service *sv)
+/* One record a DC needs: the SRV name, and the name that tells which copy
+ * holds it (the SRV name, else its closest interned ancestor). */
+typedef struct need {
+	const zl_server *dc;
+	const service *sv;
+	const zl_name *name, *anchor;
+	size_t order;             /* servers by name, then services */
+	char owner[AD_NAME_MAX];
+} need;
+
+static bool need_set(const zl_model *m, need *n, const zl_server *dc, const service *sv)
 {
 	const zl_name *parent = sv->forest ? zl_model_forest(m) : zl_server_domain(dc);
-	char owner[AD_NAME_MAX];
 
 	if (!parent || zl_name_labels(parent) == 0 || !(zl_server_roles(dc) & sv->role))
-		return;
-	snprintf(owner, sizeof(owner), "%s.%s", sv->prefix, zl_name_text(parent));
-	const zl_name *name = zl_model_name(m, owner);
-	const zl_name *anchor = ad_name_or_ancestor(m, owner);
-	for (size_t i = 0; anchor && i < zl_model_view_count(m); i++) {
-		const zl_view *v = zl_model_view(m, i);
-		const zl_server *on = ad_view_holder(m, v, anchor);
-		if (on && !has_target(v, name, dc))
-			report(r, v, on, dc, sv, owner);
+		return false;
+	n->dc = dc;
+	n->sv = sv;
+	snprintf(n->owner, sizeof(n->owner), "%s.%s", sv->prefix, zl_name_text(parent));
+	n->name = zl_model_name(m, n->owner);
+	n->anchor = ad_name_or_ancestor(m, n->owner);
+	return n->anchor != NULL;
+}
+
+/* By anchor (a few: one a domain and service), then in order. */
+static int cmp_need(const void *a, const void *b)
+{
+	const need *x = a, *y = b;
+	uintptr_t p = (uintptr_t)x->anchor, q = (uintptr_t)y->anchor;
+
+	if (p != q)
+		return p < q ? -1 : 1;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
+/* Every (DC, service) pair to check, grouped by anchor; *count of them. */
+static need *needs_of(const zl_model *m, size_t *count)
+{
+	size_t ns = sizeof(services) / sizeof(*services);
+	need *out = malloc((zl_model_server_count(m) * ns + 1) * sizeof(*out));
+
+	*count = 0;
+	for (size_t i = 0; out && i < zl_model_server_count(m); i++)
+		for (size_t j = 0; j < ns; j++)
+			if (need_set(m, &out[*count], zl_model_server(m, i), &services[j])) {
+				out[*count].order = *count;
+				++*count;
+			}
+	if (out)
+		qsort(out, *count, sizeof(*out), cmp_need);
+	return out;
+}
+
+/*
+ * The needs that v's records do not meet: indexes into needs, those of
+ * anchor group g (needs with the same anchor) between at[g] and at[g + 1].
+ * Views sharing records (zl_view_records_index) share it, so a forest of
+ * identical copies is checked once, not once per copy.
+ */
+typedef struct missing {
+	size_t *at;               /* groups + 1 */
+	size_t idx[];
+} missing;
+
+static missing *missing_in(const zl_view *v, const need *needs, size_t n,
+                           const size_t *group, size_t groups)
+{
+	missing *out = malloc(sizeof(*out) + (n + 1) * sizeof(size_t));
+	size_t k = 0;
+
+	if (out && !(out->at = malloc((groups + 1) * sizeof(size_t)))) {
+		free(out);
+		return NULL;
 	}
+	for (size_t g = 0; out && g < groups; g++) {
+		out->at[g] = k;
+		/* Not in v's zone: no server of v holds it (ad_view_holder). */
+		if (!zl_name_is_below(needs[group[g]].anchor, zl_zone_name(zl_view_zone(v))))
+			continue;
+		for (size_t i = group[g]; i < group[g + 1]; i++)
+			if (!has_target(v, needs[i].name, needs[i].dc))
+				out->idx[k++] = i;
+	}
+	if (out)
+		out->at[groups] = k;
+	return out;
+}
+
+static void missing_free(missing *ms)
+{
+	if (ms)
+		free(ms->at);
+	free(ms);
+}
+
+/* Reports v's missing records, on the first server holding each anchor:
+ * one lookup a group, and none for a group v has nothing missing of. */
+static void report_view(const zl_model *m, zl_report *r, const zl_view *v,
+                        const need *needs, const missing *ms, size_t groups)
+{
+	for (size_t g = 0; g < groups; g++) {
+		if (ms->at[g] == ms->at[g + 1])
+			continue;
+		const zl_server *on = ad_view_holder(m, v, needs[ms->idx[ms->at[g]]].anchor);
+		for (size_t k = ms->at[g]; on && k < ms->at[g + 1]; k++) {
+			const need *nd = &needs[ms->idx[k]];
+			report(r, v, on, nd->dc, nd->sv, nd->owner);
+		}
+	}
+}
+
+/* Where each anchor group starts in needs (and n after the last). */
+static size_t *groups_of(const need *needs, size_t n, size_t *groups)
+{
+	size_t *out = malloc((n + 2) * sizeof(*out));
+
+	*groups = 0;
+	for (size_t i = 0; out && i < n; i++)
+		if (i == 0 || needs[i].anchor != needs[i - 1].anchor)
+			out[(*groups)++] = i;
+	if (out)
+		out[*groups] = n;
+	return out;
 }
 
 static int check(const zl_model *m, zl_report *r)
 {
-	size_t no_domain = 0;
+	size_t n = 0, groups = 0, nv = zl_model_view_count(m), no_domain = 0;
+	need *needs = needs_of(m, &n);
+	size_t *group = needs ? groups_of(needs, n, &groups) : NULL;
+	missing **ms = calloc(nv + 1, sizeof(*ms));
+	int rc = group && ms ? 0 : -1;
 
+	for (size_t i = 0; rc == 0 && i < nv; i++) {
+		const zl_view *v = zl_model_view(m, i);
+		size_t first = zl_view_records_index(v);
+		if (!ms[first] && !(ms[first] = missing_in(v, needs, n, group, groups)))
+			rc = -1;
+		else
+			report_view(m, r, v, needs, ms[first], groups);
+	}
+	for (size_t i = 0; ms && i < nv; i++)
+		missing_free(ms[i]);
+	free(ms);
+	free(group);
+	free(needs);
 	for (size_t i = 0; i < zl_model_server_count(m); i++) {
 		const zl_server *dc = zl_model_server(m, i);
-		for (size_t j = 0; j < sizeof(services) / sizeof(*services); j++)
-			check_service(m, r, dc, &services[j]);
 		/* Its domain's records need its domain: not guessed. */
 		if ((zl_server_roles(dc) & ZL_ROLE_DC) && !zl_server_domain(dc))
 			no_domain++;
 	}
 	zl_report_not_checked(r, "DC in no listed domain (its domain's SRV records)",
 	                      no_domain);
-	return 0;
+	return rc;
 }
 
 const zl_rule zl_rule_dc_srv_records = {

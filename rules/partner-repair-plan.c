@@ -86,16 +86,22 @@ static size_t server_index(const zl_model *m, const zl_server *s)
 static void walk(const zl_model *m, plan *pl, size_t c, unsigned *seen,
                  unsigned stamp, const zl_server **queue, const size_t *slot)
 {
-	size_t head = 0, tail = 0;
+	size_t head = 0, tail = 0, left = 0;
 
+	for (size_t k = 0; k < pl->n; k++)
+		left += ad_pair_broken(&pl->pair[k]);
 	queue[tail++] = pl->pair[c].holder;
 	seen[server_index(m, pl->pair[c].holder)] = stamp;
 	seen[server_index(m, pl->subject)] = stamp;
-	while (head < tail) {
+	/* Once every broken candidate is reached the rest of the forest does
+	 * not matter: stop there, not after the whole graph of thousands. */
+	while (head < tail && left) {
 		const zl_server *x = queue[head++];
 		size_t xi = server_index(m, x);
-		if (slot[xi] < pl->n && ad_pair_broken(&pl->pair[slot[xi]]))
+		if (slot[xi] < pl->n && ad_pair_broken(&pl->pair[slot[xi]])) {
 			pl->reach[c * pl->n + slot[xi]] = true;
+			left--;
+		}
 		for (size_t i = 0; i < zl_server_outbound_count(x); i++) {
 			const zl_server *y = zl_server_outbound(x, i);
 			size_t yi = server_index(m, y);

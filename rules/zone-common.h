@@ -36,15 +36,54 @@ static inline bool zc_in_zone(const zl_view *v, const zl_name *n)
 	return zl_name_is_below(n, zc_origin(v));
 }
 
-/* Runs fn over every view: each view once (SPEC 3, "once per view"). */
+/*
+ * Runs fn over every view: each view once (SPEC 3, "once per view").  A
+ * view that shares its records with an earlier one (identical files,
+ * zl_view_records_index) gets the earlier one's findings again, in its own
+ * file, instead of a second walk: the zone rules look at one view's
+ * records alone, so the answer is the same, and a forest of thousands of
+ * identical copies is walked once.
+ */
+typedef int zc_view_ctx_fn(const zl_model *m, const zl_view *v, zl_report *r,
+                           void *ctx);
+
+static inline int zc_each_view_ctx(const zl_model *m, zl_report *r, zc_view_ctx_fn *fn,
+                                   void *ctx)
+{
+	size_t n = zl_model_view_count(m);
+	size_t *span = malloc((2 * n + 1) * sizeof(*span));   /* [begin, end) a view */
+	int rc = span ? 0 : -1;
+
+	for (size_t i = 0; rc == 0 && i < n; i++) {
+		const zl_view *v = zl_model_view(m, i);
+		size_t first = zl_view_records_index(v);
+		if (first < i) {
+			rc = zl_report_repeat(r, span[2 * first], span[2 * first + 1],
+			                      zl_model_view(m, first), v);
+			continue;
+		}
+		span[2 * i] = zl_report_count(r);
+		rc = fn(m, v, r, ctx);
+		span[2 * i + 1] = zl_report_count(r);
+	}
+	free(span);
+	return rc;
+}
+
 typedef int zc_view_fn(const zl_model *m, const zl_view *v, zl_report *r);
+typedef struct zc_view_walk { zc_view_fn *fn; } zc_view_walk;
+
+static inline int zc_view_walk_(const zl_model *m, const zl_view *v, zl_report *r,
+                                void *ctx)
+{
+	return ((const zc_view_walk *)ctx)->fn(m, v, r);
+}
 
 static inline int zc_each_view(const zl_model *m, zl_report *r, zc_view_fn *fn)
 {
-	for (size_t i = 0; i < zl_model_view_count(m); i++)
-		if (fn(m, zl_model_view(m, i), r) != 0)
-			return -1;
-	return 0;
+	zc_view_walk walk = { fn };
+
+	return zc_each_view_ctx(m, r, zc_view_walk_, &walk);
 }
 
 /* The check function of a rule that looks at each view on its own. */
@@ -58,6 +97,7 @@ static inline int zc_each_view(const zl_model *m, zl_report *r, zc_view_fn *fn)
  * Out-of-zone owners are left to out-of-zone: servers ignore them. */
 typedef void zc_owner_fn(const zl_view *v, const zl_name *owner, zl_report *r,
                          void *ctx);
+typedef struct zc_owner_walk { zc_owner_fn *fn; } zc_owner_walk;
 
 static inline void zc_each_owner(const zl_view *v, zl_report *r, zc_owner_fn *fn,
                                  void *ctx)
@@ -70,11 +110,19 @@ static inline void zc_each_owner(const zl_view *v, zl_report *r, zc_owner_fn *fn
 }
 
 /* zc_each_owner over every view, for rules that need nothing per view. */
+static inline int zc_owner_walk_(const zl_model *m, const zl_view *v, zl_report *r,
+                                 void *ctx)
+{
+	(void)m;
+	zc_each_owner(v, r, ((const zc_owner_walk *)ctx)->fn, NULL);
+	return 0;
+}
+
 static inline int zc_each_view_owner(const zl_model *m, zl_report *r, zc_owner_fn *fn)
 {
-	for (size_t i = 0; i < zl_model_view_count(m); i++)
-		zc_each_owner(zl_model_view(m, i), r, fn, NULL);
-	return 0;
+	zc_owner_walk walk = { fn };
+
+	return zc_each_view_ctx(m, r, zc_owner_walk_, &walk);
 }
 
 /* True when n holds a record of type t (one walk of n's records). */
@@ -411,14 +459,21 @@ static inline int zc_each_local_target(const zl_model *m, const zl_view *v,
 	return 0;
 }
 
-/* zc_each_local_target over every view. */
+typedef struct zc_target_walk { zc_target_fn *fn; } zc_target_walk;
+
+static inline int zc_target_walk_(const zl_model *m, const zl_view *v, zl_report *r,
+                                  void *ctx)
+{
+	return zc_each_local_target(m, v, r, ((const zc_target_walk *)ctx)->fn);
+}
+
+/* zc_each_local_target over every view (zc_each_view_ctx). */
 static inline int zc_each_view_local_target(const zl_model *m, zl_report *r,
                                             zc_target_fn *fn)
 {
-	for (size_t i = 0; i < zl_model_view_count(m); i++)
-		if (zc_each_local_target(m, zl_model_view(m, i), r, fn) != 0)
-			return -1;
-	return 0;
+	zc_target_walk walk = { fn };
+
+	return zc_each_view_ctx(m, r, zc_target_walk_, &walk);
 }
 
 #endif

@@ -191,10 +191,35 @@ typedef struct zl_iter {
 	const zl_view *view;     /* private */
 	uint32_t next;           /* private */
 	uint16_t type;           /* private */
+	uint16_t by;             /* private (was padding: the layout is v1's) */
 } zl_iter;
 const zl_record *zl_view_find(const zl_view *v, const zl_name *owner,
                               uint16_t type, zl_iter *it);
 const zl_record *zl_iter_next(zl_iter *it);
+
+/*
+ * Records whose zl_record_target is `target`, in load order, optionally
+ * only of one `type` (0 = all types): the SRV records that send clients to
+ * a DC, the CNAMEs and NS records naming it.  Iterate with zl_iter_next as
+ * for zl_view_find.  The view keeps an index from target names to records,
+ * built once when the model is complete (before any rule runs; in a run
+ * without servers, on the first call, under a lock), so this is
+ * constant time per record found, however many records the names that
+ * hold them have: check "which SRV records target this DC" this way, not
+ * by walking every SRV at a locator name for every DC.
+ */
+const zl_record *zl_view_find_target(const zl_view *v, const zl_name *target,
+                                     uint16_t type, zl_iter *it);
+
+/*
+ * The index (as for zl_model_view) of the first view holding the same
+ * records as v: v's own index, unless v's file was byte for byte the one
+ * of an earlier view of the zone, whose records it then shares.  Views
+ * with the same index give the same answer to every question about their
+ * records, so a rule that checks every view against every DC can work
+ * out the answer once per index and only report it per view.
+ */
+size_t zl_view_records_index(const zl_view *v);
 
 /* Distinct owner names of the view, in first-seen order. */
 size_t zl_view_owner_count(const zl_view *v);

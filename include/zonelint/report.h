@@ -95,6 +95,21 @@ void zl_finding_follows(zl_finding *f, const char *key);
  */
 void zl_report_not_checked(zl_report *r, const char *reason, size_t count);
 
+/*
+ * Views that share their records (zl_view_records_index) get the same
+ * findings from a rule that looks at one view's records alone: such a rule
+ * checks the first of them and repeats its findings for the others, which
+ * a forest of thousands of identical copies needs.  zl_report_count is a
+ * position in the running rule's findings; zl_report_repeat reports the
+ * findings between two positions, made while checking view `from`, again
+ * for `to`: in to's file where they were in from's, all else the same
+ * (relation keys that name from's file name to's).  -1 when memory runs
+ * out.
+ */
+size_t zl_report_count(const zl_report *r);
+int zl_report_repeat(zl_report *r, size_t begin, size_t end, const zl_view *from,
+                     const zl_view *to);
+
 /* Reports a problem found while loading (see zl_model_problem) with all
  * it carries; for the rules that surface them. */
 zl_finding *zl_report_problem(zl_report *r, const zl_problem *p);

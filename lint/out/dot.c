@@ -515,6 +515,312 @@ fail:
 	return NULL;
 }
 
+/* ---- the graph of sites ------------------------------------------------------ */
+
+void zl_sites_free(zl_sites *s)
+{
+	if (!s)
+		return;
+	free(s->name);
+	free(s->of);
+	free(s->members);
+	free(s->inside);
+	free(s->worst);
+	free(s);
+}
+
+/* Site names first by name, servers without one last. */
+static int cmp_site(const void *a, const void *b)
+{
+	const char *x = *(const char *const *)a, *y = *(const char *const *)b;
+
+	if (!x || !y)
+		return (x == NULL) - (y == NULL);
+	return strcmp(x, y);
+}
+
+/* Group of site name `site` among the sorted names. */
+static size_t site_group(const zl_sites *s, const char *site)
+{
+	const char **hit = bsearch(&site, s->name, s->n, sizeof(*s->name), cmp_site);
+
+	return hit ? (size_t)(hit - s->name) : s->n;
+}
+
+/* The distinct site names of the servers, sorted (NULL last). */
+static bool site_names(zl_sites *s, const zl_model *m, size_t n)
+{
+	s->name = malloc((n + 1) * sizeof(*s->name));
+	if (!s->name)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		s->name[i] = zl_server_site(zl_model_server(m, i));
+	qsort(s->name, n, sizeof(*s->name), cmp_site);
+	for (size_t i = 0; i < n; i++)
+		if (s->n == 0 || cmp_site(&s->name[s->n - 1], &s->name[i]) != 0)
+			s->name[s->n++] = s->name[i];
+	return true;
+}
+
+/* An unordered pair of groups with a connection between them. */
+typedef struct site_pair {
+	size_t a, b;              /* a < b */
+	size_t count;             /* connections */
+	zl_severity worst;        /* worst partner finding among them */
+} site_pair;
+
+static int cmp_site_pair(const void *x, const void *y)
+{
+	const site_pair *p = x, *q = y;
+
+	if (p->a != q->a)
+		return p->a < q->a ? -1 : 1;
+	return (p->b > q->b) - (p->b < q->b);
+}
+
+/*
+ * Calls fn for every connection between two servers once: (x, y) with
+ * x < y, partners of each other.  Returns how many there are.
+ */
+typedef void connection_fn(size_t x, size_t y, void *ctx);
+
+static size_t each_connection(const zl_concerns *c, connection_fn *fn, void *ctx)
+{
+	size_t n = 0;
+
+	for (size_t x = 0; x < c->n; x++) {
+		const zl_server *s = zl_model_server(c->model, x);
+		for (size_t k = 0; k < zl_server_partner_count(s); k++) {
+			size_t y = zl_concerns_index(c, zl_name_text(zl_server_name(
+			                             zl_server_partner(s, k))));
+			if (y < c->n && y > x) {
+				n++;
+				if (fn)
+					fn(x, y, ctx);
+			}
+		}
+	}
+	return n;
+}
+
+typedef struct pair_list {
+	const zl_concerns *c;
+	const zl_sites *s;
+	size_t *inside;           /* counts connections inside groups, or NULL */
+	site_pair *v;
+	size_t n;
+} pair_list;
+
+static void note_pair(size_t x, size_t y, void *ctx)
+{
+	pair_list *pl = ctx;
+	size_t a = pl->s->of[x], b = pl->s->of[y];
+
+	if (a == b) {
+		if (pl->inside)
+			pl->inside[a]++;
+		return;
+	}
+	pl->v[pl->n++] = (site_pair){ a < b ? a : b, a < b ? b : a, 1,
+	                              zl_concerns_pair(pl->c, x, y) };
+}
+
+/* The connections between groups, one entry a pair of groups, sorted. */
+static site_pair *site_pairs(const zl_concerns *c, const zl_sites *s, size_t *inside,
+                             size_t *count)
+{
+	pair_list pl = { c, s, inside, malloc((s->connections + 1) * sizeof(site_pair)), 0 };
+	size_t k = 0;
+
+	if (!pl.v)
+		return NULL;
+	each_connection(c, note_pair, &pl);
+	qsort(pl.v, pl.n, sizeof(*pl.v), cmp_site_pair);
+	for (size_t i = 0; i < pl.n; i++) {
+		if (k && pl.v[k - 1].a == pl.v[i].a && pl.v[k - 1].b == pl.v[i].b) {
+			pl.v[k - 1].count++;
+			if (pl.v[i].worst > pl.v[k - 1].worst)
+				pl.v[k - 1].worst = pl.v[i].worst;
+			continue;
+		}
+		pl.v[k++] = pl.v[i];
+	}
+	*count = k;
+	return pl.v;
+}
+
+zl_sites *zl_sites_new(const zl_concerns *c)
+{
+	zl_sites *s = calloc(1, sizeof(*s));
+	size_t n = c->n;
+
+	if (!s || !site_names(s, c->model, n))
+		goto fail;
+	s->of = malloc((n + 1) * sizeof(*s->of));
+	s->members = calloc(s->n + 1, sizeof(*s->members));
+	s->inside = calloc(s->n + 1, sizeof(*s->inside));
+	s->worst = calloc(s->n + 1, sizeof(*s->worst));
+	if (!s->of || !s->members || !s->inside || !s->worst)
+		goto fail;
+	for (size_t i = 0; i < n; i++) {
+		size_t g = site_group(s, zl_server_site(zl_model_server(c->model, i)));
+		s->of[i] = g;
+		s->members[g]++;
+		if (c->worst[i] > s->worst[g])
+			s->worst[g] = c->worst[i];
+	}
+	s->connections = each_connection(c, NULL, NULL);
+	site_pair *pairs = site_pairs(c, s, s->inside, &s->links);
+	if (!pairs)
+		goto fail;
+	free(pairs);
+	return s;
+fail:
+	zl_sites_free(s);
+	return NULL;
+}
+
+zl_graph_kind zl_graph_choose(const zl_concerns *c, const zl_sites *s)
+{
+	if (c->n <= ZL_GRAPH_MAX_NODES && s->connections <= ZL_GRAPH_MAX_EDGES)
+		return ZL_GRAPH_SERVERS;
+	/* One group of servers without a site is no map of anything. */
+	if (s->n > 1 && s->n <= ZL_GRAPH_MAX_SITES && s->links <= ZL_GRAPH_MAX_EDGES)
+		return ZL_GRAPH_SITES;
+	return ZL_GRAPH_NONE;
+}
+
+static char *site_tooltip(const zl_sites *s, size_t g)
+{
+	char *text = NULL;
+	size_t size = 0;
+	FILE *f = open_memstream(&text, &size);
+
+	if (!f)
+		return NULL;
+	fprintf(f, "%s: %zu server%s, %zu connection%s inside",
+	        s->name[g] ? s->name[g] : "servers without a site", s->members[g],
+	        s->members[g] == 1 ? "" : "s", s->inside[g], s->inside[g] == 1 ? "" : "s");
+	if (s->worst[g] != ZL_SEVERITY_OFF)
+		fprintf(f, "\nworst finding: %s", zl_severity_name(s->worst[g]));
+	if (fclose(f) != 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
+
+static Agnode_t *add_site(Agraph_t *g, const zl_sites *s, size_t k, zl_graph_target t)
+{
+	const zl_palette *p = zl_severity_palette(s->worst[k]);
+	char id[32], label[1200];
+	Agnode_t *n;
+	char *tip = site_tooltip(s, k);
+
+	snprintf(id, sizeof(id), "site %zu", k);
+	n = tip ? agnode(g, id, 1) : NULL;
+	snprintf(label, sizeof(label), "%s\n%zu server%s", s->name[k] ? s->name[k] : "(no site)",
+	         s->members[k], s->members[k] == 1 ? "" : "s");
+	if (n && (set_text(n, "label", label, t) != 0 || set_text(n, "tooltip", tip, t) != 0))
+		n = NULL;
+	if (n) {
+		set_attr(n, "fillcolor", p->fill);
+		set_attr(n, "color", p->line);
+		set_attr(n, "href", "#forest");
+		if (s->worst[k] >= ZL_SEVERITY_WARNING)
+			set_attr(n, "penwidth", s->worst[k] == ZL_SEVERITY_ERROR ? "2.5" : "1.8");
+	}
+	free(tip);
+	return n;
+}
+
+static int add_site_link(Agraph_t *g, Agnode_t **nodes, const zl_sites *s,
+                         const site_pair *p, zl_graph_target t)
+{
+	Agedge_t *e = agedge(g, nodes[p->a], nodes[p->b], NULL, 1);
+	char count[32], width[32], tip[2400];
+	unsigned w = 1;
+
+	if (!e)
+		return -1;
+	for (size_t k = p->count; k > 1; k /= 2)
+		w++;                  /* 1 + log2: a hundred connections, 7 wide */
+	snprintf(count, sizeof(count), "%zu", p->count);
+	snprintf(width, sizeof(width), "%u", w > 8 ? 8 : w);
+	snprintf(tip, sizeof(tip), "%zu connection%s between %s and %s%s%s", p->count,
+	         p->count == 1 ? "" : "s", s->name[p->a] ? s->name[p->a] : "(no site)",
+	         s->name[p->b] ? s->name[p->b] : "(no site)",
+	         p->worst != ZL_SEVERITY_OFF ? "\nworst partner finding: " : "",
+	         p->worst != ZL_SEVERITY_OFF ? zl_severity_name(p->worst) : "");
+	set_attr(e, "dir", "none");
+	set_attr(e, "constraint", "false");
+	set_attr(e, "xlabel", count);
+	set_attr(e, "penwidth", width);
+	if (p->worst != ZL_SEVERITY_OFF)
+		set_attr(e, "color", zl_severity_palette(p->worst)->line);
+	if (p->worst == ZL_SEVERITY_WARNING)
+		set_attr(e, "style", "dashed");
+	return set_text(e, "tooltip", tip, t);
+}
+
+/*
+ * Sites in rows of about the square root of their number: dot ranks along
+ * edges, so a ring of 250 sites came out as one line 8 metres wide.  The
+ * connections do not rank (constraint=false); invisible edges from each
+ * site to the one a row further down do, which makes a square.
+ */
+static int site_grid(Agraph_t *g, Agnode_t **nodes, size_t n)
+{
+	size_t cols = 1;
+	char name[48];
+
+	while (cols * cols < n)
+		cols++;
+	for (size_t k = 0; k + cols < n; k++) {
+		snprintf(name, sizeof(name), "grid %zu", k);
+		Agedge_t *e = agedge(g, nodes[k], nodes[k + cols], name, 1);
+		if (!e)
+			return -1;
+		set_attr(e, "style", "invis");
+		set_attr(e, "dir", "none");
+		set_attr(e, "constraint", "true");
+	}
+	return 0;
+}
+
+Agraph_t *zl_site_graph_new(const zl_concerns *c, const zl_sites *s, zl_graph_target t)
+{
+	Agraph_t *g = graph_open(c->model);
+	Agnode_t **nodes = calloc(s->n + 1, sizeof(*nodes));
+	size_t npairs = 0;
+	site_pair *pairs = g && nodes ? site_pairs(c, s, NULL, &npairs) : NULL;
+
+	if (!pairs)
+		goto fail;
+	/* No clusters and no bundling: a few hundred plain nodes lay out in
+	 * a second. */
+	agattr(g, AGRAPH, "concentrate", "false");
+	agattr(g, AGEDGE, "fontsize", "9");
+	agattr(g, AGEDGE, "xlabel", "");
+	for (size_t k = 0; k < s->n; k++)
+		if (!(nodes[k] = add_site(g, s, k, t)))
+			goto fail;
+	for (size_t i = 0; i < npairs; i++)
+		if (add_site_link(g, nodes, s, &pairs[i], t) != 0)
+			goto fail;
+	if (site_grid(g, nodes, s->n) != 0)
+		goto fail;
+	free(pairs);
+	free(nodes);
+	return g;
+fail:
+	free(pairs);
+	free(nodes);
+	if (g)
+		agclose(g);
+	return NULL;
+}
+
 int zl_write_dot(FILE *out, const zl_results *r, const zl_model *m)
 {
 	zl_concerns *c = zl_concerns_new(r, m);

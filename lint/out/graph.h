@@ -76,6 +76,56 @@ typedef enum zl_graph_target { ZL_GRAPH_DOT, ZL_GRAPH_SVG } zl_graph_target;
  */
 Agraph_t *zl_graph_new(const zl_concerns *c, zl_graph_target t);
 
+/*
+ * How big a graph Graphviz is asked to lay out.  dot's layout grows much
+ * faster than the graph: 200 servers in sites take about a second (the
+ * 200-DC sample of docs/report.md), a full mesh of 300 servers (45,000
+ * connections) more than ten minutes.  Up to
+ * ZL_GRAPH_MAX_NODES servers and ZL_GRAPH_MAX_EDGES connections the
+ * servers are drawn; above, the sites are (one node each, the connections
+ * between two sites one line), when there are at most ZL_GRAPH_MAX_SITES
+ * of them with at most ZL_GRAPH_MAX_EDGES lines between them; above that
+ * nothing is laid out, and the report says so.
+ */
+#define ZL_GRAPH_MAX_NODES 250
+#define ZL_GRAPH_MAX_SITES 400
+#define ZL_GRAPH_MAX_EDGES 600
+
+typedef enum zl_graph_kind {
+	ZL_GRAPH_SERVERS,         /* one node a server (zl_graph_new) */
+	ZL_GRAPH_SITES,           /* one node a site (zl_site_graph_new) */
+	ZL_GRAPH_NONE,            /* too big to lay out */
+} zl_graph_kind;
+
+/*
+ * The servers' sites: servers without a site are one group of their own.
+ * For the site graph and the report's text about it.
+ */
+typedef struct zl_sites {
+	size_t n;                 /* groups */
+	const char **name;        /* [n] site names, sorted; NULL: no site */
+	size_t *of;               /* [servers] group of server i */
+	size_t *members;          /* [n] servers in group g */
+	size_t *inside;           /* [n] connections inside group g */
+	zl_severity *worst;       /* [n] worst finding concerning a member */
+	size_t connections;       /* server pairs that replicate, all told */
+	size_t links;             /* group pairs with a connection between them */
+} zl_sites;
+
+/* NULL when memory runs out. */
+zl_sites *zl_sites_new(const zl_concerns *c);
+void zl_sites_free(zl_sites *s);
+/* Which graph to draw for these servers and sites. */
+zl_graph_kind zl_graph_choose(const zl_concerns *c, const zl_sites *s);
+/*
+ * The graph of sites: a node a site, coloured by the worst finding of its
+ * servers, labelled with how many servers it has; a line between two sites
+ * for the connections between their servers, as wide as there are many,
+ * labelled with their number and coloured by the worst partner finding
+ * among them.  Free it with agclose; NULL when memory runs out.
+ */
+Agraph_t *zl_site_graph_new(const zl_concerns *c, const zl_sites *s, zl_graph_target t);
+
 /* The severity colours, shared by graph and HTML so the legend matches. */
 typedef struct zl_palette {
 	const char *fill;         /* node / badge background */

@@ -479,10 +479,12 @@ static int layout(GVC_t *gvc, Agraph_t *g)
 	return rc;
 }
 
-/* Lays the graph out with dot and renders SVG in memory (gvRenderData). */
-static int render_graph(const report *rp)
+/* Lays the graph out with dot and renders SVG in memory (gvRenderData):
+ * the servers', or with `sites`, the sites'. */
+static int render_graph(const report *rp, const zl_sites *sites)
 {
-	Agraph_t *g = zl_graph_new(rp->c, ZL_GRAPH_SVG);
+	Agraph_t *g = sites ? zl_site_graph_new(rp->c, sites, ZL_GRAPH_SVG)
+	                    : zl_graph_new(rp->c, ZL_GRAPH_SVG);
 	GVC_t *gvc = g ? gvContextPlugins(plugins, 0) : NULL;
 	char *svg = NULL;
 	unsigned len = 0;
@@ -510,7 +512,8 @@ static void legend_item(FILE *out, const char *classes, const char *text)
 	fprintf(out, "<li><span class=\"swatch %s\"></span>%s</li>", classes, text);
 }
 
-static void legend(FILE *out)
+/* The colours; the list is left open for more items. */
+static void legend_colours(FILE *out)
 {
 	static const char *const what[] = { "no findings", "worst finding: info",
 	                                    "worst finding: warning", "worst finding: error" };
@@ -519,6 +522,11 @@ static void legend(FILE *out)
 	fputs("<ul class=\"legend\">", out);
 	for (zl_severity s = ZL_SEVERITY_OFF; s <= ZL_SEVERITY_ERROR; s++)
 		legend_item(out, swatch[s], what[s]);
+}
+
+static void legend(FILE *out)
+{
+	legend_colours(out);
 	legend_item(out, "double", "double border, &ldquo;(fix here)&rdquo;: a partner "
 	            "a repair plan names (partner-repair-plan)");
 	fputs("</ul>\n<p>Boxes are the servers of the inventory, grouped by AD site. An "
@@ -527,6 +535,50 @@ static void legend(FILE *out)
 	      "partner finding between the two servers, else it takes the colour of the "
 	      "worst one (dashed: warning). Hover for details; click a server to go to its "
 	      "findings.</p>\n", out);
+}
+
+/* The graph of sites, for a forest too big to draw server by server. */
+static int site_topology(const report *rp, const zl_sites *sites)
+{
+	FILE *out = rp->out;
+	int rc;
+
+	legend_colours(out);
+	fputs("</ul>\n", out);
+	fprintf(out, "<p>This forest has %zu servers and %zu replication connections, more "
+	        "than a readable drawing holds (%d servers, %d connections), so the graph "
+	        "shows its sites: a box a site, coloured by the worst finding of its "
+	        "servers, and a line between two sites for the connections between their "
+	        "servers, as wide as there are many, labelled with their number and "
+	        "coloured by the worst partner finding among them. The servers are listed "
+	        "in the tables below.</p>\n", rp->c->n, sites->connections,
+	        ZL_GRAPH_MAX_NODES, ZL_GRAPH_MAX_EDGES);
+	fputs("<input type=\"checkbox\" id=\"zoom\" class=\"zoom\"> <label for=\"zoom\" "
+	      "class=\"zoom\">show the graph at full size</label>\n<figure>\n"
+	      "<div class=\"graph\">\n", out);
+	rc = render_graph(rp, sites);
+	fputs("</div>\n<figcaption>", out);
+	counted(out, sites->n, "site");
+	fputs(" (", out);
+	counted(out, rp->c->n, "server");
+	fputs(") and the replication connections between them, laid out by Graphviz dot."
+	      "</figcaption>\n</figure>\n", out);
+	return rc;
+}
+
+/* Nothing Graphviz could lay out in a reasonable time. */
+static void no_topology(const report *rp, const zl_sites *sites)
+{
+	fprintf(rp->out, "<p>The replication graph is not drawn: this forest has %zu servers "
+	        "and %zu replication connections, more than a drawing holds (%d servers, "
+	        "%d connections), and its servers are in %zu site%s with %zu connections "
+	        "between sites (at most %d sites and %d connections are drawn as a graph of "
+	        "sites). Graphviz would take minutes and draw a tangle. The servers are "
+	        "listed in the tables below; <code>zonelint -f dot</code> writes the whole "
+	        "graph for an offline layout (<code>sfdp -Tsvg</code>).</p>\n",
+	        rp->c->n, sites->connections, ZL_GRAPH_MAX_NODES, ZL_GRAPH_MAX_EDGES,
+	        sites->n, sites->n == 1 ? "" : "s", sites->links, ZL_GRAPH_MAX_SITES,
+	        ZL_GRAPH_MAX_EDGES);
 }
 
 static int topology(const report *rp)
@@ -540,15 +592,30 @@ static int topology(const report *rp)
 		      "replication to draw.</p>\n</section>\n", out);
 		return 0;
 	}
-	legend(out);
-	fputs("<input type=\"checkbox\" id=\"zoom\" class=\"zoom\"> <label for=\"zoom\" "
-	      "class=\"zoom\">show the graph at full size</label>\n<figure>\n"
-	      "<div class=\"graph\">\n", out);
-	rc = render_graph(rp);
-	fputs("</div>\n<figcaption>", out);
-	counted(out, rp->c->n, "server");
-	fputs(" and their replication connections, laid out by Graphviz dot."
-	      "</figcaption>\n</figure>\n</section>\n", out);
+	zl_sites *sites = zl_sites_new(rp->c);
+	if (!sites)
+		return -1;
+	switch (zl_graph_choose(rp->c, sites)) {
+	case ZL_GRAPH_SERVERS:
+		legend(out);
+		fputs("<input type=\"checkbox\" id=\"zoom\" class=\"zoom\"> <label for=\"zoom\" "
+		      "class=\"zoom\">show the graph at full size</label>\n<figure>\n"
+		      "<div class=\"graph\">\n", out);
+		rc = render_graph(rp, NULL);
+		fputs("</div>\n<figcaption>", out);
+		counted(out, rp->c->n, "server");
+		fputs(" and their replication connections, laid out by Graphviz dot."
+		      "</figcaption>\n</figure>\n", out);
+		break;
+	case ZL_GRAPH_SITES:
+		rc = site_topology(rp, sites);
+		break;
+	case ZL_GRAPH_NONE:
+		no_topology(rp, sites);
+		break;
+	}
+	fputs("</section>\n", out);
+	zl_sites_free(sites);
 	return rc;
 }
 

@@ -2,6 +2,8 @@
 #include "sources/load.h"
 
 #include <errno.h>
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sources/inventory.h"
@@ -31,46 +33,84 @@ static int load_view(zl_model *m, zl_zone *z, const char *path, const char *rule
 	return 0;
 }
 
-/* True when a host before the i-th reads the same path (loaded or failed). */
-static bool path_seen(const zl_model *m, const zl_zone *z, size_t i, const char *path)
+/* Hosts of a zone by the path they read: sorted by path, then host order. */
+typedef struct host_path {
+	const char *path;
+	size_t host;
+} host_path;
+
+static int cmp_host_path(const void *a, const void *b)
 {
-	for (size_t j = 0; j < i; j++) {
-		const zl_server *s = zl_zone_host(z, j);
-		const char *p = zl_model_view_path(m, z, s);
-		const zl_view *v = zl_model_view_of(m, z, s);
-		/* a copy read from elsewhere (--ldap) did not read this file */
-		if (p && strcmp(p, path) == 0 && !(v && strcmp(zl_view_file(v), path) != 0))
-			return true;
+	const host_path *x = a, *y = b;
+	int c = strcmp(x->path, y->path);
+
+	return c ? c : (x->host > y->host) - (x->host < y->host);
+}
+
+/*
+ * Links the hosts of z that read the same path: next[i] is the next host
+ * (in host order) reading host i's path, SIZE_MAX after the last; group[i]
+ * the first host reading it.  One sort, not a scan of every earlier host
+ * for every host: a forest of thousands of DCs lists thousands of paths.
+ */
+static int group_paths(const zl_model *m, const zl_zone *z, size_t *next, size_t *group)
+{
+	size_t n = zl_zone_host_count(z), k = 0;
+	host_path *hp = malloc((n + 1) * sizeof(*hp));
+
+	if (!hp)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const char *p = zl_model_view_path(m, z, zl_zone_host(z, i));
+		next[i] = SIZE_MAX;
+		group[i] = i;
+		if (p)
+			hp[k++] = (host_path){ p, i };
 	}
-	return false;
+	qsort(hp, k, sizeof(*hp), cmp_host_path);
+	for (size_t j = 1; j < k; j++)
+		if (strcmp(hp[j].path, hp[j - 1].path) == 0) {
+			next[hp[j - 1].host] = hp[j].host;
+			group[hp[j].host] = group[hp[j - 1].host];
+		}
+	free(hp);
+	return 0;
 }
 
 /*
  * Loads one view per distinct path among z's hosting servers: servers that
  * read the same file share the view (SPEC 3: a file shared by several
- * servers is one view, linted once).
+ * servers is one view, linted once).  A path is read once: the first host
+ * reading it loads it (or fails to) for all, unless that host's copy came
+ * from elsewhere (--ldap), which did not read this file.
  */
 static int load_zone_views(zl_model *m, zl_zone *z, const zl_zonefile_options *o)
 {
 	size_t n = zl_zone_host_count(z);
+	size_t *next = malloc((n + 1) * sizeof(*next)), *group = malloc((n + 1) * sizeof(*group));
+	bool *seen = calloc(n + 1, sizeof(*seen));
+	int rc = next && group && seen ? group_paths(m, z, next, group) : -1;
 
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; rc == 0 && i < n; i++) {
 		const zl_server *s = zl_zone_host(z, i);
 		const char *path = zl_model_view_path(m, z, s);
-		if (!path || zl_model_view_of(m, z, s) || path_seen(m, z, i, path))
+		zl_view *v = NULL;
+		if (!path)
 			continue;
-		zl_view *v;
-		if (load_view(m, z, path, "inventory", zl_model_view_path_location(m, z, s),
-		              o, &v) != 0)
-			return -1;
-		for (size_t j = i; v && j < n; j++) {
-			const zl_server *t = zl_zone_host(z, j);
-			const char *p = zl_model_view_path(m, z, t);
-			if (p && strcmp(p, path) == 0 && zl_view_attach_server(m, v, t) != 0)
-				return -1;
-		}
+		if (!zl_model_view_of(m, z, s) && !seen[group[i]])
+			rc = load_view(m, z, path, "inventory",
+			               zl_model_view_path_location(m, z, s), o, &v);
+		for (size_t j = i; rc == 0 && v && j != SIZE_MAX; j = next[j])
+			if (zl_view_attach_server(m, v, zl_zone_host(z, j)) != 0)
+				rc = -1;
+		const zl_view *had = zl_model_view_of(m, z, s);
+		if (!(had && strcmp(zl_view_file(had), path) != 0))
+			seen[group[i]] = true;
 	}
-	return 0;
+	free(next);
+	free(group);
+	free(seen);
+	return rc;
 }
 
 int zl_load_views(zl_model *m, const zl_zonefile_options *o)

@@ -2322,13 +2322,17 @@ static void load_release(zf_load *L)
 
 /*
  * Views of identical text share their records (zl_view_share).  A file's
- * hash and length find a candidate, and a byte-for-byte comparison of the
- * two files confirms it (a hash could be forged); both read the files in
- * chunks, so a file identical to one already loaded is never held whole.
- * A file that changes while zonelint runs may escape the comparison; it
- * is then linted as the text first read.
+ * length and a hash of its first and last 64 KiB find a candidate, and a
+ * byte-for-byte comparison of the two files confirms it (a hash could be
+ * forged, and the middle is not hashed).  A forest of thousands of DCs
+ * holds thousands of exports, mostly the same, each megabytes long: the
+ * candidate costs two short reads, the comparison one pass over each file
+ * mapped from the page cache, a window at a time, so that a file
+ * identical to one already loaded is neither copied nor held whole.  A
+ * file that changes while zonelint runs may escape the comparison; it is
+ * then linted as the text first read.
  */
-enum { ZF_CHUNK = 64 * 1024 };
+enum { ZF_CHUNK = 64 * 1024, ZF_WINDOW = 16 * 1024 * 1024 };
 
 typedef struct zf_content {
 	bool known;
@@ -2344,27 +2348,18 @@ static void hash_word(zf_content *c, uint64_t w)
 	c->hash ^= c->hash >> 32;
 }
 
-/* Hashes 8 bytes at a time, whatever sizes the reads come in. */
+/* Hashes 8 bytes at a time (the tail of a piece is padded). */
 static void hash_bytes(zf_content *c, const unsigned char *p, size_t n)
 {
 	uint64_t w;
 
-	c->len += n;
-	while (c->ntail && n) {
-		c->tail[c->ntail++] = *p++;
-		n--;
-		if (c->ntail == 8) {
-			memcpy(&w, c->tail, 8);
-			hash_word(c, w);
-			c->ntail = 0;
-		}
-	}
 	for (; n >= 8; p += 8, n -= 8) {
 		memcpy(&w, p, 8);
 		hash_word(c, w);
 	}
-	memcpy(c->tail, p, n);
-	c->ntail = n;
+	w = 0;
+	memcpy(&w, p, n);
+	hash_word(c, w ^ ((uint64_t)n << 56));
 }
 
 /* Reads up to n bytes, fewer only at the end of the file; -1 on error. */
@@ -2410,24 +2405,49 @@ const char *zl_zonefile_strerror(int err)
 	return err == ZL_ENOTREG ? "not a regular file" : strerror(err);
 }
 
-/* The hash and length of a regular file's bytes; false for anything else. */
+/* Reads n bytes at `off` (fewer only at the end of the file); -1 on error. */
+static ssize_t pread_full(int fd, char *buf, size_t n, off_t off)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r = pread(fd, buf + got, n - got, off + (off_t)got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	return (ssize_t)got;
+}
+
+/* The length and sample hash of a regular file's bytes (the first and the
+ * last ZF_CHUNK); false for anything else. */
 static bool hash_file(const char *path, zf_content *c)
 {
 	int fd = open_regular(path);
 	char *buf = fd >= 0 ? malloc(ZF_CHUNK) : NULL;
-	ssize_t r = -1;
+	struct stat st;
+	ssize_t head = -1, tail = 0;
 
 	memset(c, 0, sizeof(*c));
 	c->hash = 14695981039346656037u;
-	/* binary data is not read whole (nor shared): read_file stops early */
-	while (buf && (r = read_full(fd, buf, ZF_CHUNK)) > 0 &&
-	       !(c->len == 0 && binary_start(buf, (size_t)r)))
-		hash_bytes(c, (const unsigned char *)buf, (size_t)r);
-	if (r == 0) {
-		uint64_t w = 0;
-		memcpy(&w, c->tail, c->ntail);
-		hash_word(c, w ^ (uint64_t)c->len);
-		c->known = true;
+	if (buf && fstat(fd, &st) == 0 && st.st_size >= 0) {
+		c->len = (size_t)st.st_size;
+		head = pread_full(fd, buf, ZF_CHUNK, 0);
+		/* binary data is not read whole (nor shared): read_file stops early */
+		if (head > 0 && binary_start(buf, (size_t)head))
+			head = -1;
+		if (head >= 0)
+			hash_bytes(c, (const unsigned char *)buf, (size_t)head);
+		if (head >= 0 && c->len > ZF_CHUNK)
+			tail = pread_full(fd, buf, ZF_CHUNK, (off_t)(c->len - ZF_CHUNK));
+		if (head >= 0 && tail > 0)
+			hash_bytes(c, (const unsigned char *)buf, (size_t)tail);
+		hash_word(c, (uint64_t)c->len);
+		c->known = head >= 0 && tail >= 0;
 	}
 	free(buf);
 	if (fd >= 0)
@@ -2435,23 +2455,34 @@ static bool hash_file(const char *path, zf_content *c)
 	return c->known;
 }
 
+/* True when `len` bytes at `off` of two files are the same: both mapped
+ * from the page cache (MAP_POPULATE: in one call, not a fault a page). */
+static bool same_window(int fa, int fb, off_t off, size_t len)
+{
+	void *a = mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fa, off);
+	void *b = a != MAP_FAILED ? mmap(NULL, len, PROT_READ, MAP_PRIVATE | MAP_POPULATE,
+	                                 fb, off) : MAP_FAILED;
+	bool same = b != MAP_FAILED && memcmp(a, b, len) == 0;
+
+	if (a != MAP_FAILED)
+		munmap(a, len);
+	if (b != MAP_FAILED)
+		munmap(b, len);
+	return same;
+}
+
 /* True when two regular files hold the same bytes. */
 static bool same_files(const char *a, const char *b)
 {
 	int fa = open_regular(a), fb = open_regular(b);
-	char *buf = fa >= 0 && fb >= 0 ? malloc(2 * ZF_CHUNK) : NULL;
-	bool same = false;
-	ssize_t ra, rb;
+	struct stat sa, sb;
+	bool same = fa >= 0 && fb >= 0 && fstat(fa, &sa) == 0 && fstat(fb, &sb) == 0 &&
+	            sa.st_size == sb.st_size;
 
-	while (buf && (ra = read_full(fa, buf, ZF_CHUNK)) >= 0 &&
-	       (rb = read_full(fb, buf + ZF_CHUNK, ZF_CHUNK)) == ra &&
-	       memcmp(buf, buf + ZF_CHUNK, (size_t)ra) == 0) {
-		if (ra == 0) {
-			same = true;
-			break;
-		}
+	for (off_t off = 0; same && off < sa.st_size; off += ZF_WINDOW) {
+		off_t left = sa.st_size - off;
+		same = same_window(fa, fb, off, left < ZF_WINDOW ? (size_t)left : ZF_WINDOW);
 	}
-	free(buf);
 	if (fa >= 0)
 		close(fa);
 	if (fb >= 0)

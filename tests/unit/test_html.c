@@ -497,6 +497,110 @@ START_TEST(html_without_servers)
 }
 END_TEST
 
+/*
+ * A forest of n servers, dc001.corp..., sites of `per_site` servers each
+ * (0: no sites); each server replicates from the one before it (a ring)
+ * or, with `mesh`, from every other server.
+ */
+static zl_model *big_forest(size_t n, size_t per_site, bool mesh)
+{
+	zl_model *m = zl_model_new();
+	zl_server **s = calloc(n, sizeof(*s));
+	char name[64];
+
+	ck_assert_ptr_nonnull(s);
+	zl_model_set_forest(m, t_name(m, "corp"), LOC(2, 9));
+	for (size_t i = 0; i < n; i++) {
+		snprintf(name, sizeof(name), "dc%03zu.corp", i + 1);
+		s[i] = t_server(m, name, NULL);
+		if (per_site) {
+			snprintf(name, sizeof(name), "site%02zu", i / per_site + 1);
+			zl_server_set_site(s[i], zl_model_strdup(m, name));
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < n; j++) {
+			if (j == i || (!mesh && j != (i + n - 1) % n))
+				continue;
+			snprintf(name, sizeof(name), "dc%03zu.corp", j + 1);
+			zl_server_add_inbound_name(s[i], t_name(m, name), LOC(3, 9));
+		}
+	free(s);
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	return m;
+}
+
+static zl_graph_kind kind_of(size_t n, size_t per_site, bool mesh)
+{
+	zl_model *m = big_forest(n, per_site, mesh);
+	zl_results *r = calloc(1, sizeof(*r));
+	zl_concerns *c = zl_concerns_new(r, m);
+	zl_sites *s = zl_sites_new(c);
+
+	ck_assert_ptr_nonnull(s);
+	zl_graph_kind k = zl_graph_choose(c, s);
+	zl_sites_free(s);
+	zl_concerns_free(c);
+	release(NULL, r, NULL, m);
+	return k;
+}
+
+/* Up to 250 servers and 600 connections the servers are drawn; above, the
+ * sites; a mesh too dense, or servers without sites, are not laid out. */
+START_TEST(graph_kind_by_size)
+{
+	ck_assert_int_eq(kind_of(ZL_GRAPH_MAX_NODES, 10, false), ZL_GRAPH_SERVERS);
+	ck_assert_int_eq(kind_of(ZL_GRAPH_MAX_NODES + 1, 10, false), ZL_GRAPH_SITES);
+	ck_assert_int_eq(kind_of(ZL_GRAPH_MAX_NODES + 1, 0, false), ZL_GRAPH_NONE);
+	ck_assert_int_eq(kind_of(40, 5, true), ZL_GRAPH_SITES);      /* 780 connections */
+	ck_assert_int_eq(kind_of(35, 0, true), ZL_GRAPH_SERVERS);    /* 595 */
+	ck_assert_int_eq(kind_of(36, 0, true), ZL_GRAPH_NONE);       /* 630 */
+	/* 50 servers in 50 sites, all connected: 1,225 lines between sites. */
+	ck_assert_int_eq(kind_of(50, 1, true), ZL_GRAPH_NONE);
+}
+END_TEST
+
+/* 300 servers in 15 sites: a box a site, not a server, and the servers in
+ * the forest table; a line a pair of neighbouring sites, labelled with
+ * the number of connections between them. */
+START_TEST(html_big_forest_draws_sites)
+{
+	zl_model *m = big_forest(300, 20, false);
+	zl_results *r = calloc(1, sizeof(*r));
+	char *out = capture(zl_write_html, r, m);
+
+	ck_assert_ptr_nonnull(strstr(out, "so the graph shows its sites"));
+	ck_assert_ptr_nonnull(strstr(out, "<figcaption>15 sites (300 servers) and the "
+	                              "replication connections between them"));
+	ck_assert_uint_eq(occurrences(out, "class=\"node\""), 15);
+	ck_assert_ptr_nonnull(strstr(out, "site05: 20 servers, 19 connections inside"));
+	/* The ring: fifteen lines between sites, each one connection. */
+	ck_assert_uint_eq(occurrences(out, "class=\"edge\""), 15);
+	ck_assert_ptr_nonnull(strstr(out, "1 connection between site01 and site02"));
+	ck_assert_uint_eq(occurrences(out, "<tr id=\"t-"), 300);
+	release(out, r, NULL, m);
+}
+END_TEST
+
+/* A full mesh of 300 servers without sites (issue 19: Graphviz ran past ten
+ * minutes on it): not laid out, the report says why and still comes out. */
+START_TEST(html_full_mesh_not_laid_out)
+{
+	zl_model *m = big_forest(300, 0, true);
+	zl_results *r = calloc(1, sizeof(*r));
+	char *out = capture(zl_write_html, r, m);
+
+	ck_assert_ptr_null(strstr(out, "<svg"));
+	ck_assert_ptr_nonnull(strstr(out, "<p>The replication graph is not drawn: this "
+	                              "forest has 300 servers and 44850 replication "
+	                              "connections"));
+	ck_assert_ptr_nonnull(strstr(out, "in 1 site with 0 connections between sites"));
+	ck_assert_uint_eq(occurrences(out, "<tr id=\"t-"), 300);
+	release(out, r, NULL, m);
+}
+END_TEST
+
+
 Suite *html_suite(void)
 {
 	Suite *s = suite_create("html");
@@ -513,6 +617,12 @@ Suite *html_suite(void)
 	tcase_add_test(tc, html_clean_forest);
 	tcase_add_test(tc, html_without_servers);
 	tcase_add_test(tc, html_zone_settings_side_by_side);
+	tcase_add_test(tc, graph_kind_by_size);
+	/* The 300-server mesh is 89,700 replication entries to resolve: seconds
+	 * under the sanitizers on a busy machine, not the default four. */
+	tcase_set_timeout(tc, 60);
+	tcase_add_test(tc, html_big_forest_draws_sites);
+	tcase_add_test(tc, html_full_mesh_not_laid_out);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -1,4 +1,7 @@
 /* The model: names, servers and partners, hosting, views and indexes. */
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
@@ -174,6 +177,115 @@ START_TEST(view_index_and_records)
 }
 END_TEST
 
+/* zl_iter is held by value in plugins built for ABI version 1: the field
+ * the target index added sits in what was padding. */
+_Static_assert(sizeof(zl_iter) == 16 && offsetof(zl_iter, view) == 0 &&
+               offsetof(zl_iter, next) == 8 && offsetof(zl_iter, type) == 12,
+               "zl_iter keeps the layout of ABI version 1");
+
+/* Records by the name they point to (zl_view_find_target): each record
+ * with a target in its group, in load order, whatever its owner; a name
+ * nothing targets, and a record type filter, give nothing. */
+START_TEST(target_index_finds_records_pointing_at_a_name)
+{
+	zl_model *m = zl_model_new();
+	zl_model_set_forest(m, t_name(m, "corp"), LOC(2, 9));
+	t_server(m, "dc1.corp", "10.0.0.1/24");
+	zl_zone *z = t_zone(m, "corp", ZL_STORAGE_AD_DOMAIN);
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	zl_view *v = zl_model_add_view(m, z, "zones/corp.dns");
+	t_record(m, v, 3, "corp. 3600 IN SOA dc1.corp. hostmaster.corp. 1 900 600 86400 3600");
+	t_record(m, v, 4, "corp. 3600 IN NS dc1.corp.");
+	t_record(m, v, 5, "_ldap._tcp.corp. 600 IN SRV 0 100 389 dc2.corp.");
+	t_record(m, v, 6, "_ldap._tcp.corp. 600 IN SRV 0 100 389 dc1.corp.");
+	t_record(m, v, 7, "www.corp. 600 IN CNAME DC1.corp.");
+	t_record(m, v, 8, "dc1.corp. 600 IN A 10.0.0.1");
+	t_record(m, v, 9, "_kerberos._tcp.corp. 600 IN SRV 0 100 88 dc1.corp.");
+	t_record(m, v, 10, "corp. 3600 IN MX 10 dc2.corp.");
+	ck_assert_int_eq(zl_model_freeze(m), 0);
+	/* A frozen view takes no more records: its index would be stale. */
+	zl_rdata_builder *b = calloc(1, sizeof(*b));
+	zl_rdata_begin(b);
+	zl_rdata_name(b, t_name(m, "dc1.corp"));
+	zl_record_spec spec = { .owner = t_name(m, "x.corp"), .type = ZL_TYPE_CNAME,
+	                        .rclass = 1, .ttl = 600, .line = 11 };
+	ck_assert_int_eq(zl_view_add_record(m, v, &spec, b), -1);
+	free(b);
+
+	zl_iter it;
+	unsigned lines[8], n = 0;
+	for (const zl_record *r = zl_view_find_target(v, t_name(m, "dc1.corp"), 0, &it); r;
+	     r = zl_iter_next(&it))
+		lines[n++] = zl_record_location(v, r).line;
+	ck_assert_uint_eq(n, 4);
+	ck_assert_uint_eq(lines[0], 4);
+	ck_assert_uint_eq(lines[1], 6);
+	ck_assert_uint_eq(lines[2], 7);
+	ck_assert_uint_eq(lines[3], 9);
+
+	n = 0;
+	for (const zl_record *r = zl_view_find_target(v, t_name(m, "dc1.corp"), ZL_TYPE_SRV,
+	                                              &it); r; r = zl_iter_next(&it)) {
+		ck_assert_uint_eq(zl_record_type(r), ZL_TYPE_SRV);
+		n++;
+	}
+	ck_assert_uint_eq(n, 2);
+	const zl_record *mx = zl_view_find_target(v, t_name(m, "dc2.corp"), ZL_TYPE_MX, &it);
+	ck_assert_ptr_nonnull(mx);
+	ck_assert_uint_eq(zl_record_location(v, mx).line, 10);
+	ck_assert_ptr_null(zl_iter_next(&it));
+	ck_assert_ptr_null(zl_view_find_target(v, t_name(m, "dc2.corp"), ZL_TYPE_CNAME, &it));
+	ck_assert_ptr_null(zl_view_find_target(v, t_name(m, "corp"), 0, &it));
+	ck_assert_ptr_null(zl_view_find_target(v, NULL, 0, &it));
+	/* The owner index still works after the target index was used. */
+	ck_assert_ptr_nonnull(zl_view_find(v, t_name(m, "www.corp"), ZL_TYPE_CNAME, &it));
+	ck_assert_ptr_null(zl_iter_next(&it));
+	ck_assert_uint_eq(zl_view_records_index(v), 0);
+	zl_model_free(m);
+}
+END_TEST
+
+/* Many targets, many records each, interleaved: every group complete and
+ * in load order, however the hash table placed the names. */
+START_TEST(target_index_at_scale)
+{
+	enum { TARGETS = 300, EACH = 7 };
+	zl_model *m = zl_model_new();
+	zl_zone *z = t_zone(m, "corp", ZL_STORAGE_AD_DOMAIN);
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	zl_view *v = zl_model_add_view(m, z, "zones/corp.dns");
+	char text[128];
+	unsigned line = 1;
+	for (unsigned k = 0; k < EACH; k++)
+		for (unsigned t = 0; t < TARGETS; t++) {
+			snprintf(text, sizeof(text), "s%u.corp. 600 IN SRV 0 100 %u h%u.corp.",
+			         k, t, t);
+			t_record(m, v, line++, text);
+			snprintf(text, sizeof(text), "h%u.corp. 600 IN A 10.0.%u.%u", t, t / 250,
+			         t % 250);
+			if (k == 0)
+				t_record(m, v, line++, text);
+		}
+	ck_assert_int_eq(zl_model_freeze(m), 0);
+	ck_assert_int_eq(zl_model_freeze(m), 0);     /* again: nothing to do */
+	for (unsigned t = 0; t < TARGETS; t++) {
+		snprintf(text, sizeof(text), "h%u.corp", t);
+		zl_iter it;
+		unsigned n = 0, last = 0;
+		for (const zl_record *r = zl_view_find_target(v, t_name(m, text), ZL_TYPE_SRV,
+		                                              &it); r; r = zl_iter_next(&it)) {
+			ck_assert_ptr_eq(zl_record_target(r), t_name(m, text));
+			ck_assert_uint_eq(zl_record_field_int(r, 2), t);
+			ck_assert_uint_gt(zl_record_location(v, r).line, last);
+			last = zl_record_location(v, r).line;
+			n++;
+		}
+		ck_assert_uint_eq(n, EACH);
+	}
+	zl_model_free(m);
+}
+END_TEST
+
 START_TEST(zone_holding_walks_up_and_stops_at_cuts)
 {
 	zl_model *m = zl_model_new();
@@ -277,6 +389,8 @@ Suite *model_suite(void)
 	tcase_add_test(tc, servers_sorted_partners_both_ways);
 	tcase_add_test(tc, default_hosting_by_storage_scope);
 	tcase_add_test(tc, view_index_and_records);
+	tcase_add_test(tc, target_index_finds_records_pointing_at_a_name);
+	tcase_add_test(tc, target_index_at_scale);
 	tcase_add_test(tc, zone_holding_walks_up_and_stops_at_cuts);
 	tcase_add_test(tc, addresses_and_prefixes);
 	tcase_add_test(tc, settings_unknown_until_given);

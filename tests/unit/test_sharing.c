@@ -13,6 +13,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "model_int.h"
 #include "sources/zonefile.h"
 #include "suites.h"
@@ -107,6 +108,39 @@ START_TEST(identical_files_share_records)
 	ck_assert_ptr_nonnull(zl_view_find(b, zl_model_name(m, "ns.corp."), ZL_TYPE_A, &it));
 	ck_assert_ptr_nonnull(zl_iter_next(&it));
 	ck_assert_ptr_null(zl_iter_next(&it));
+}
+END_TEST
+
+/* Views sharing records have the index of the first of them; a zone
+ * rule checks that one and repeats its findings, each in its own file. */
+START_TEST(shared_views_get_their_own_findings)
+{
+	static const char dup[] =
+		"$TTL 3600\n@ SOA ns hostmaster 1 900 600 86400 3600\n@ NS ns\n"
+		"ns A 10.0.0.1\nns A 10.0.0.1\n";
+	zl_view *a = load(put(0, "a.dns", dup));
+	zl_view *b = load(put(1, "b.dns", zone_text));
+	zl_view *c = load(put(2, "c.dns", dup));
+
+	ck_assert_uint_eq(zl_view_records_index(a), 0);
+	ck_assert_uint_eq(zl_view_records_index(b), 1);
+	ck_assert_uint_eq(zl_view_records_index(c), 0);
+	zl_results *r = t_run_rule(m, "duplicate-record");
+	ck_assert_uint_eq(t_count(r, "duplicate-record"), 3);
+	const zl_finding *in[3] = { NULL, NULL, NULL };
+	for (size_t i = 0; i < 3; i++)
+		for (int k = 0; k < 3; k++)
+			if (strcmp(t_finding(r, i)->file, paths[k]) == 0)
+				in[k] = t_finding(r, i);
+	ck_assert_ptr_nonnull(in[0]);
+	ck_assert_ptr_nonnull(in[1]);
+	ck_assert_ptr_nonnull(in[2]);
+	ck_assert_uint_eq(in[0]->line, 5);
+	ck_assert_uint_eq(in[2]->line, 5);
+	ck_assert_uint_eq(in[1]->line, 6);
+	ck_assert_str_eq(in[0]->message, in[2]->message);
+	ck_assert_str_eq(in[0]->fingerprint, in[2]->fingerprint);
+	zl_results_free(r);
 }
 END_TEST
 
@@ -214,6 +248,7 @@ Suite *sharing_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, identical_files_share_records);
 	tcase_add_test(tc, different_files_do_not_share);
+	tcase_add_test(tc, shared_views_get_their_own_findings);
 	tcase_add_test(tc, include_or_fault_is_not_shared);
 	tcase_add_test(tc, big_file_read_whole);
 	tcase_add_test(tc, pipe_refused);
