@@ -57,7 +57,7 @@ static void check_shadow(const zl_model *m, zl_report *r, const zl_zone *z)
 /* The domains whose DNS servers host z: the others of the domain lack it. */
 static void check_spread(const zl_model *m, zl_report *r, const zl_zone *z)
 {
-	char sn[AD_NAME_MAX], zn[AD_NAME_MAX], list[ST_LIST_MAX];
+	char list[ST_LIST_MAX];
 	zl_addr_list masters = zl_zone_masters(z);
 
 	for (size_t i = 0; i < zl_model_server_count(m); i++) {
@@ -83,12 +83,13 @@ static void check_spread(const zl_model *m, zl_report *r, const zl_zone *z)
 		               zl_name_text(zl_server_name(s)));
 		if (!masters.known || !masters.count)
 			continue;
-		ad_bare(zl_name_text(zl_server_name(s)), sn, sizeof sn);
-		ad_bare(zl_name_text(zl_zone_name(z)), zn, sizeof zn);
-		zl_finding_command(f, "Add-DnsServerConditionalForwarderZone -ComputerName "
-		                   "%s -Name %s -MasterServers %s", sn, zn,
-		                   st_addrs_text(masters.addrs, masters.count, ",", list,
-		                                 sizeof list));
+		st_target t;
+		st_target_set(&t, s, z);
+		zl_finding_command_on(f, t.on, ZL_TOOL_POWERSHELL, ZL_COMMAND_ADD,
+		                      "Add-DnsServerConditionalForwarderZone -ComputerName "
+		                      "%s -Name %s -MasterServers %s", t.ps_server, t.ps_zone,
+		                      st_addrs_text(masters.addrs, masters.count, ",", list,
+		                                    sizeof list));
 	}
 }
 
@@ -133,7 +134,10 @@ const zl_rule zl_rule_conditional_forwarder = {
 	"  a file on some DNS servers of its domain but not on dc2.corp.\n"
 	"  [conditional-forwarder]\n"
 	"\n"
-	"Fix: store the forwarder in AD (Add-DnsServerConditionalForwarderZone\n"
-	"-ReplicationScope Domain), or add it on every DNS server.",
+	"Fix: store the forwarder in AD (ad-domain), or add it on each DNS server\n"
+	"of the domain that lacks it, with the masters it has elsewhere:\n"
+	"  Add-DnsServerConditionalForwarderZone -ComputerName 'dc2.corp' -Name 'partner.example' -MasterServers 192.0.2.10\n"
+	"A zone without masters gets them with Set-DnsServerConditionalForwarderZone\n"
+	"-MasterServers (or dnscmd /ZoneResetMasters).",
 	.check = check,
 };

@@ -38,7 +38,7 @@ static void report_wrong(zl_report *r, const alias *al, const zl_view *v,
 {
 	const char *dc = zl_name_text(zl_server_name(al->dc));
 	const char *to = zl_name_text(zl_record_target(rec));
-	char bare[AD_NAME_MAX], args[AD_NAME_MAX + 20];
+	char bare[AD_NAME_MAX], ps[2 * AD_NAME_MAX], args[2 * AD_NAME_MAX + 20];
 	const zl_zone *z = zl_view_zone(v);
 
 	zl_finding *f = zl_report_add(r, zl_record_location(v, rec),
@@ -50,7 +50,7 @@ static void report_wrong(zl_report *r, const alias *al, const zl_view *v,
 	zl_finding_fix(f, "replace the alias on %s", zl_name_text(zl_server_name(on)));
 	ad_command_delete(f, on, z, al->owner, "CNAME", ad_bare(to, bare, sizeof(bare)));
 	ad_bare(dc, bare, sizeof(bare));
-	snprintf(args, sizeof(args), "-HostNameAlias %s", bare);
+	snprintf(args, sizeof(args), "-HostNameAlias %s", ad_ps_quote(bare, ps, sizeof(ps)));
 	ad_command_add(f, on, z, al->owner, "CNAME", bare, "CName", args);
 }
 
@@ -58,7 +58,7 @@ static void report_missing(zl_report *r, const alias *al, const zl_view *v,
                            const zl_server *on)
 {
 	const char *dc = zl_name_text(zl_server_name(al->dc));
-	char bare[AD_NAME_MAX], args[AD_NAME_MAX + 20];
+	char bare[AD_NAME_MAX], ps[2 * AD_NAME_MAX], args[2 * AD_NAME_MAX + 20];
 	const zl_zone *z = zl_view_zone(v);
 
 	zl_finding *f = zl_report_add(r, zl_view_soa_location(v),
@@ -71,7 +71,7 @@ static void report_missing(zl_report *r, const alias *al, const zl_view *v,
 	zl_finding_fix(f, "add the alias on %s, or run nltest /dsregdns on %s",
 	               zl_name_text(zl_server_name(on)), dc);
 	ad_bare(dc, bare, sizeof(bare));
-	snprintf(args, sizeof(args), "-HostNameAlias %s", bare);
+	snprintf(args, sizeof(args), "-HostNameAlias %s", ad_ps_quote(bare, ps, sizeof(ps)));
 	ad_command_add(f, on, z, al->owner, "CNAME", bare, "CName", args);
 }
 
@@ -313,7 +313,7 @@ const zl_rule zl_rule_dc_guid_cname = {
 	"5a8f1c3e-6b9d-4f27-8e14-c3d7a9b2e046 CNAME dc06.emea.corp.example.net\n"
 	"  Add-DnsServerResourceRecordCName -ComputerName 'dc01.corp.example.net' "
 	"-ZoneName '_msdcs.corp.example.net' -Name '5a8f1c3e-6b9d-4f27-8e14-c3d7a9b2e046' "
-	"-HostNameAlias dc06.emea.corp.example.net\n"
+	"-HostNameAlias 'dc06.emea.corp.example.net'\n"
 	"A missing alias needs only the two add commands; nltest /dsregdns on the\n"
 	"DC also registers it again.",
 	.check = check,

@@ -42,7 +42,8 @@ static void report(zl_report *r, const zl_view *v, const zl_server *on,
 {
 	const zl_zone *z = zl_view_zone(v);
 	const char *name = zl_name_text(zl_server_name(dc));
-	char bare[AD_NAME_MAX], data[AD_NAME_MAX + 30], args[AD_NAME_MAX + 80];
+	char bare[AD_NAME_MAX], ps[2 * AD_NAME_MAX], data[AD_NAME_MAX + 30];
+	char args[2 * AD_NAME_MAX + 80];
 
 	zl_finding *f = zl_report_add(r, zl_view_soa_location(v),
 		"no SRV record %s targeting %s in zone %s on %s: clients do not find "
@@ -60,7 +61,7 @@ static void report(zl_report *r, const zl_view *v, const zl_server *on,
 	ad_bare(name, bare, sizeof(bare));
 	snprintf(data, sizeof(data), "0 100 %u %s", sv->port, bare);
 	snprintf(args, sizeof(args), "-Srv -DomainName %s -Priority 0 -Weight 100 -Port %u",
-	         bare, sv->port);
+	         ad_ps_quote(bare, ps, sizeof(ps)), sv->port);
 	ad_command_add(f, on, z, owner, "SRV", data, "", args);
 }
 
@@ -251,6 +252,6 @@ const zl_rule zl_rule_dc_srv_records = {
 	"_kerberos._tcp SRV 0 100 88 dc06.emea.corp.example.net\n"
 	"  Add-DnsServerResourceRecord -ComputerName 'dc06.emea.corp.example.net' "
 	"-ZoneName 'emea.corp.example.net' -Name '_kerberos._tcp' -Srv "
-	"-DomainName dc06.emea.corp.example.net -Priority 0 -Weight 100 -Port 88",
+	"-DomainName 'dc06.emea.corp.example.net' -Priority 0 -Weight 100 -Port 88",
 	.check = check,
 };

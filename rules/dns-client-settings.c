@@ -39,7 +39,8 @@ static const zl_server *other_dns_dc(const zl_model *m, const zl_server *s)
 static void fix(zl_finding *f, const zl_model *m, const zl_server *s)
 {
 	const zl_server *o = other_dns_dc(m, s);
-	char sn[AD_NAME_MAX], list[ST_LIST_MAX] = "";
+	char list[ST_LIST_MAX] = "";
+	st_target t;
 
 	if (o)
 		zl_addr_format(&zl_server_address(o, 0)->addr, list, sizeof list);
@@ -48,11 +49,15 @@ static void fix(zl_finding *f, const zl_model *m, const zl_server *s)
 		         o ? "," : "");
 	if (!list[0])
 		return;
-	ad_bare(zl_name_text(zl_server_name(s)), sn, sizeof sn);
+	st_target_set(&t, s, NULL);
 	zl_finding_fix(f, "list another DNS-running DC first and the DC itself "
 	               "(127.0.0.1) after it");
-	zl_finding_command(f, "Get-DnsClient -CimSession %s | Set-DnsClientServerAddress "
-	                   "-CimSession %s -ServerAddresses %s", sn, sn, list);
+	/* Both halves run against the DC (CIM sessions to it), so it is the
+	 * command's server. */
+	zl_finding_command_on(f, t.on, ZL_TOOL_POWERSHELL, ZL_COMMAND_SET,
+	                      "Get-DnsClient -CimSession %s | Set-DnsClientServerAddress "
+	                      "-CimSession %s -ServerAddresses %s", t.ps_server,
+	                      t.ps_server, list);
 }
 
 static zl_finding *add(zl_report *r, const zl_server *s, zl_location where,
@@ -138,7 +143,8 @@ const zl_rule zl_rule_dns_client_settings = {
 	"  forest.yaml:8:17: warning: dc1.corp.: the DC's resolver list starts\n"
 	"  with a loopback address: list it after a partner [dns-client-settings]\n"
 	"\n"
-	"Fix: Get-DnsClient -CimSession DC | Set-DnsClientServerAddress\n"
-	"-CimSession DC -ServerAddresses PARTNER,127.0.0.1.",
+	"Fix: list another DNS-running DC first and the DC itself (127.0.0.1)\n"
+	"after it, on the DC:\n"
+	"  Get-DnsClient -CimSession 'dc1.corp' | Set-DnsClientServerAddress -CimSession 'dc1.corp' -ServerAddresses 192.0.2.12,127.0.0.1",
 	.check = check,
 };

@@ -12,14 +12,16 @@
 static void fix(zl_finding *f, const zl_server *s, const char *what,
                 const zl_addr_list *to)
 {
-	char sn[AD_NAME_MAX], list[ST_LIST_MAX];
+	char list[ST_LIST_MAX];
+	st_target t;
 
-	ad_bare(zl_name_text(zl_server_name(s)), sn, sizeof sn);
+	st_target_set(&t, s, NULL);
 	zl_finding_fix(f, "%s", what);
 	if (to && to->count)
-		zl_finding_command(f, "Set-DnsServerForwarder -ComputerName %s "
-		                   "-IPAddress %s", sn,
-		                   st_addrs_text(to->addrs, to->count, ",", list, sizeof list));
+		zl_finding_command_on(f, t.on, ZL_TOOL_POWERSHELL, ZL_COMMAND_SET,
+		                      "Set-DnsServerForwarder -ComputerName %s -IPAddress %s",
+		                      t.ps_server, st_addrs_text(to->addrs, to->count, ",",
+		                                                 list, sizeof list));
 }
 
 static zl_finding *add(zl_report *r, const zl_server *s, zl_location where,
@@ -151,6 +153,8 @@ const zl_rule zl_rule_forwarders = {
 	"  forest.yaml:9:17: warning: dc2.corp.: forwards to [192.0.2.53], but\n"
 	"  dc1.corp. forwards to [192.0.2.53, 192.0.2.54] [forwarders]\n"
 	"\n"
-	"Fix: Set-DnsServerForwarder -ComputerName SERVER -IPAddress A,B.",
+	"Fix: configure a second forwarder; remove the server's own address; give\n"
+	"a server that differs the list of its domain:\n"
+	"  Set-DnsServerForwarder -ComputerName 'dc2.corp' -IPAddress 192.0.2.53,192.0.2.54",
 	.check = check,
 };

@@ -26,7 +26,8 @@ static void report(ctx *c, const zl_view *v, const zl_zone *child, const zl_serv
 {
 	const zl_zone *z = zl_view_zone(v);
 	const char *host = zl_name_text(zl_server_name(h));
-	char bare[AD_NAME_MAX], args[AD_NAME_MAX + 20], data[2 * AD_NAME_MAX];
+	char bare[AD_NAME_MAX], ps[2 * AD_NAME_MAX], args[2 * AD_NAME_MAX + 20],
+	     data[2 * AD_NAME_MAX];
 	zl_finding *f;
 
 	if (none)
@@ -46,7 +47,7 @@ static void report(ctx *c, const zl_view *v, const zl_zone *child, const zl_serv
 	zl_finding_data(f, data);
 	zl_finding_fix(f, "add %s to the NS set on %s", host, zl_name_text(zl_server_name(on)));
 	ad_bare(host, bare, sizeof(bare));
-	snprintf(args, sizeof(args), "-NS -NameServer %s", bare);
+	snprintf(args, sizeof(args), "-NS -NameServer %s", ad_ps_quote(bare, ps, sizeof(ps)));
 	ad_command_add(f, on, z, zl_name_text(zl_zone_name(child)), "NS", bare, "", args);
 }
 
@@ -157,6 +158,6 @@ const zl_rule zl_rule_ns_missing = {
 	"Fix: add the server to the NS set on the DNS server holding the copy:\n"
 	"  dnscmd dc1.example.com /RecordAdd _msdcs.example.com @ NS dc2.example.com\n"
 	"  Add-DnsServerResourceRecord -ComputerName 'dc1.example.com' -ZoneName "
-	"'_msdcs.example.com' -Name '@' -NS -NameServer dc2.example.com",
+	"'_msdcs.example.com' -Name '@' -NS -NameServer 'dc2.example.com'",
 	.check = check,
 };

@@ -25,6 +25,21 @@ static bool may_scavenge(const zl_server *s, const zl_aging *a)
 	return false;
 }
 
+/* Scavenging every 7 days on `on` (`state`: PowerShell's -ScavengingState,
+ * or ""); dnscmd's /ScavengingInterval > 0 turns it on too. */
+static void command_interval(zl_finding *f, const zl_server *on, const char *state)
+{
+	st_target t;
+
+	st_target_set(&t, on, NULL);
+	if (st_dnscmd_ok(f, &t))
+		zl_finding_command_on(f, t.on, ZL_TOOL_DNSCMD, ZL_COMMAND_SET,
+		                      "dnscmd %s /Config /ScavengingInterval 168", t.server);
+	zl_finding_command_on(f, t.on, ZL_TOOL_POWERSHELL, ZL_COMMAND_SET,
+	                      "Set-DnsServerScavenging -ComputerName %s%s "
+	                      "-ScavengingInterval 7.00:00:00", t.ps_server, state);
+}
+
 static void report_nobody(zl_report *r, const zl_zone *z, const zl_aging *a,
                           const zl_server *on)
 {
@@ -32,18 +47,13 @@ static void report_nobody(zl_report *r, const zl_zone *z, const zl_aging *a,
 		"zone %s has aging on, but no server that may scavenge it has "
 		"scavenging on: its stale records are never deleted",
 		zl_name_text(zl_zone_name(z)));
-	char sn[AD_NAME_MAX];
-
 	zl_finding_zone(f, zl_zone_name(z));
 	zl_finding_data(f, "no scavenger");
 	if (!on)
 		return;
-	ad_bare(zl_name_text(zl_server_name(on)), sn, sizeof sn);
 	zl_finding_fix(f, "turn scavenging on, every 7 days, on one server that may "
 	               "scavenge the zone");
-	zl_finding_command(f, "dnscmd %s /Config /ScavengingInterval 168", sn);
-	zl_finding_command(f, "Set-DnsServerScavenging -ComputerName %s "
-	                   "-ScavengingState $true -ScavengingInterval 7.00:00:00", sn);
+	command_interval(f, on, " -ScavengingState $true");
 }
 
 /* Clause 1; returns false when a server's interval is unknown. */
@@ -98,7 +108,7 @@ static void check_list(zl_report *r, const zl_zone *z, const zl_aging *a)
 static void check_interval(zl_report *r, const zl_server *s)
 {
 	zl_number hours = zl_server_scavenging_hours(s);
-	char sn[AD_NAME_MAX], data[32];
+	char data[32];
 
 	if (!hours.known || hours.value == 0 ||
 	    (hours.value >= MIN_HOURS && hours.value <= MAX_HOURS))
@@ -110,11 +120,8 @@ static void check_interval(zl_report *r, const zl_server *s)
 		MAX_HOURS / 24);
 	zl_finding_server(f, zl_server_name(s));
 	zl_finding_data(f, data);
-	ad_bare(zl_name_text(zl_server_name(s)), sn, sizeof sn);
 	zl_finding_fix(f, "scavenge every 7 days");
-	zl_finding_command(f, "dnscmd %s /Config /ScavengingInterval 168", sn);
-	zl_finding_command(f, "Set-DnsServerScavenging -ComputerName %s "
-	                   "-ScavengingInterval 7.00:00:00", sn);
+	command_interval(f, s, "");
 }
 
 static int check(const zl_model *m, zl_report *r)
@@ -163,7 +170,10 @@ const zl_rule zl_rule_scavenging = {
 	"  may scavenge it has scavenging on: its stale records are never deleted\n"
 	"  [scavenging]\n"
 	"\n"
-	"Fix: Set-DnsServerScavenging -ScavengingState $true -ScavengingInterval\n"
-	"7.00:00:00 on one server that may scavenge the zone.",
+	"Fix: turn scavenging on, every 7 days, on one server that may scavenge\n"
+	"the zone:\n"
+	"  dnscmd dc1.corp /Config /ScavengingInterval 168\n"
+	"  Set-DnsServerScavenging -ComputerName 'dc1.corp' -ScavengingState $true -ScavengingInterval 7.00:00:00\n"
+	"An interval out of range gets the same commands (without -ScavengingState).",
 	.check = check,
 };

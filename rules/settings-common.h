@@ -145,19 +145,56 @@ static inline const char *st_transfers_text(const zl_zone_settings *s, char *buf
 
 /* ---- commands --------------------------------------------------------------- */
 
+/* The server a setting command acts on (JSON fix.run_on, the -f ps1 plan)
+ * and the zone it changes, as dnscmd and PowerShell take them. */
+typedef struct st_target {
+	const zl_name *on;
+	char server[AD_NAME_MAX];  /* no trailing dot */
+	char zone[AD_NAME_MAX];    /* "" for a server-wide setting */
+	char ps_server[2 * AD_NAME_MAX];   /* the same, quoted for PowerShell */
+	char ps_zone[2 * AD_NAME_MAX];
+} st_target;
+
+/* `z` NULL: a setting of the server. */
+static inline void st_target_set(st_target *t, const zl_server *on, const zl_zone *z)
+{
+	t->on = zl_server_name(on);
+	ad_bare(zl_name_text(t->on), t->server, sizeof t->server);
+	ad_bare(z ? zl_name_text(zl_zone_name(z)) : "", t->zone, sizeof t->zone);
+	ad_ps_quote(t->server, t->ps_server, sizeof t->ps_server);
+	ad_ps_quote(t->zone, t->ps_zone, sizeof t->ps_zone);
+}
+
+/* True when the dnscmd command for t can be given (its other arguments
+ * are switches and addresses); else says why in a note, as ad_dnscmd_ok. */
+static inline bool st_dnscmd_ok(zl_finding *f, const st_target *t)
+{
+	const char *bad = !ad_dnscmd_safe(t->server, NULL) ? t->server
+	                  : !ad_dnscmd_safe(t->zone, NULL) ? t->zone : NULL;
+
+	if (bad)
+		zl_finding_note(f, "no dnscmd command: cmd.exe would interpret characters "
+		                "of %s (only letters, digits, '-', '_', '.', '*' and '@' are "
+		                "passed to it safely); use the PowerShell command", bad);
+	return !bad;
+}
+
 /* dnscmd's /AllowUpdate and PowerShell's -DynamicUpdate for u. */
 static inline void st_command_update(zl_finding *f, const zl_server *on,
                                      const zl_zone *z, zl_update u)
 {
 	static const char *const ps[] = { "", "None", "NonsecureAndSecure", "Secure" };
 	static const unsigned dnscmd[] = { 0, 0, 1, 2 };
-	char s[AD_NAME_MAX], n[AD_NAME_MAX];
+	st_target t;
 
-	ad_bare(zl_name_text(zl_server_name(on)), s, sizeof s);
-	ad_bare(zl_name_text(zl_zone_name(z)), n, sizeof n);
-	zl_finding_command(f, "dnscmd %s /Config %s /AllowUpdate %u", s, n, dnscmd[u]);
-	zl_finding_command(f, "Set-DnsServerPrimaryZone -ComputerName %s -Name %s "
-	                   "-DynamicUpdate %s", s, n, ps[u]);
+	st_target_set(&t, on, z);
+	if (st_dnscmd_ok(f, &t))
+		zl_finding_command_on(f, t.on, ZL_TOOL_DNSCMD, ZL_COMMAND_SET,
+		                      "dnscmd %s /Config %s /AllowUpdate %u", t.server,
+		                      t.zone, dnscmd[u]);
+	zl_finding_command_on(f, t.on, ZL_TOOL_POWERSHELL, ZL_COMMAND_SET,
+	                      "Set-DnsServerPrimaryZone -ComputerName %s -Name %s "
+	                      "-DynamicUpdate %s", t.ps_server, t.ps_zone, ps[u]);
 }
 
 /* dnscmd /ZoneResetSecondaries and -SecureSecondaries for a transfer
@@ -168,18 +205,22 @@ static inline void st_command_transfers(zl_finding *f, const zl_server *on,
 	static const char *const dn[] = { "", "/NoXfr", "/NonSecure", "/SecureNs", "/SecureList" };
 	static const char *const ps[] = { "", "NoTransfer", "TransferAnyServer",
 	                                  "TransferToZoneNameServer", "TransferToSecureServers" };
-	char s[AD_NAME_MAX], n[AD_NAME_MAX], sp[ST_LIST_MAX], cm[ST_LIST_MAX];
+	char sp[ST_LIST_MAX], cm[ST_LIST_MAX];
 	bool list = to->transfers == ZL_TRANSFERS_LIST;
+	st_target t;
 
-	ad_bare(zl_name_text(zl_server_name(on)), s, sizeof s);
-	ad_bare(zl_name_text(zl_zone_name(z)), n, sizeof n);
+	st_target_set(&t, on, z);
 	st_addrs_text(to->transfer_to.addrs, to->transfer_to.count, " ", sp, sizeof sp);
 	st_addrs_text(to->transfer_to.addrs, to->transfer_to.count, ",", cm, sizeof cm);
-	zl_finding_command(f, "dnscmd %s /ZoneResetSecondaries %s %s%s%s", s, n,
-	                   dn[to->transfers], list ? " " : "", list ? sp : "");
-	zl_finding_command(f, "Set-DnsServerPrimaryZone -ComputerName %s -Name %s "
-	                   "-SecureSecondaries %s%s%s", s, n, ps[to->transfers],
-	                   list ? " -SecondaryServers " : "", list ? cm : "");
+	if (st_dnscmd_ok(f, &t))
+		zl_finding_command_on(f, t.on, ZL_TOOL_DNSCMD, ZL_COMMAND_SET,
+		                      "dnscmd %s /ZoneResetSecondaries %s %s%s%s", t.server,
+		                      t.zone, dn[to->transfers], list ? " " : "", list ? sp : "");
+	zl_finding_command_on(f, t.on, ZL_TOOL_POWERSHELL, ZL_COMMAND_SET,
+	                      "Set-DnsServerPrimaryZone -ComputerName %s -Name %s "
+	                      "-SecureSecondaries %s%s%s", t.ps_server, t.ps_zone,
+	                      ps[to->transfers], list ? " -SecondaryServers " : "",
+	                      list ? cm : "");
 }
 
 #endif

@@ -81,7 +81,9 @@ const zl_rule zl_rule_zone_insecure_update = {
 	"  forest.yaml:20:21: error: zone corp. accepts nonsecure dynamic\n"
 	"  updates: any host can add or replace its records [zone-insecure-update]\n"
 	"\n"
-	"Fix: dnscmd SERVER /Config ZONE /AllowUpdate 2, or\n"
-	"Set-DnsServerPrimaryZone -ComputerName SERVER -Name ZONE -DynamicUpdate Secure.",
+	"Fix: accept secure dynamic updates only, on a DNS server hosting the zone\n"
+	"(on the server named, for a server's own setting):\n"
+	"  dnscmd dc1.corp /Config corp /AllowUpdate 2\n"
+	"  Set-DnsServerPrimaryZone -ComputerName 'dc1.corp' -Name 'corp' -DynamicUpdate Secure",
 	.check = check,
 };

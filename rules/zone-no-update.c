@@ -103,7 +103,10 @@ const zl_rule zl_rule_zone_no_update = {
 	"  updates, but holds the DC locator records of corp.: its DCs cannot\n"
 	"  register them [zone-no-update]\n"
 	"\n"
-	"Fix: Set-DnsServerPrimaryZone -DynamicUpdate Secure, then nltest\n"
-	"/dsregdns on each DC.",
+	"Fix: accept secure dynamic updates:\n"
+	"  dnscmd dc1.corp /Config _msdcs.corp /AllowUpdate 2\n"
+	"  Set-DnsServerPrimaryZone -ComputerName 'dc1.corp' -Name '_msdcs.corp' -DynamicUpdate Secure\n"
+	"then re-register the locator records on each DC:\n"
+	"  nltest /server:dc1.corp /dsregdns",
 	.check = check,
 };

@@ -68,7 +68,8 @@ static zl_location where(const zl_zone_settings *s, setting k)
 static void fix(zl_finding *f, const zl_server *s, const zl_zone *z,
                 const zl_zone_settings *ref, setting k)
 {
-	char sn[AD_NAME_MAX], zn[AD_NAME_MAX], list[ST_LIST_MAX];
+	char list[ST_LIST_MAX];
+	st_target t;
 
 	zl_finding_fix(f, "give %s the %s setting of the other servers",
 	               zl_name_text(zl_server_name(s)), setting_names[k]);
@@ -78,19 +79,21 @@ static void fix(zl_finding *f, const zl_server *s, const zl_zone *z,
 		st_command_transfers(f, s, z, ref);
 	if (k != SET_AGING)
 		return;
-	ad_bare(zl_name_text(zl_server_name(s)), sn, sizeof sn);
-	ad_bare(zl_name_text(zl_zone_name(z)), zn, sizeof zn);
+	st_target_set(&t, s, z);
 	st_addrs_text(ref->aging.scavenging_servers.addrs,
 	              ref->aging.scavenging_servers.count, ",", list, sizeof list);
-	zl_finding_command(f, "Set-DnsServerZoneAging -ComputerName %s -Name %s "
-	                   "-Aging $%s%s%s", sn, zn, ref->aging.enabled ? "true" : "false",
-	                   ref->aging.scavenging_servers.count ? " -ScavengeServers " : "",
-	                   list);
+	zl_finding_command_on(f, t.on, ZL_TOOL_POWERSHELL, ZL_COMMAND_SET,
+	                      "Set-DnsServerZoneAging -ComputerName %s -Name %s "
+	                      "-Aging $%s%s%s", t.ps_server, t.ps_zone,
+	                      ref->aging.enabled ? "true" : "false",
+	                      ref->aging.scavenging_servers.count ? " -ScavengeServers " : "",
+	                      list);
 	if (ref->aging.days_known)
-		zl_finding_command(f, "Set-DnsServerZoneAging -ComputerName %s -Name %s "
-		                   "-NoRefreshInterval %u.00:00:00 -RefreshInterval "
-		                   "%u.00:00:00", sn, zn, ref->aging.no_refresh_days,
-		                   ref->aging.refresh_days);
+		zl_finding_command_on(f, t.on, ZL_TOOL_POWERSHELL, ZL_COMMAND_SET,
+		                      "Set-DnsServerZoneAging -ComputerName %s -Name %s "
+		                      "-NoRefreshInterval %u.00:00:00 -RefreshInterval "
+		                      "%u.00:00:00", t.ps_server, t.ps_zone,
+		                      ref->aging.no_refresh_days, ref->aging.refresh_days);
 }
 
 /* Index (among vals) of the reference value: most holders, ties to the
@@ -204,7 +207,10 @@ const zl_rule zl_rule_zone_settings_differ = {
 	"  forest.yaml:12:24: warning: transfers of zone corp. on dc2.corp. is\n"
 	"  any, but ns on dc1.corp. [zone-settings-differ]\n"
 	"\n"
-	"Fix: give the server the reference value (dnscmd /Config,\n"
-	"/ZoneResetSecondaries, Set-DnsServerPrimaryZone, Set-DnsServerZoneAging).",
+	"Fix: give the server the reference value; for the example:\n"
+	"  dnscmd dc2.corp /ZoneResetSecondaries corp /SecureNs\n"
+	"  Set-DnsServerPrimaryZone -ComputerName 'dc2.corp' -Name 'corp' -SecureSecondaries TransferToZoneNameServer\n"
+	"(dynamic update: dnscmd /Config with /AllowUpdate, or -DynamicUpdate;\n"
+	"aging: Set-DnsServerZoneAging).",
 	.check = check,
 };

@@ -13,7 +13,7 @@ static void report(zl_report *r, const zl_zone *z, const char *why,
 {
 	static const char *const cmdlet[] = { "Primary", "Stub", "ConditionalForwarder" };
 	const zl_server *on = st_first_dns_host(z);
-	char sn[AD_NAME_MAX], zn[AD_NAME_MAX];
+	st_target t;
 	zl_finding *f = zl_report_add(r, zl_zone_location(z), "zone %s is stored %s: %s",
 		zl_name_text(zl_zone_name(z)), zl_storage_name(zl_zone_storage(z)), why);
 
@@ -21,13 +21,16 @@ static void report(zl_report *r, const zl_zone *z, const char *why,
 	zl_finding_data(f, zl_storage_name(zl_zone_storage(z)));
 	if (!on)
 		return;
-	ad_bare(zl_name_text(zl_server_name(on)), sn, sizeof sn);
-	ad_bare(zl_name_text(zl_zone_name(z)), zn, sizeof zn);
+	st_target_set(&t, on, z);
 	zl_finding_fix(f, "move the zone to the %s DNS application partition", scope);
-	zl_finding_command(f, "dnscmd %s /ZoneChangeDirectoryPartition %s /%s", sn, zn,
-	                   dnscmd_scope);
-	zl_finding_command(f, "Set-DnsServer%sZone -ComputerName %s -Name %s "
-	                   "-ReplicationScope %s", cmdlet[zl_zone_type(z)], sn, zn, scope);
+	if (st_dnscmd_ok(f, &t))
+		zl_finding_command_on(f, t.on, ZL_TOOL_DNSCMD, ZL_COMMAND_SET,
+		                      "dnscmd %s /ZoneChangeDirectoryPartition %s /%s",
+		                      t.server, t.zone, dnscmd_scope);
+	zl_finding_command_on(f, t.on, ZL_TOOL_POWERSHELL, ZL_COMMAND_SET,
+	                      "Set-DnsServer%sZone -ComputerName %s -Name %s "
+	                      "-ReplicationScope %s", cmdlet[zl_zone_type(z)],
+	                      t.ps_server, t.ps_zone, scope);
 }
 
 static int check(const zl_model *m, zl_report *r)
@@ -69,7 +72,9 @@ const zl_rule zl_rule_zone_storage = {
 	"  forest's DC locator zone must replicate to every DNS server of the\n"
 	"  forest (ad-forest) [zone-storage]\n"
 	"\n"
-	"Fix: dnscmd SERVER /ZoneChangeDirectoryPartition ZONE /forest, or\n"
-	"Set-DnsServerPrimaryZone -ReplicationScope Forest.",
+	"Fix: move the zone, on one DNS server hosting it (replication carries\n"
+	"the move to the others):\n"
+	"  dnscmd dc1.corp /ZoneChangeDirectoryPartition _msdcs.corp /forest\n"
+	"  Set-DnsServerPrimaryZone -ComputerName 'dc1.corp' -Name '_msdcs.corp' -ReplicationScope Forest",
 	.check = check,
 };

@@ -66,7 +66,8 @@ const zl_rule zl_rule_zone_transfer_any = {
 	"  forest.yaml:12:24: error: dc1.corp. lets any host transfer zone corp.:\n"
 	"  anyone can list every name in it [zone-transfer-any]\n"
 	"\n"
-	"Fix: dnscmd SERVER /ZoneResetSecondaries ZONE /SecureNs, or\n"
-	"Set-DnsServerPrimaryZone -SecureSecondaries TransferToZoneNameServer.",
+	"Fix: allow transfers to the zone's name servers only (or to none):\n"
+	"  dnscmd dc1.corp /ZoneResetSecondaries corp /SecureNs\n"
+	"  Set-DnsServerPrimaryZone -ComputerName 'dc1.corp' -Name 'corp' -SecureSecondaries TransferToZoneNameServer",
 	.check = check,
 };

@@ -798,7 +798,7 @@ START_TEST(guid_cname_missing_and_wrong)
 	assert_cmd(f, 0, "dnscmd dc2.corp /RecordAdd _msdcs.corp " GUID1
 	                 " CNAME dc1.corp");
 	assert_cmd(f, 1, "Add-DnsServerResourceRecordCName -ComputerName '"
-	                 "dc2.corp' -ZoneName '_msdcs.corp' -Name '" GUID1 "' -HostNameAlias dc1.corp");
+	                 "dc2.corp' -ZoneName '_msdcs.corp' -Name '" GUID1 "' -HostNameAlias 'dc1.corp'");
 	/* About dc1, run on dc2, the copy's server (JSON fix.run_on). */
 	ck_assert_uint_eq(f->command_info.n, 2);
 	ck_assert_str_eq(f->command_info.v[0].run_on, "dc2.corp.");
@@ -936,7 +936,7 @@ START_TEST(srv_records_missing)
 	                 "corp. on dc1.corp.: clients do not find the global catalog on dc1.corp.");
 	assert_only_cmds(f, "dnscmd dc1.corp /RecordAdd corp _gc._tcp SRV 0 100 3268 dc1.corp",
 	                 "Add-DnsServerResourceRecord -ComputerName 'dc1.corp' "
-	                 "-ZoneName 'corp' -Name '_gc._tcp' -Srv -DomainName dc1.corp -Priority 0 "
+	                 "-ZoneName 'corp' -Name '_gc._tcp' -Srv -DomainName 'dc1.corp' -Priority 0 "
 	                 "-Weight 100 -Port 3268");
 	/* dc5 of the child domain: its Kerberos record, in the child zone. */
 	f = t_finding(r, 1);
@@ -1701,7 +1701,7 @@ START_TEST(ns_missing_fires)
 	                 "from its apex NS set in zone example.com. on dc1.example.com.");
 	assert_only_cmds(f, "dnscmd dc1.example.com /RecordAdd example.com @ NS dc2.example.com",
 	                 "Add-DnsServerResourceRecord -ComputerName 'dc1.example.com' -ZoneName "
-	                 "'example.com' -Name '@' -NS -NameServer dc2.example.com");
+	                 "'example.com' -Name '@' -NS -NameServer 'dc2.example.com'");
 	f = t_finding(r, 5);
 	assert_at(f, "zones/example.com.dns", 4);
 	assert_about(f, "example.com.", "dc6.emea.example.com.", "emea.example.com.");

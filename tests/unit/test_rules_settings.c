@@ -86,13 +86,22 @@ static void assert_at(const zl_finding *f, uint32_t line, uint32_t column,
 	              f->message, word);
 }
 
-static bool has_command(const zl_finding *f, const char *text)
+/* f has the command `text`, acting on `run_on` (JSON fix.run_on, the
+ * -f ps1 plan) with `tool` and `kind`. */
+static bool has_command(const zl_finding *f, const char *run_on, zl_command_tool tool,
+                        zl_command_kind kind, const char *text)
 {
 	for (size_t i = 0; i < f->commands.n; i++)
 		if (strcmp(f->commands.v[i], text) == 0)
-			return true;
+			return f->command_info.v[i].run_on &&
+			       strcmp(f->command_info.v[i].run_on, run_on) == 0 &&
+			       f->command_info.v[i].tool == tool &&
+			       f->command_info.v[i].kind == kind;
 	return false;
 }
+
+#define DNSCMD_SET(on) on, ZL_TOOL_DNSCMD, ZL_COMMAND_SET
+#define PS_SET(on) on, ZL_TOOL_POWERSHELL, ZL_COMMAND_SET
 
 /* ---- zone-insecure-update ------------------------------------------------- */
 
@@ -104,9 +113,10 @@ START_TEST(insecure_update_zone_and_server)
 
 	assert_at(t_finding(r, 0), 5, 87, "dc2.corp.", "on dc2.corp.");
 	assert_at(t_finding(r, 1), 7, 34, NULL, "zone corp. accepts nonsecure");
-	ck_assert(has_command(t_finding(r, 1), "dnscmd dc1.corp /Config corp /AllowUpdate 2"));
-	ck_assert(has_command(t_finding(r, 1), "Set-DnsServerPrimaryZone -ComputerName "
-	                      "dc1.corp -Name corp -DynamicUpdate Secure"));
+	ck_assert(has_command(t_finding(r, 1), DNSCMD_SET("dc1.corp."),
+	                      "dnscmd dc1.corp /Config corp /AllowUpdate 2"));
+	ck_assert(has_command(t_finding(r, 1), PS_SET("dc1.corp."), "Set-DnsServerPrimaryZone "
+	                      "-ComputerName 'dc1.corp' -Name 'corp' -DynamicUpdate Secure"));
 	zl_results_free(r);
 	zl_model_free(m);
 }
@@ -161,13 +171,36 @@ START_TEST(transfer_any_per_server)
 	zl_results *r = run(m, "zone-transfer-any", 1, 0);
 
 	assert_at(t_finding(r, 0), 5, 82, "dc2.corp.", "lets any host transfer zone corp.");
-	ck_assert(has_command(t_finding(r, 0), "dnscmd dc2.corp /ZoneResetSecondaries "
-	                      "corp /SecureNs"));
+	ck_assert(has_command(t_finding(r, 0), DNSCMD_SET("dc2.corp."),
+	                      "dnscmd dc2.corp /ZoneResetSecondaries corp /SecureNs"));
+	ck_assert(has_command(t_finding(r, 0), PS_SET("dc2.corp."), "Set-DnsServerPrimaryZone "
+	                      "-ComputerName 'dc2.corp' -Name 'corp' -SecureSecondaries "
+	                      "TransferToZoneNameServer"));
 	zl_results_free(r);
 	zl_model_free(m);
 	/* the zone's own setting: each hosting server allows it */
 	expect(HEAD DC1 "}\n" DC2 "}\nzones:\n  - {name: corp, transfers: any}\n",
 	       "zone-transfer-any", 2, 0);
+}
+END_TEST
+
+/* A zone name cmd.exe would interpret gets no dnscmd command, but a note;
+ * PowerShell takes it single-quoted, its quote doubled. */
+START_TEST(transfer_any_unsafe_zone_name)
+{
+	zl_model *m = inv(HEAD DC1 "}\nzones:\n  - {name: corp, transfers: none}\n"
+	                  "  - {name: \"o'k&x.corp\", transfers: any}\n");
+	zl_results *r = run(m, "zone-transfer-any", 1, 0);
+	const zl_finding *f = t_finding(r, 0);
+
+	ck_assert_uint_eq(f->commands.n, 1);
+	ck_assert(has_command(f, PS_SET("dc1.corp."), "Set-DnsServerPrimaryZone "
+	                      "-ComputerName 'dc1.corp' -Name 'o''k&x.corp' "
+	                      "-SecureSecondaries TransferToZoneNameServer"));
+	ck_assert_uint_eq(f->notes.n, 1);
+	ck_assert_ptr_nonnull(strstr(f->notes.v[0], "no dnscmd command"));
+	zl_results_free(r);
+	zl_model_free(m);
 }
 END_TEST
 
@@ -190,7 +223,8 @@ START_TEST(settings_differ_majority_and_tie)
 	zl_results *r = run(m, "zone-settings-differ", 1, 2 * 3);
 
 	assert_at(t_finding(r, 0), 6, 87, "dc3.corp.", "is none, but secure on dc1.corp.");
-	ck_assert(has_command(t_finding(r, 0), "dnscmd dc3.corp /Config corp /AllowUpdate 2"));
+	ck_assert(has_command(t_finding(r, 0), DNSCMD_SET("dc3.corp."),
+	                      "dnscmd dc3.corp /Config corp /AllowUpdate 2"));
 	zl_results_free(r);
 	zl_model_free(m);
 
@@ -200,14 +234,22 @@ START_TEST(settings_differ_majority_and_tie)
 	        "zones:\n  - {name: corp}\n");
 	r = run(m, "zone-settings-differ", 1, 2 * 2);
 	assert_at(t_finding(r, 0), 5, 82, "dc2.corp.", "is list 10.0.0.9, but none on dc1.corp.");
+	ck_assert(has_command(t_finding(r, 0), DNSCMD_SET("dc2.corp."),
+	                      "dnscmd dc2.corp /ZoneResetSecondaries corp /NoXfr"));
 	zl_results_free(r);
 	zl_model_free(m);
 
 	/* aging is one value: the same flag with other intervals differs */
-	expect(HEAD DC1 "}\n" DC2 ", zone_settings: {corp: {aging: {enabled: true, "
-	       "no_refresh_days: 3, refresh_days: 7}}}}\nzones:\n  - {name: corp, "
-	       "dynamic_update: secure, transfers: none, aging: {enabled: true, "
-	       "no_refresh_days: 7, refresh_days: 7}}\n", "zone-settings-differ", 1, 0);
+	m = inv(HEAD DC1 "}\n" DC2 ", zone_settings: {corp: {aging: {enabled: true, "
+	        "no_refresh_days: 3, refresh_days: 7}}}}\nzones:\n  - {name: corp, "
+	        "dynamic_update: secure, transfers: none, aging: {enabled: true, "
+	        "no_refresh_days: 7, refresh_days: 7}}\n");
+	r = run(m, "zone-settings-differ", 1, 0);
+	ck_assert(has_command(t_finding(r, 0), PS_SET("dc2.corp."), "Set-DnsServerZoneAging "
+	                      "-ComputerName 'dc2.corp' -Name 'corp' -NoRefreshInterval "
+	                      "7.00:00:00 -RefreshInterval 7.00:00:00"));
+	zl_results_free(r);
+	zl_model_free(m);
 }
 END_TEST
 
@@ -230,7 +272,11 @@ START_TEST(scavenging_each_clause)
 	zl_results *r = run(m, "scavenging", 1, 0);
 
 	assert_at(t_finding(r, 0), 7, 25, NULL, "no server that may scavenge it");
-	ck_assert(has_command(t_finding(r, 0), "dnscmd dc2.corp /Config /ScavengingInterval 168"));
+	ck_assert(has_command(t_finding(r, 0), DNSCMD_SET("dc2.corp."),
+	                      "dnscmd dc2.corp /Config /ScavengingInterval 168"));
+	ck_assert(has_command(t_finding(r, 0), PS_SET("dc2.corp."), "Set-DnsServerScavenging "
+	                      "-ComputerName 'dc2.corp' -ScavengingState $true "
+	                      "-ScavengingInterval 7.00:00:00"));
 	zl_results_free(r);
 	zl_model_free(m);
 	/* an address of no hosting server; an interval out of range */
@@ -265,8 +311,11 @@ START_TEST(zone_storage_fires_and_silent)
 	zl_results *r = run(m, "zone-storage", 2, 0);
 
 	assert_at(t_finding(r, 0), 7, 5, NULL, "_msdcs.corp. is stored ad-domain");
-	ck_assert(has_command(t_finding(r, 0), "dnscmd dc1.corp "
+	ck_assert(has_command(t_finding(r, 0), DNSCMD_SET("dc1.corp."), "dnscmd dc1.corp "
 	                      "/ZoneChangeDirectoryPartition _msdcs.corp /forest"));
+	ck_assert(has_command(t_finding(r, 0), PS_SET("dc1.corp."), "Set-DnsServerPrimaryZone "
+	                      "-ComputerName 'dc1.corp' -Name '_msdcs.corp' -ReplicationScope "
+	                      "Forest"));
 	assert_at(t_finding(r, 1), 8, 5, NULL, "old.corp. is stored ad-legacy");
 	zl_results_free(r);
 	zl_model_free(m);
@@ -289,9 +338,9 @@ START_TEST(dns_client_each_clause)
 	assert_at(t_finding(r, 1), 5, 60, "dc2.corp.", "an island");
 	assert_at(t_finding(r, 2), 5, 60, "dc2.corp.", "starts with a loopback");
 	assert_at(t_finding(r, 3), 6, 60, "dc3.corp.", "through 10.9.9.9");
-	ck_assert(has_command(t_finding(r, 2), "Get-DnsClient -CimSession dc2.corp | "
-	                      "Set-DnsClientServerAddress -CimSession dc2.corp "
-	                      "-ServerAddresses 10.0.0.1,127.0.0.1"));
+	ck_assert(has_command(t_finding(r, 2), PS_SET("dc2.corp."), "Get-DnsClient "
+	                      "-CimSession 'dc2.corp' | Set-DnsClientServerAddress "
+	                      "-CimSession 'dc2.corp' -ServerAddresses 10.0.0.1,127.0.0.1"));
 	zl_results_free(r);
 	zl_model_free(m);
 	/* loopback on a DC that does not run DNS is no DNS server */
@@ -325,8 +374,8 @@ START_TEST(forwarders_each_clause)
 	assert_at(t_finding(r, 1), 5, 60, "dc2.corp.", "forwards to one server only");
 	assert_at(t_finding(r, 2), 6, 60, "dc3.corp.", "forwards to 10.0.0.3, its own");
 	assert_at(t_finding(r, 3), 6, 60, "dc3.corp.", "but dc1.corp. forwards to [192.0.2.1]");
-	ck_assert(has_command(t_finding(r, 3), "Set-DnsServerForwarder -ComputerName "
-	                      "dc3.corp -IPAddress 192.0.2.1"));
+	ck_assert(has_command(t_finding(r, 3), PS_SET("dc3.corp."), "Set-DnsServerForwarder "
+	                      "-ComputerName 'dc3.corp' -IPAddress 192.0.2.1"));
 	zl_results_free(r);
 	zl_model_free(m);
 }
@@ -355,8 +404,9 @@ START_TEST(conditional_forwarder_each_clause)
 
 	assert_at(t_finding(r, 0), 8, 24, "dc1.corp.", "both as a primary zone and as a forwarder");
 	assert_at(t_finding(r, 1), 9, 5, "dc2.corp.", "but not on dc2.corp.");
-	ck_assert(has_command(t_finding(r, 1), "Add-DnsServerConditionalForwarderZone "
-	                      "-ComputerName dc2.corp -Name p.example -MasterServers 192.0.2.1"));
+	ck_assert(has_command(t_finding(r, 1), "dc2.corp.", ZL_TOOL_POWERSHELL, ZL_COMMAND_ADD,
+	                      "Add-DnsServerConditionalForwarderZone -ComputerName "
+	                      "'dc2.corp' -Name 'p.example' -MasterServers 192.0.2.1"));
 	assert_at(t_finding(r, 2), 10, 44, NULL, "stub zone s.example. has no masters");
 	zl_results_free(r);
 	zl_model_free(m);
@@ -533,6 +583,7 @@ Suite *settings_rules_suite(void)
 	tcase_add_test(tc, no_update_on_locator_zone);
 	tcase_add_test(tc, no_update_silent_or_unknown);
 	tcase_add_test(tc, transfer_any_per_server);
+	tcase_add_test(tc, transfer_any_unsafe_zone_name);
 	tcase_add_test(tc, transfer_any_silent_or_unknown);
 	tcase_add_test(tc, settings_differ_majority_and_tie);
 	tcase_add_test(tc, settings_differ_silent);
