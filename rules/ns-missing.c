@@ -16,9 +16,23 @@ typedef struct ctx {
 	uint32_t mark;
 } ctx;
 
+/*
+ * A DNS-running host of an AD-integrated zone adds itself to the NS set,
+ * unless the zone's auto_ns list is given and names none of its addresses
+ * (dnsProperty 0x82/0x92, -AllowedDcForNsRecordsAutoCreation).
+ */
 static bool wanted(const zl_zone *c, const zl_server *s)
 {
-	return zl_zone_storage(c) != ZL_STORAGE_FILE && (zl_server_roles(s) & ZL_ROLE_DNS);
+	zl_addr_list allowed = zl_zone_auto_ns(c);
+
+	if (zl_zone_storage(c) == ZL_STORAGE_FILE || !(zl_server_roles(s) & ZL_ROLE_DNS))
+		return false;
+	if (!allowed.known)
+		return true;
+	for (size_t i = 0; i < allowed.count; i++)
+		if (zl_server_has_address(s, &allowed.addrs[i]))
+			return true;
+	return false;
 }
 
 static void report(ctx *c, const zl_view *v, const zl_zone *child, const zl_server *on,

@@ -27,26 +27,6 @@
 
 /* ---- escaping ---------------------------------------------------------- */
 
-/* Length of the valid UTF-8 sequence at p and its code point in *cp, or 0
- * when it is not one (overlong forms and surrogates are not, RFC 3629 4). */
-static size_t utf8_decode(const unsigned char *p, uint32_t *cp)
-{
-	size_t len = p[0] < 0x80 ? 1 : (p[0] & 0xe0) == 0xc0 ? 2 :
-	             (p[0] & 0xf0) == 0xe0 ? 3 : (p[0] & 0xf8) == 0xf0 ? 4 : 0;
-	static const uint32_t least[] = { 0, 0, 0x80, 0x800, 0x10000 };
-	uint32_t c = len == 1 ? p[0] : len ? p[0] & (0x7fu >> len) : 0;
-
-	for (size_t i = 1; i < len; i++) {
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (p[i] & 0x3fu);
-	}
-	if (len == 0 || c < least[len] || c > 0x10ffff || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*cp = c;
-	return len;
-}
-
 /* HTML 13.2.3.5: controls (C0 and C1 alike) and noncharacters in the input
  * stream are parse errors; they are shown as bytes instead, and so are
  * the bidirectional controls every writer shows as bytes. */
@@ -63,7 +43,7 @@ int zl_html_escape(FILE *out, const char *in)
 
 	while (*p) {
 		uint32_t c = 0;
-		size_t len = utf8_decode(p, &c);
+		size_t len = zl_utf8_next(p, &c);
 		if (len == 0 || html_forbidden(c)) {
 			for (size_t i = 0; i < (len ? len : 1); i++)
 				fprintf(out, "\\x%c%c", hex[p[i] >> 4], hex[p[i] & 15]);

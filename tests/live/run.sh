@@ -363,16 +363,16 @@ cat >"$tmp/flood.yaml" <<EOF
 version: 1
 forest: ${wzone%.}
 servers:
-  - {name: endless.x, addresses: [10.1.0.24/24], dns: "127.0.0.24:$port"}
-  - {name: bomb.x, addresses: [10.1.0.25/24], dns: "127.0.0.25:$port"}
-  - {name: empty.x, addresses: [10.1.0.26/24], dns: "127.0.0.26:$port"}
-  - {name: bomb2.x, addresses: [10.1.0.27/24], dns: "127.0.0.27:$port"}
+  - {name: endless.x, addresses: [10.1.0.30/24], dns: "127.0.0.30:$port"}
+  - {name: bomb.x, addresses: [10.1.0.31/24], dns: "127.0.0.31:$port"}
+  - {name: empty.x, addresses: [10.1.0.32/24], dns: "127.0.0.32:$port"}
+  - {name: bomb2.x, addresses: [10.1.0.33/24], dns: "127.0.0.33:$port"}
 zones:
   - name: ${wzone%.}
     storage: file
     hosted_on: [endless.x, bomb.x, empty.x, bomb2.x]
 EOF
-n=24
+n=30     # after the five fakes on 127.0.0.20-24
 for mode in endless bomb empty bomb2; do
 	"$tools/fake-server" "${mode%2}" 127.0.0.$n "$port" "$wzone" "$tmp/run/fake-$mode.pid" \
 		2>>"$tmp/fake.log" &

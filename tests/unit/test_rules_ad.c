@@ -9,6 +9,7 @@
 
 #include "helpers.h"
 #include "suites.h"
+#include "settings.h"
 #include "sources/rr_convert.h"
 #include "../../rules/ad-common.h"
 #include "../../rules/relations.h"
@@ -1710,6 +1711,30 @@ START_TEST(ns_missing_fires)
 }
 END_TEST
 
+/* With auto_ns given, only the servers it names add themselves to the
+ * apex NS set (dnsProperty 0x82/0x92): dc2, not named, missing from
+ * example.com's apex is no finding; the delegations are judged as before. */
+START_TEST(ns_missing_follows_auto_ns)
+{
+	static zl_addr dc1_addr;
+	zl_model *m = ns_forest();
+	const zl_zone *z = zl_model_zone_find(m, zl_model_name(m, "example.com"));
+
+	ck_assert(zl_addr_parse("10.0.0.1", &dc1_addr));
+	zl_zone_cfg_mut(m, (zl_zone *)z)->auto_ns =
+		(zl_addr_list){ true, 1, &dc1_addr, LOC(30, 5) };
+	ns_copies(m, RECORDS(
+		"example.com. 3600 IN NS dc1.example.com.",
+		"emea.example.com. 3600 IN NS dc5.emea.example.com.",
+		"dc5.emea.example.com. 3600 IN A 10.2.0.5"));
+	zl_results *r = run(m, "ns-missing", 5);
+	for (size_t i = 0; i < r->findings.n; i++)
+		ck_assert_str_ne(t_finding(r, i)->owner, "example.com.");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
 START_TEST(ns_missing_silent)
 {
 	zl_model *m = ns_forest();
@@ -1811,6 +1836,7 @@ Suite *ad_rules_suite(void)
 	tcase_add_test(locator, ns_stale_silent);
 	tcase_add_test(locator, ns_missing_fires);
 	tcase_add_test(locator, ns_missing_silent);
+	tcase_add_test(locator, ns_missing_follows_auto_ns);
 	tcase_add_test(locator, glue_mismatch_fires_and_silent);
 	tcase_add_test(aged, aged_address_strictly_older);
 	tcase_add_test(aged, aged_address_zone_interval);
