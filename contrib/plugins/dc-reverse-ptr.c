@@ -121,14 +121,48 @@ static void node_name(const char *rev, const char *zone, char *buf, size_t size)
 		snprintf(buf, size, "%.*s", (int)(r - z - 1), rev);
 }
 
+/* `s` as one PowerShell argument: single-quoted, so that nothing in it is
+ * expanded, with each quote doubled (about_Quoting_Rules; PowerShell also
+ * ends such a string at the typographic quotes U+2018 to U+201B). */
+static const char *ps_quote(const char *s, char *buf, size_t size)
+{
+	size_t o = 0;
+
+	buf[o++] = '\'';
+	for (const unsigned char *p = (const unsigned char *)s; *p && o + 8 < size; p++) {
+		int typographic = p[0] == 0xe2 && p[1] == 0x80 && p[2] >= 0x98 && p[2] <= 0x9b;
+		size_t n = typographic ? 3 : 1;
+		for (int twice = 0; twice < ((*p == '\'' || typographic) ? 2 : 1); twice++) {
+			memcpy(buf + o, p, n);
+			o += n;
+		}
+		p += n - 1;
+	}
+	buf[o++] = '\'';
+	buf[o] = '\0';
+	return buf;
+}
+
+/* True when cmd.exe passes `s` to dnscmd as it is: it has no quoting that
+ * stops & | < > ^ % ( ) everywhere. */
+static int dnscmd_safe(const char *s)
+{
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9') || strchr("-_.*@", *s)))
+			return 0;
+	return 1;
+}
+
 /* dnscmd and PowerShell (DnsServer module) to add the PTR on the view's
- * first DNS server. */
+ * first DNS server; no dnscmd line for a name cmd.exe would interpret. */
 static void add_commands(zl_finding *f, const zl_view *v, const char *rev,
                          const zl_server *dc)
 {
 	const zl_server *on = fix_server(v);
 	const char *zone = zl_name_text(zl_zone_name(zl_view_zone(v)));
 	char server[NAME_MAX_TEXT], zbare[NAME_MAX_TEXT], node[NAME_MAX_TEXT];
+	char ps[4][2 * NAME_MAX_TEXT + 8];
 	const char *target = zl_name_text(zl_server_name(dc));
 
 	if (!on)
@@ -137,13 +171,21 @@ static void add_commands(zl_finding *f, const zl_view *v, const char *rev,
 	bare(zone, zbare, sizeof(zbare));
 	node_name(rev, zone, node, sizeof(node));
 	/* Said with where they run, so that -f ps1 and fix.run_on have them. */
-	zl_finding_command_on(f, zl_server_name(on), ZL_TOOL_DNSCMD, ZL_COMMAND_ADD,
-	                      "dnscmd %s /RecordAdd %s %s PTR %s",
-	                      server, zbare, node, target);
+	if (dnscmd_safe(server) && dnscmd_safe(zbare) && dnscmd_safe(node) &&
+	    dnscmd_safe(target))
+		zl_finding_command_on(f, zl_server_name(on), ZL_TOOL_DNSCMD, ZL_COMMAND_ADD,
+		                      "dnscmd %s /RecordAdd %s %s PTR %s",
+		                      server, zbare, node, target);
+	else
+		zl_finding_note(f, "no dnscmd command: cmd.exe would interpret characters "
+		                "of %s or %s; use the PowerShell command", zbare, node);
 	zl_finding_command_on(f, zl_server_name(on), ZL_TOOL_POWERSHELL, ZL_COMMAND_ADD,
 	                      "Add-DnsServerResourceRecordPtr -ComputerName %s "
 	                      "-ZoneName %s -Name %s -PtrDomainName %s",
-	                      server, zbare, node, target);
+	                      ps_quote(server, ps[0], sizeof(ps[0])),
+	                      ps_quote(zbare, ps[1], sizeof(ps[1])),
+	                      ps_quote(node, ps[2], sizeof(ps[2])),
+	                      ps_quote(target, ps[3], sizeof(ps[3])));
 }
 
 /* One address of one DC against one view of its reverse zone. */
