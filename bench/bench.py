@@ -3,7 +3,8 @@
 
     bench/bench.py --zonelint build/zonelint --out build/bench [--runs 3]
                    [--sizes 100000,1000000] [--dcs 200] [--forest-records 20000]
-                   [--scale-dcs 200,500,1000,2000,5000] [--big 10000000] [--quick]
+                   [--scale-dcs 200,500,1000,2000,5000] [--locator-dcs 1000]
+                   [--big 10000000] [--quick]
 
 For each zone size, bench/gen-zone.py writes an AD-shaped zone (once; kept
 in --out), then ONE hyperfine invocation times zonelint -z (the whole zone
@@ -28,6 +29,10 @@ Then the scale series of issue 17:
     time per DC at the largest size at most 1.3 times that at 500 DCs,
     the largest (5,000) in under 10 s and 1 GiB, and -f html on it within
     2 times the text run;
+  - the forest of --locator-dcs DCs of the series (with --quick, the
+    smallest) with the five locator rules of issue 15 (LOCATOR_RULES) on
+    at most 1.5 times its time with them off (`--rule ID=off`), both timed
+    in the same hyperfine run;
   - a million-record zone in which nearly every record has its own owner
     (gen-zone.py --unique-owners): at most 150 bytes of peak RSS a record;
   - a --big (ten million) record zone, written into a temporary folder and
@@ -74,6 +79,10 @@ TARGET_PER_DC_GROWTH = 1.3       # time per DC, largest forest / 500 DCs
 TARGET_SCALE_SECONDS = 10.0      # the 5,000-DC forest
 TARGET_SCALE_MIB = 1024
 TARGET_HTML_RATIO = 2.0          # -f html / text on the largest forest
+TARGET_LOCATOR_RATIO = 1.5       # the forest with LOCATOR_RULES / without
+# The DC locator, orphan, NS and glue rules (issue 15).
+LOCATOR_RULES = ("dc-locator-records", "dc-orphan-records", "ns-stale", "ns-missing",
+                 "glue-mismatch")
 
 
 LINES = []
@@ -233,6 +242,20 @@ def bench_scale(zonelint, out, dcs_list, runs):
     return res, both
 
 
+def bench_locator(zonelint, out, dcs, runs):
+    """(median, fastest) of the forest of `dcs` DCs of the series with
+    every rule on ("on") and with LOCATOR_RULES off ("off")."""
+    inv = ensure_scale_forest(out, dcs)
+    off = [a for r in LOCATOR_RULES for a in ("--rule", f"{r}=off")]
+    both = hyperfine_stats([("on", [zonelint, "--date", "2026-11-27", inv]),
+                            ("off", [zonelint, "--date", "2026-11-27"] + off + [inv])],
+                           runs, os.path.join(out, "hyperfine-locator.json"))
+    say(f"\nforest of {dcs} DCs of the series with the five locator rules off "
+        f"({', '.join(LOCATOR_RULES)}): median {both['off'][0]:.3f} s, fastest "
+        f"{both['off'][1]:.3f} s (on: {both['on'][0]:.3f} s, {both['on'][1]:.3f} s)")
+    return dcs, both
+
+
 def bench_unique(zonelint, out, runs):
     path = os.path.join(out, "unique-1000000.dns")
     gen = os.path.join(HERE, "gen-zone.py")
@@ -271,7 +294,7 @@ def bench_big(zonelint, records, runs, small):
     return t_growth, m_growth
 
 
-def check_scale(scale, html, unique, big):
+def check_scale(scale, html, locator, unique, big):
     say("\ntargets (issue 17):")
     ok = True
     sizes = sorted(scale)
@@ -293,6 +316,11 @@ def check_scale(scale, html, unique, big):
     ok &= check(ratio <= TARGET_HTML_RATIO,
                 f"-f html on {top} DCs: x{ratio:.2f} the text run (at most "
                 f"x{TARGET_HTML_RATIO})")
+    dcs, both = locator
+    ratio = both["on"][1] / both["off"][1]
+    ok &= check(ratio <= TARGET_LOCATOR_RATIO,
+                f"{dcs} DCs: x{ratio:.2f} the time with the five locator rules off "
+                f"(at most x{TARGET_LOCATOR_RATIO})")
     ok &= check(unique <= TARGET_BYTES_PER_RECORD,
                 f"unique owners, 1000000 records: {unique:.0f} bytes a record (at most "
                 f"{TARGET_BYTES_PER_RECORD})")
@@ -317,6 +345,9 @@ def main():
     ap.add_argument("--dcs", type=int, default=200)
     ap.add_argument("--forest-records", type=int, default=20000)
     ap.add_argument("--scale-dcs", default="200,500,1000,2000,5000")
+    ap.add_argument("--locator-dcs", type=int, default=1000,
+                    help="the forest of the series timed with the locator rules off "
+                         "(default 1000; with --quick the smallest)")
     ap.add_argument("--big", type=int, default=10000000)
     ap.add_argument("--quick", action="store_true",
                     help="scale series up to 1000 DCs, one run, no ten-million zone")
@@ -373,8 +404,11 @@ def main():
                 f"forest: {secs:.2f} s (under {TARGET_FOREST_SECONDS} s)")
     ok &= check(mib(rss) < TARGET_FOREST_MIB,
                 f"forest: {mib(rss):.0f} MiB (under {TARGET_FOREST_MIB} MiB)")
-    scale, html = bench_scale(zonelint, args.out,
-                              sorted(int(d) for d in args.scale_dcs.split(",")), args.runs)
+    scale_dcs = sorted(int(d) for d in args.scale_dcs.split(","))
+    scale, html = bench_scale(zonelint, args.out, scale_dcs, args.runs)
+    loc_dcs = args.locator_dcs if args.locator_dcs in scale_dcs and not args.quick \
+        else scale_dcs[0]
+    locator = bench_locator(zonelint, args.out, loc_dcs, args.runs)
     unique = bench_unique(zonelint, args.out, args.runs)
     big = None
     if args.big:
@@ -389,7 +423,7 @@ def main():
              os.path.join(args.out, f"zone-{one}.dns")])
         big = bench_big(zonelint, args.big, max(1, min(args.runs, 3)),
                         (one, small[1], small_rss))
-    ok &= check_scale(scale, html, unique, big)
+    ok &= check_scale(scale, html, locator, unique, big)
     with open(os.path.join(args.out, "table.txt"), "w") as f:
         f.write("\n".join(LINES) + "\n")
     return 0 if ok else 1

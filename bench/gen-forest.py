@@ -6,16 +6,27 @@
 
 OUTDIR gets forest.yaml and, under zones/, each DC's own export of the
 forest zone (the inventory's `views:`), every one holding --records records
-(or the DCs' own records, 7 or 8 a DC, and --hosts host records besides)
-in Windows dnscmd /ZoneExport format (CRLF, [AGE:N] stamps, blank owners),
-plus one shared copy of the forest-wide _msdcs zone.  Most exports have the
-same content; --differing of them (default: one in forty) hold a stale or a
+(or the DCs' own records and --hosts host records besides) in Windows
+dnscmd /ZoneExport format (CRLF, [AGE:N] stamps, blank owners), plus one
+shared copy of the forest-wide _msdcs zone.  Every copy holds every DC's
+whole locator set (MS-ADTS 6.3.2.3: per-site, partition, gc, pdc and
+domain-GUID records) and names every DC that hosts the zone in its NS
+sets, as Windows DNS servers do by default.  Most exports have the same
+content; --differing of them (default: one in forty) hold a stale or a
 missing host record of a replication partner, so the partner rules and the
 repair plan have work to do.  With --domain-size N the DCs are split into
 domains of N DCs (the forest root, then child domains d001, d002, ...),
 each DC exporting its own domain's zone: the shape of the biggest forests,
 in which a copy of a zone lists the DCs of one domain, not all of them.
-Then:
+Each domain's records are in its own zone (a child domain's dc, pdc and
+per-site dc names under _msdcs too); the forest-wide ones (gc,
+ForestDnsZones) of every DC and the delegations of _msdcs and of the
+child domains (every DC hosting one in its NS set, with glue) in the
+forest root's zone, whose copies so hold more than --records records in
+big forests; the forest root domain's dc and pdc names, gc and every
+domain's GUID records in _msdcs.  The inventory gives each domain's GUID
+(`domains:` as {name, guid} mappings) and each domain's first DC the pdc
+role.  Then:
 
     zonelint --date 2026-11-27 OUTDIR/forest.yaml
 
@@ -38,6 +49,10 @@ def guid(text):
     return str(uuid.UUID(bytes=hashlib.sha256(text.encode()).digest()[:16]))
 
 
+def domain_guid(domain):
+    return guid("domain " + domain)
+
+
 def domain_name(k):
     return FOREST if k == 0 else f"d{k:03d}.{FOREST}"
 
@@ -54,6 +69,7 @@ class DC:
                      f"{i % SITE_SIZE + 10}")
         self.age = AUDIT_AGE - 1 - i % 48
         self.gc = i % SITE_SIZE == 0
+        self.pdc = i % domain_size == 0 if domain_size else i == 0
         self.guid = guid(self.name)
         self.inbound = []
 
@@ -115,56 +131,112 @@ def srv_block(owner, port, targets):
     return out
 
 
-def domain_zone(dcs, alldcs, records, me, fault, hosts=None):
-    """DC `me`'s export of its domain's zone, which lists the domain's
-    `dcs`: `records` records in all, or the DCs' records and `hosts` more."""
-    origin = me.domain
-    ns = [d.name for d in dcs[:4]]
-    body = header(origin, 90000 + me.index, me.name, ns)
-    count = 1 + len(ns)                       # SOA and NS
-    for k, dc in enumerate(dcs):
-        body.append(aged("@" if k == 0 else "", dc.age, 600, "A", dc.addr))
-    count += len(dcs)
-    if origin == FOREST:
-        body += ["", ";", f";  Delegated sub-zone:  _msdcs.{FOREST}.", ";", ""]
-        body += [line("_msdcs", f"NS\t{n}.") for n in ns]
-        body += [";  End delegation", ""]
-        count += len(ns)
-        gcs = [d for d in alldcs if d.gc]
-        body += srv_block("_gc._tcp", 3268, gcs)
-        count += len(gcs)
-        # Child domains are delegated, with glue for their name servers.
-        children = {}
-        for d in alldcs:
-            if d.domain != FOREST:
-                children.setdefault(d.domain, []).append(d)
-        for child, members in children.items():
-            label = child[:-len(FOREST) - 1]
-            body += ["", ";", f";  Delegated sub-zone:  {child}.", ";", ""]
-            body += [line(label, f"NS\t{n.name}.") for n in members[:2]]
-            body += [line(n.name[:-len(FOREST) - 1], f"A\t{n.addr}") for n in members[:2]]
-            body += [";  End delegation", ""]
-            count += 4 if len(members) > 1 else 2
-    else:
-        # A child domain's DC locator names under _msdcs are in its own zone.
-        for svc, port in (("_ldap._tcp.dc._msdcs", 389), ("_kerberos._tcp.dc._msdcs", 88)):
-            body += srv_block(svc, port, dcs)
-            count += len(dcs)
+def sites_of(dcs):
+    out = {}
+    for dc in dcs:
+        out.setdefault(dc.site, []).append(dc)
+    return sorted(out.items())
+
+
+def a_block(owner, targets):
+    return [aged(owner if k == 0 else "", dc.age, 600, "A", dc.addr)
+            for k, dc in enumerate(targets)]
+
+
+def records_in(body):
+    """Records of an export: the SOA and every line after its header that
+    is no comment."""
+    end = next(k for k, x in enumerate(body) if "; default TTL" in x)
+    return 1 + sum(1 for x in body[end + 1:] if x and not x.startswith(";"))
+
+
+def domain_locators(dcs):
+    """The locator records of a domain's DCs that are in the domain's own
+    zone (MS-ADTS 6.3.2.3), owners relative to it."""
+    body = []
     for svc, port in SRV_SERVICES:
         body += srv_block(svc, port, dcs)
-        count += len(dcs)
+    for site, members in sites_of(dcs):
+        body += srv_block(f"_ldap._tcp.{site}._sites", 389, members)
+        body += srv_block(f"_kerberos._tcp.{site}._sites", 88, members)
+        body += srv_block(f"_ldap._tcp.{site}._sites.DomainDnsZones", 389, members)
+    body += a_block("DomainDnsZones", dcs)
+    body += srv_block("_ldap._tcp.DomainDnsZones", 389, dcs)
+    return body
+
+
+def dc_msdcs(dcs, suffix):
+    """The domain's names under _msdcs (dc, per-site dc, pdc), owners ending
+    in `suffix`: in _msdcs.<forest> for the forest root's domain, in the
+    domain's own zone for a child domain."""
+    body = srv_block("_ldap._tcp.dc" + suffix, 389, dcs)
+    body += srv_block("_kerberos._tcp.dc" + suffix, 88, dcs)
+    for site, members in sites_of(dcs):
+        body += srv_block(f"_ldap._tcp.{site}._sites.dc" + suffix, 389, members)
+        body += srv_block(f"_kerberos._tcp.{site}._sites.dc" + suffix, 88, members)
+    body += srv_block("_ldap._tcp.pdc" + suffix, 389, [d for d in dcs if d.pdc])
+    return body
+
+
+def forest_locators(alldcs):
+    """The forest-wide records of the forest root's zone: every GC's and
+    every DNS-running DC's of the forest."""
+    gcs = [d for d in alldcs if d.gc]
+    body = srv_block("_gc._tcp", 3268, gcs)
+    for site, members in sites_of(alldcs):
+        body += srv_block(f"_gc._tcp.{site}._sites", 3268, [d for d in members if d.gc])
+        body += srv_block(f"_ldap._tcp.{site}._sites.ForestDnsZones", 389, members)
+    body += a_block("ForestDnsZones", alldcs)
+    body += srv_block("_ldap._tcp.ForestDnsZones", 389, alldcs)
+    return body
+
+
+def delegations(alldcs):
+    """The forest root zone's delegations: _msdcs to every DC of the forest
+    (each hosts it), each child domain to each of its DCs, with glue."""
+    body = ["", ";", f";  Delegated sub-zone:  _msdcs.{FOREST}.", ";", ""]
+    body += [line("_msdcs", f"NS\t{d.name}.") for d in alldcs]
+    body += [";  End delegation", ""]
+    children = {}
+    for d in alldcs:
+        if d.domain != FOREST:
+            children.setdefault(d.domain, []).append(d)
+    for child, members in children.items():
+        label = child[:-len(FOREST) - 1]
+        body += ["", ";", f";  Delegated sub-zone:  {child}.", ";", ""]
+        body += [line(label, f"NS\t{n.name}.") for n in members]
+        body += [line(n.name[:-len(FOREST) - 1], f"A\t{n.addr}") for n in members]
+        body += [";  End delegation", ""]
+    return body
+
+
+def domain_zone(dcs, alldcs, records, me, fault, hosts=None):
+    """DC `me`'s export of its domain's zone, which lists the domain's
+    `dcs`: `records` records in all, or the DCs' records and `hosts` more.
+    The forest root's zone of a forest of many domains may need more."""
+    origin = me.domain
+    body = header(origin, 90000 + me.index, me.name, [d.name for d in dcs])
+    body += a_block("@", dcs)
+    if origin == FOREST:
+        body += delegations(alldcs)
+        body += forest_locators(alldcs)
+    else:
+        # A child domain's DC locator names under _msdcs are in its own zone.
+        body += dc_msdcs(dcs, "._msdcs")
+    body += domain_locators(dcs)
     for dc in dcs:
         if fault and fault[0] == dc:
             if fault[1]:
                 body.append(aged(dc.label, dc.age - 6000, 1200, "A",
                                  "10.250.0." + str(dc.index % 250 + 1)))
-                count += 1
             continue                          # missing, or stale instead
         body.append(aged(dc.label, dc.age, 1200, "A", dc.addr))
-        count += 1
     body.append("")
+    count = records_in(body)
     if hosts is None:
         hosts = records - count
+        if hosts < 0 and origin == FOREST and len(dcs) < len(alldcs):
+            hosts = 0                         # the forest-wide records
     if hosts < 0:
         sys.exit(f"gen-forest: --records {records} is fewer than the "
                  f"{count} records the DCs need")
@@ -178,13 +250,20 @@ def domain_zone(dcs, alldcs, records, me, fault, hosts=None):
 
 def msdcs_zone(dcs):
     origin = "_msdcs." + FOREST
-    body = header(origin, 7000, dcs[0].name, [d.name for d in dcs[:4]])
+    body = header(origin, 7000, dcs[0].name, [d.name for d in dcs])
     for dc in sorted(dcs, key=lambda d: d.guid):
         body.append(aged(dc.guid, dc.age, 600, "CNAME", dc.name + "."))
-    root = [d for d in dcs if d.domain == FOREST]
-    body += srv_block("_kerberos._tcp.dc", 88, root)
-    body += srv_block("_ldap._tcp.dc", 389, root)
-    body += srv_block("_ldap._tcp.gc", 3268, [d for d in dcs if d.gc])
+    body += dc_msdcs([d for d in dcs if d.domain == FOREST], "")
+    gcs = [d for d in dcs if d.gc]
+    body += srv_block("_ldap._tcp.gc", 3268, gcs)
+    body += a_block("gc", gcs)
+    for site, members in sites_of(dcs):
+        body += srv_block(f"_ldap._tcp.{site}._sites.gc", 3268, [d for d in members if d.gc])
+    domains = {}
+    for dc in dcs:
+        domains.setdefault(dc.domain, []).append(dc)
+    for domain, members in domains.items():
+        body += srv_block(f"_ldap._tcp.{domain_guid(domain)}.domains", 389, members)
     return "\r\n".join(body) + "\r\n"
 
 
@@ -193,14 +272,13 @@ def inventory(domains):
     out = ["# zonelint inventory, v1 - synthetic benchmark forest written by",
            "# bench/gen-forest.py; every DC's own export is listed under views.",
            "version: 1", f"forest: {FOREST}", ""]
-    if len(domains) > 1:
-        out += ["domains:"] + [f"  - {d}" for d in domains] + [""]
-    out += ["servers:"]
+    out += ["domains:"] + [f"  - {{name: {d}, guid: {domain_guid(d)}}}" for d in domains]
+    out += ["", "servers:"]
     for dc in dcs:
         out += [f"  - name: {dc.name}",
                 f"    addresses: [{dc.addr}/24]",
                 "    os: windows-server-2022",
-                f"    roles: [dc, dns{', gc' if dc.gc else ''}]",
+                f"    roles: [dc, dns{', gc' if dc.gc else ''}{', pdc' if dc.pdc else ''}]",
                 f"    site: {dc.site}",
                 f"    dsa_guid: {dc.guid}"]
         if dc.inbound:
@@ -263,8 +341,7 @@ def main():
         # The same data as the domain's first DC's; only the SOA header
         # differs in real exports, which does not matter for the benchmark.
         common = domain_zone(members, dcs, args.records, members[0], None, args.hosts)
-        per_copy.append(common.count("[AGE:") + common.count(" NS\t") +
-                        common.count(" A\t") + 1)  # and the SOA
+        per_copy.append(records_in(common.split("\r\n")))
         for dc in members:
             path = os.path.join(args.outdir, "zones", dc.label, f"{domain}.dns")
             if dc.index in faults:
