@@ -2,7 +2,7 @@
 # and validns on generated AD-shaped zones, and a 200-DC forest; then the
 # scale series (forests of 200 to 5,000 DCs, a million records at as many
 # owners, ten million records).  A benchmark, not a test: it prints a table
-# (bench/bench.py) and fails when a target of issue 8 or 17 is missed.
+# (bench/bench.py) and fails when a target of issue 8, 15 or 17 is missed.
 # Data goes to $(BUILD)/bench/ (the ten-million-record zone to a temporary
 # folder, removed after), never committed.  It takes a quarter of an hour;
 # BENCH_QUICK=1 stops the series at 1,000 DCs and skips ten million.
