@@ -8,7 +8,7 @@ VERSION := 0.1.0
 
 PKGS      := ldns yaml-0.1 jansson libgvc ldap libsasl2
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-# Graphviz's dot layout and SVG renderer, linked in (lint/out/html.c).
+# Graphviz's dot layout and SVG renderer, linked in (lint/writers/html.c).
 GV_PLUGINS = $(shell pkg-config --variable=libdir libgvc)/graphviz
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS)) -L$(GV_PLUGINS) -Wl,-rpath,$(GV_PLUGINS) \
 	-lgvplugin_dot_layout -lgvplugin_core

@@ -1,8 +1,8 @@
 /*
- * lint/out/dump.c - see dump.h.  The YAML is written by libyaml's emitter,
+ * lint/dump_inventory.c - see dump_inventory.h.  The YAML is written by libyaml's emitter,
  * which quotes and escapes whatever a name or a site holds.
  */
-#include "out/dump.h"
+#include "dump_inventory.h"
 
 #include <errno.h>
 #include <inttypes.h>

@@ -1,5 +1,5 @@
 /*
- * lint/out/dump.h - `--dump-inventory DIR`: the model as it was read
+ * lint/dump_inventory.h - `--dump-inventory DIR`: the model as it was read
  * (from the directory with --ldap, by transfer with --live) written back
  * as a v1 inventory and RFC 1035 zone files, for review, commit and
  * offline runs (private).
@@ -12,8 +12,8 @@
  * DIR/zones/<server>/<zone>.dns and a `views:` entry.  Records keep their
  * TTL and, as Windows exports do, their aging stamp as [AGE:N].
  */
-#ifndef ZL_DUMP_H
-#define ZL_DUMP_H
+#ifndef ZL_DUMP_INVENTORY_H
+#define ZL_DUMP_INVENTORY_H
 
 #include <stddef.h>
 

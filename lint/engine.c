@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "model_int.h"
-#include "out/writers.h"
+#include "writers/writers.h"
 
 /* Generated from the files in rules/ by scripts/gen-rules-table.sh. */
 extern const zl_rule *const zl_builtin_rules[];

@@ -18,10 +18,10 @@
 #include "engine.h"
 #include "model_int.h"
 #include "names.h"
-#include "out/outfile.h"
-#include "out/writers.h"
+#include "writers/outfile.h"
+#include "writers/writers.h"
 #include "plugin.h"
-#include "out/dump.h"
+#include "dump_inventory.h"
 #include "sources/ldap.h"
 #include "sources/load.h"
 
@@ -501,7 +501,7 @@ static int write_report(const options *o, const zl_engine *e, const zl_results *
 }
 
 /* -o FILE: a regular file is replaced whole by a rename, anything else
- * (/dev/null, a FIFO) written in place (lint/out/outfile.h). */
+ * (/dev/null, a FIFO) written in place (lint/writers/outfile.h). */
 static int write_output(const options *o, const zl_engine *e, const zl_results *res,
                         const zl_model *m)
 {

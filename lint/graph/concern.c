@@ -1,5 +1,5 @@
 /*
- * lint/out/concern.c - findings mapped onto servers and replication
+ * lint/graph/concern.c - findings mapped onto servers and replication
  * connections, for the pictures of the HTML and DOT writers.
  */
 #include "graph.h"

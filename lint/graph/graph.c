@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "out/writers.h"
+#include "writers/writers.h"
 
 /* Severity colours: fill for nodes and badges, line for borders, edges and
  * text.  Chosen to stay apart in grey print and for red-green blindness

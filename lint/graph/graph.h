@@ -1,12 +1,12 @@
 /*
- * lint/out/graph.h - what the HTML and DOT writers share (private): which
+ * lint/graph/graph.h - what the HTML and DOT writers share (private): which
  * servers and replication connections each finding concerns, and the
  * replication graph built from them (docs/report.md says why each choice).
  *
  * Writers see the model read-only, through include/zonelint/model.h only.
  */
-#ifndef ZL_OUT_GRAPH_H
-#define ZL_OUT_GRAPH_H
+#ifndef ZL_GRAPH_H
+#define ZL_GRAPH_H
 
 #include <cgraph.h>
 

@@ -1,5 +1,5 @@
 /*
- * lint/out/html.c - the audit report people open in a browser or a mail:
+ * lint/writers/html.c - the audit report people open in a browser or a mail:
  * one self-contained HTML5 file (no script, no external style, font or
  * image, so it opens from a mail attachment and prints), with
  *   1. a summary: audit date, inputs, counts by severity and by rule;
@@ -12,7 +12,7 @@
  * Every text from the inputs goes through zl_html_escape.  docs/report.md
  * describes the report and the choices made where SPEC is silent.
  */
-#include "graph.h"
+#include "graph/graph.h"
 
 #include <gvc.h>
 #include <gvplugin.h>
@@ -23,7 +23,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "out/writers.h"
+#include "writers/writers.h"
 
 /* ---- escaping ---------------------------------------------------------- */
 

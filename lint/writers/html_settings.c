@@ -1,5 +1,5 @@
 /*
- * lint/out/html_settings.c - the "Zone settings" section of the HTML
+ * lint/writers/html_settings.c - the "Zone settings" section of the HTML
  * report (html.c calls it): per zone, each setting as each hosting DNS
  * server has it (its own zone_settings over the zone's), side by side; a
  * cell whose value differs from the one most of the zone's servers hold

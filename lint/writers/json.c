@@ -1,4 +1,4 @@
-/* lint/out/json.c - the JSON report of SPEC 4, built with jansson. */
+/* lint/writers/json.c - the JSON report of SPEC 4, built with jansson. */
 #include "writers.h"
 
 #include <jansson.h>

@@ -1,5 +1,5 @@
 /*
- * lint/out/outfile.c - `-o FILE`: a regular file is replaced whole by a
+ * lint/writers/outfile.c - `-o FILE`: a regular file is replaced whole by a
  * rename (atomic within one file system, POSIX rename()); anything else
  * is written where it is, so `-o /dev/null` never turns the device into a
  * regular file.

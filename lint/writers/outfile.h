@@ -1,5 +1,5 @@
 /*
- * lint/out/outfile.h - `-o FILE`: where a report goes when it does not go
+ * lint/writers/outfile.h - `-o FILE`: where a report goes when it does not go
  * to standard output (docs/user-guide.md, "Output").
  *
  * A regular file, or a name where nothing is yet, is written to a

@@ -1,5 +1,5 @@
 /*
- * lint/out/ps1.c - `-f ps1`: the fix plan as one PowerShell script.
+ * lint/writers/ps1.c - `-f ps1`: the fix plan as one PowerShell script.
  *
  * Every distinct command of the report, once (the same RecordDelete that
  * three rules give for one stale record is one line here), in its

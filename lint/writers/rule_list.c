@@ -1,4 +1,4 @@
-/* lint/out/rules.c - the rule registry as --list-rules prints it. */
+/* lint/writers/rule_list.c - the rule registry as --list-rules prints it. */
 #include "writers.h"
 
 #include <jansson.h>

@@ -1,5 +1,5 @@
 /*
- * lint/out/sarif.c - SARIF 2.1.0 (OASIS, errata 01), built with jansson.
+ * lint/writers/sarif.c - SARIF 2.1.0 (OASIS, errata 01), built with jansson.
  * What each field holds and why is in docs/editors.md ("SARIF").
  */
 #include "writers.h"

@@ -1,5 +1,5 @@
 /*
- * lint/out/text.c - `file:line:col: severity: message [rule]`, the shape
+ * lint/writers/text.c - `file:line:col: severity: message [rule]`, the shape
  * gcc writes, which vim's quickfix and VS Code's $gcc matcher read as is.
  */
 #include "writers.h"

@@ -1,5 +1,5 @@
 /*
- * lint/out/writers.h - turning sorted findings into text, JSON or SARIF,
+ * lint/writers/writers.h - turning sorted findings into text, JSON or SARIF,
  * and the rule registry into lists (private).  Writers read zl_results
  * and the engine's rule table; only the HTML and DOT writers, which draw
  * the forest, also read the model (through include/zonelint/model.h).

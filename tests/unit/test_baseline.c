@@ -6,7 +6,7 @@
 
 #include "baseline.h"
 #include "helpers.h"
-#include "out/writers.h"
+#include "writers/writers.h"
 #include "suites.h"
 
 /* zone-syntax findings with the given messages in file z.dns, on lines

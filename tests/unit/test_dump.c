@@ -9,7 +9,7 @@
 #include <unistd.h>
 
 #include "helpers.h"
-#include "out/dump.h"
+#include "dump_inventory.h"
 #include "sources/inventory.h"
 #include "sources/load.h"
 #include "sources/rr_convert.h"

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 
 #include "helpers.h"
-#include "out/writers.h"
+#include "writers/writers.h"
 #include "suites.h"
 
 static bool hide_message(const zl_finding *f, void *ctx)

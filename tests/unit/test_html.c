@@ -7,8 +7,8 @@
 
 #include "helpers.h"
 #include "settings.h"
-#include "out/graph.h"
-#include "out/writers.h"
+#include "graph/graph.h"
+#include "writers/writers.h"
 #include "suites.h"
 
 /* ---- zl_html_escape ------------------------------------------------------ */

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "helpers.h"
-#include "out/writers.h"
+#include "writers/writers.h"
 #include "suites.h"
 
 static zl_results *sample_results(zl_model **mp)

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "helpers.h"
-#include "out/writers.h"
+#include "writers/writers.h"
 #include "suites.h"
 
 /* Findings of zone-syntax (error) and zone-windows-type (info) at the
