@@ -27,8 +27,6 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_UNUSABLE = 2 };
 
-enum format { FORMAT_TEXT, FORMAT_JSON, FORMAT_SARIF, FORMAT_HTML, FORMAT_DOT, FORMAT_PS1 };
-
 enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 
 /* SARIF's tool.driver.informationUri: the Makefile writes INFO_URI into
@@ -39,7 +37,7 @@ enum color { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
 #endif
 
 typedef struct options {
-	enum format format;
+	const zl_writer *writer;      /* -f: a row of zl_writers */
 	const char *output;           /* NULL: stdout */
 	zl_severity fail_on;          /* OFF = never */
 	int64_t date;                 /* audit day, 00:00 UTC */
@@ -267,6 +265,17 @@ static int option_error(int c, char **argv)
 	return usage_error("unknown option %s", opt);
 }
 
+/* -f NAME that no row of zl_writers has: the message lists them all. */
+static int unknown_format(const char *name)
+{
+	char names[256], fmt[sizeof(names) + 32];
+
+	/* the names are the table's own: no '%' in them */
+	snprintf(fmt, sizeof(fmt), "unknown format '%%s' (%s)",
+	         zl_writer_names(names, sizeof(names)));
+	return usage_error(fmt, name);
+}
+
 /* Returns -1 to go on, else the exit code. */
 static int parse_options(int argc, char **argv, options *o)
 {
@@ -277,21 +286,8 @@ static int parse_options(int argc, char **argv, options *o)
 	while ((c = getopt_long(argc, argv, ":f:o:z:qvVh", long_options, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "text") == 0)
-				o->format = FORMAT_TEXT;
-			else if (strcmp(optarg, "json") == 0)
-				o->format = FORMAT_JSON;
-			else if (strcmp(optarg, "sarif") == 0)
-				o->format = FORMAT_SARIF;
-			else if (strcmp(optarg, "html") == 0)
-				o->format = FORMAT_HTML;
-			else if (strcmp(optarg, "dot") == 0)
-				o->format = FORMAT_DOT;
-			else if (strcmp(optarg, "ps1") == 0)
-				o->format = FORMAT_PS1;
-			else
-				return usage_error("unknown format '%s' (text, json, sarif, html, "
-				                   "dot, ps1)", optarg);
+			if (!(o->writer = zl_writer_find(optarg)))
+				return unknown_format(optarg);
 			break;
 		case 'o':
 			o->output = optarg;
@@ -399,20 +395,19 @@ static int parse_options(int argc, char **argv, options *o)
 	return -1;
 }
 
-/* The table, or with -f json an array; stdout is checked by main. */
+/* The table, or with -f json an array, as the -f row says; stdout is
+ * checked by main. */
 static int list_rules(const options *o, const zl_engine *e)
 {
-	if (o->format == FORMAT_HTML || o->format == FORMAT_DOT || o->format == FORMAT_PS1)
-		return usage_error("--list-rules writes text or json, not %s",
-		                   o->format == FORMAT_HTML ? "html" :
-		                   o->format == FORMAT_DOT ? "dot" : "ps1");
-	if (o->format == FORMAT_SARIF)
-		return usage_error("%s", "--list-rules writes text or json, not sarif "
-		                   "(a sarif report lists the rules in tool.driver.rules)");
-	if (o->format == FORMAT_JSON)
-		zl_write_rules_json(stdout, e);
-	else
-		zl_write_rules_text(stdout, e);
+	const zl_writer *w = o->writer;
+	char why[256];
+
+	if (!w->list_rules) {
+		snprintf(why, sizeof(why), "--list-rules writes text or json, not %s%s",
+		         w->name, w->no_list_why ? w->no_list_why : "");
+		return usage_error("%s", why);
+	}
+	w->list_rules(stdout, e);
 	return EXIT_CLEAN;
 }
 
@@ -468,36 +463,24 @@ static bool want_color(const options *o)
 	return !o->output && !(no_color && *no_color) && isatty(STDOUT_FILENO);
 }
 
-/* Absolute finding paths below the working directory become relative
- * SARIF URIs (docs/editors.md). */
-static int write_sarif(const zl_results *res, const zl_engine *e, FILE *out)
-{
-	char *cwd = getcwd(NULL, 0);
-	zl_sarif_options so = { ZL_INFO_URI, cwd };
-	int rc = zl_write_sarif(out, res, e, &so);
-
-	free(cwd);
-	return rc;
-}
-
+/* The -f row's writer, given what its flags ask for: the model to those
+ * that draw the forest, the rule registry, --color, and the working
+ * directory, below which absolute finding paths become relative SARIF
+ * URIs (docs/editors.md). */
 static int write_report(const options *o, const zl_engine *e, const zl_results *res,
                         const zl_model *m, FILE *out)
 {
-	zl_text_options to = { want_color(o), o->verbose };
+	const zl_writer *w = o->writer;
+	char *cwd = w->flags & ZL_WRITER_BASE_DIR ? getcwd(NULL, 0) : NULL;
+	zl_write_options wo = {
+		.engine = w->flags & ZL_WRITER_RULES ? e : NULL,
+		.color = (w->flags & ZL_WRITER_COLOR) && want_color(o),
+		.verbose = o->verbose, .info_uri = ZL_INFO_URI, .base_dir = cwd,
+	};
+	int rc = w->write(out, res, w->flags & ZL_WRITER_MODEL ? m : NULL, &wo);
 
-	/* html and dot draw the forest: they read the model too. */
-	if (o->format == FORMAT_HTML)
-		return zl_write_html(out, res, m);
-	if (o->format == FORMAT_DOT)
-		return zl_write_dot(out, res, m);
-
-	if (o->format == FORMAT_JSON)
-		return zl_write_json(out, res);
-	if (o->format == FORMAT_PS1)
-		return zl_write_ps1(out, res);
-	if (o->format == FORMAT_SARIF)
-		return write_sarif(res, e, out);
-	return zl_write_text(out, res, &to);
+	free(cwd);
+	return rc;
 }
 
 /* -o FILE: a regular file is replaced whole by a rename, anything else
@@ -677,12 +660,13 @@ static int lint(options *o, zl_engine *e, char **args, size_t nargs)
 		goto done;
 	}
 	bool clean = res->findings.n == 0 && !zl_model_unusable(m);
-	if (!(o->quiet && clean && o->format == FORMAT_TEXT)) {
+	bool summary = o->writer->flags & ZL_WRITER_SUMMARY;
+	if (!(o->quiet && clean && summary)) {
 		if (write_output(o, e, res, m) != 0)
 			goto done;
-		if (o->format == FORMAT_TEXT && zl_write_summary(stderr, res) != 0)
+		if (summary && zl_write_summary(stderr, res) != 0)
 			goto done;
-		if (o->format == FORMAT_TEXT && !o->quiet && zl_write_not_checked(stderr, res) != 0)
+		if (summary && !o->quiet && zl_write_not_checked(stderr, res) != 0)
 			goto done;
 	}
 	rc = exit_code(o, m, res);
@@ -717,7 +701,7 @@ static int draft(const options *o, int argc)
 	char why[2048];
 
 	if (argc > optind || o->zone_origin || o->live || o->nldap || o->dump_dir ||
-	    o->baseline || o->format != FORMAT_TEXT)
+	    o->baseline || o->writer != &zl_writers[0])
 		return usage_error("%s", "--draft-inventory DIR takes only -o FILE: it "
 		                   "writes an inventory and lints nothing");
 	if (zl_draft_write(o->draft_dir, o->output, stderr, why, sizeof why) == 0)
@@ -756,7 +740,7 @@ static int run(options *o, zl_engine *e, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	options o = { .format = FORMAT_TEXT, .fail_on = ZL_SEVERITY_ERROR,
+	options o = { .writer = zl_writers, .fail_on = ZL_SEVERITY_ERROR,
 	              .net = { ZL_LIVE_DEFAULT_TIMEOUT, ZL_LIVE_DEFAULT_JOBS } };
 	zl_plugins *p = zl_plugins_new();
 	zl_engine *e = NULL;

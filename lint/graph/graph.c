@@ -1,7 +1,8 @@
 /*
- * lint/out/dot.c - the replication graph as a Graphviz graph (cgraph), and
- * `--format dot`, which writes it as DOT text.  The HTML report lays the
- * same graph out with `dot` and embeds it as SVG (html.c).
+ * lint/graph/graph.c - the replication graph as a Graphviz graph (cgraph),
+ * of servers or of sites.  `--format dot` writes it as DOT text
+ * (lint/writers/dot.c); the HTML report lays it out with `dot` and embeds
+ * it as SVG (lint/writers/html.c).
  *
  * Layout choices for 200 DCs (docs/report.md): one cluster per AD site,
  * a connection both ways as one double-headed arrow, concentrate=true to
@@ -819,16 +820,4 @@ fail:
 	if (g)
 		agclose(g);
 	return NULL;
-}
-
-int zl_write_dot(FILE *out, const zl_results *r, const zl_model *m)
-{
-	zl_concerns *c = zl_concerns_new(r, m);
-	Agraph_t *g = c ? zl_graph_new(c, ZL_GRAPH_DOT) : NULL;
-	int rc = g && agwrite(g, out) == 0 && !ferror(out) ? 0 : -1;
-
-	if (g)
-		agclose(g);
-	zl_concerns_free(c);
-	return rc;
 }

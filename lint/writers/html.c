@@ -907,11 +907,14 @@ static void report_free(report *rp)
 	zl_concerns_free((zl_concerns *)rp->c);
 }
 
-int zl_write_html(FILE *out, const zl_results *r, const zl_model *m)
+int zl_write_html(FILE *out, const zl_results *r, const zl_model *m,
+                  const zl_write_options *o)
 {
 	report rp = { .out = out, .r = r, .m = m, .c = zl_concerns_new(r, m) };
 	char date[32];
 	int rc = -1;
+
+	(void)o;
 
 	if (!rp.c || group(&rp) != 0)
 		goto done;

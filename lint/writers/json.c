@@ -165,10 +165,14 @@ static json_t *finding_item(void *ctx, size_t i)
 	return finding_json(r->findings.v[i]);
 }
 
-int zl_write_json(FILE *out, const zl_results *r)
+int zl_write_json(FILE *out, const zl_results *r, const zl_model *m,
+                  const zl_write_options *o)
 {
 	json_t *doc = json_object();
 	int rc = -1;
+
+	(void)m;
+	(void)o;
 
 	if (!doc)
 		goto done;

@@ -165,11 +165,15 @@ static void put_plan(FILE *out, const row *rw, const entry *plan, size_t n)
 	}
 }
 
-int zl_write_ps1(FILE *out, const zl_results *r)
+int zl_write_ps1(FILE *out, const zl_results *r, const zl_model *m,
+                 const zl_write_options *o)
 {
 	rows rw = { 0 };
 	entries plan = { 0 };
 	int rc = -1;
+
+	(void)m;
+	(void)o;
 
 	if (collect_rows(r, &rw) != 0 || collect_entries(rw.v, rw.n, &plan) != 0)
 		goto done;

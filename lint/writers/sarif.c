@@ -164,7 +164,7 @@ static json_t *rules_json(const zl_engine *e)
 
 /* ---- results ---------------------------------------------------------- */
 
-static json_t *location_json(const zl_finding *f, const zl_sarif_options *o)
+static json_t *location_json(const zl_finding *f, const zl_write_options *o)
 {
 	bool relative;
 	char *uri = artifact_uri(f->file, o->base_dir, &relative);
@@ -221,7 +221,7 @@ static json_t *properties_json(const zl_finding *f)
 
 /* A finding that follows from another (one cause, one finding): the
  * cause's location, with its message, as SARIF's relatedLocations. */
-static json_t *related_json(const zl_finding *f, const zl_sarif_options *o)
+static json_t *related_json(const zl_finding *f, const zl_write_options *o)
 {
 	json_t *list = location_json(f->cause, o), *loc = json_array_get(list, 0);
 	size_t n = strlen(f->cause->message) + strlen(f->cause->rule->id) + 32;
@@ -240,7 +240,7 @@ static json_t *related_json(const zl_finding *f, const zl_sarif_options *o)
 }
 
 static json_t *result_json(const zl_finding *f, const zl_engine *e,
-                           const zl_sarif_options *o)
+                           const zl_write_options *o)
 {
 	json_t *related = f->cause ? related_json(f, o) : NULL;
 
@@ -261,7 +261,7 @@ static json_t *result_json(const zl_finding *f, const zl_engine *e,
 typedef struct results_ctx {
 	const zl_results *r;
 	const zl_engine *e;
-	const zl_sarif_options *o;
+	const zl_write_options *o;
 } results_ctx;
 
 static json_t *result_item(void *ctx, size_t i)
@@ -273,7 +273,7 @@ static json_t *result_item(void *ctx, size_t i)
 
 /* The run with its results empty: zl_json_write_streamed fills them in
  * one at a time as the log is written. */
-static json_t *run_json(const zl_engine *e, const zl_sarif_options *o)
+static json_t *run_json(const zl_engine *e, const zl_write_options *o)
 {
 	return json_pack("{s:{s:{s:s, s:s, s:s, s:s*, s:o}}, s:{s:{s:{s:s}}}, s:o}",
 	                 "tool", "driver", "name", "zonelint", "version", ZL_VERSION,
@@ -284,15 +284,15 @@ static json_t *run_json(const zl_engine *e, const zl_sarif_options *o)
 	                 "results", json_array());
 }
 
-int zl_write_sarif(FILE *out, const zl_results *r, const zl_engine *e,
-                   const zl_sarif_options *o)
+int zl_write_sarif(FILE *out, const zl_results *r, const zl_model *m,
+                   const zl_write_options *o)
 {
-	static const zl_sarif_options none = { NULL, NULL };
-	results_ctx c = { r, e, o ? o : &none };
+	results_ctx c = { r, o->engine, o };
 	json_t *doc = json_pack("{s:s, s:s, s:[o]}", "$schema", SARIF_SCHEMA,
-	                        "version", "2.1.0", "runs", run_json(e, c.o));
+	                        "version", "2.1.0", "runs", run_json(c.e, o));
 	int rc = -1;
 
+	(void)m;
 	/* results sit at depth 4: log, runs, the run, results */
 	if (doc && zl_json_write_streamed(out, doc, "results", 4, r->findings.n,
 	                                  result_item, &c) == 0 &&

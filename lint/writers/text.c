@@ -148,9 +148,12 @@ static int write_also(FILE *out, const zl_finding *f)
 	               zl_follower_rules(f, rules, sizeof(rules))) < 0 ? -1 : 0;
 }
 
-int zl_write_text(FILE *out, const zl_results *r, const zl_text_options *o)
+int zl_write_text(FILE *out, const zl_results *r, const zl_model *m,
+                  const zl_write_options *o)
 {
 	bool color = o && o->color, verbose = o && o->verbose;
+
+	(void)m;
 
 	for (size_t i = 0; i < r->findings.n; i++) {
 		const zl_finding *f = r->findings.v[i];

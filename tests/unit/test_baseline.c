@@ -44,7 +44,7 @@ static char *report_file(const zl_results *r)
 	size_t size = 0;
 	FILE *f = open_memstream(&buf, &size);
 
-	ck_assert_int_eq(zl_write_json(f, r), 0);
+	ck_assert_int_eq(zl_write_json(f, r, NULL, NULL), 0);
 	fclose(f);
 	char *path = temp_file(buf);
 	free(buf);

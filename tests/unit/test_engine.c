@@ -331,9 +331,9 @@ static char *text_of(const zl_results *r, bool verbose)
 	char *buf = NULL;
 	size_t size = 0;
 	FILE *f = open_memstream(&buf, &size);
-	zl_text_options o = { .verbose = verbose };
+	zl_write_options o = { .verbose = verbose };
 
-	ck_assert_int_eq(zl_write_text(f, r, &o), 0);
+	ck_assert_int_eq(zl_write_text(f, r, NULL, &o), 0);
 	fclose(f);
 	return buf;
 }

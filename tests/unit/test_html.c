@@ -117,15 +117,14 @@ static zl_results *tiny_results(void)
 	return r;
 }
 
-static char *capture(int (*writer)(FILE *, const zl_results *, const zl_model *),
-                     const zl_results *r, const zl_model *m)
+static char *capture(zl_writer_fn *writer, const zl_results *r, const zl_model *m)
 {
 	char *buf = NULL;
 	size_t size = 0;
 	FILE *f = open_memstream(&buf, &size);
 
 	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(writer(f, r, m), 0);
+	ck_assert_int_eq(writer(f, r, m, NULL), 0);
 	fclose(f);
 	return buf;
 }

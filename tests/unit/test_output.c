@@ -42,7 +42,17 @@ static char *capture(int (*writer)(FILE *, const zl_results *), const zl_results
 
 static int write_plain_text(FILE *f, const zl_results *r)
 {
-	return zl_write_text(f, r, NULL);
+	return zl_write_text(f, r, NULL, NULL);
+}
+
+static int write_json(FILE *f, const zl_results *r)
+{
+	return zl_write_json(f, r, NULL, NULL);
+}
+
+static int write_ps1(FILE *f, const zl_results *r)
+{
+	return zl_write_ps1(f, r, NULL, NULL);
 }
 
 START_TEST(text_is_compiler_style_and_escaped)
@@ -84,7 +94,7 @@ START_TEST(json_has_spec_fields)
 {
 	zl_model *m;
 	zl_results *r = sample_results(&m);
-	char *out = capture(zl_write_json, r);
+	char *out = capture(write_json, r);
 	json_error_t err;
 	json_t *doc = json_loads(out, 0, &err);
 
@@ -169,7 +179,7 @@ START_TEST(ps1_plan_each_command_once_by_server_and_kind)
 {
 	zl_model *m;
 	zl_results *r = plan_results(&m, true);
-	char *out = capture(zl_write_ps1, r);
+	char *out = capture(write_ps1, r);
 	const char *first = r->findings.v[0]->fingerprint, *second = r->findings.v[1]->fingerprint;
 	const char *third = r->findings.v[2]->fingerprint;
 	char want[2048];
@@ -197,7 +207,7 @@ START_TEST(ps1_plan_each_command_once_by_server_and_kind)
 	t_assert_lines(out, want);
 	free(out);
 	/* JSON: run_on for every command, null where not known. */
-	out = capture(zl_write_json, r);
+	out = capture(write_json, r);
 	ck_assert_ptr_nonnull(strstr(out, "\"run_on\": [\n          \"a.corp.\",\n"
 	                                  "          \"a.corp.\",\n          \"b.corp.\"\n"));
 	ck_assert_ptr_nonnull(strstr(out, "\"a.corp.\",\n          null,\n"));
@@ -211,12 +221,34 @@ START_TEST(ps1_nothing_to_fix_writes_nothing)
 {
 	zl_model *m;
 	zl_results *r = plan_results(&m, false);
-	char *out = capture(zl_write_ps1, r);
+	char *out = capture(write_ps1, r);
 
 	ck_assert_str_eq(out, "");
 	free(out);
 	zl_results_free(r);
 	zl_model_free(m);
+}
+END_TEST
+
+/* The -f table: lookup by name, the default first, the names as the
+ * "unknown format" message lists them, and each row's wants. */
+START_TEST(writer_table_finds_by_name_and_lists_in_order)
+{
+	char names[64], small[12];
+
+	ck_assert_ptr_eq(zl_writer_find("text"), &zl_writers[0]);
+	ck_assert_ptr_eq(zl_writer_find("sarif")->write, zl_write_sarif);
+	ck_assert_ptr_null(zl_writer_find("xml"));
+	ck_assert_ptr_null(zl_writer_find("TEXT"));
+	ck_assert_ptr_null(zl_writer_find(""));
+	ck_assert_str_eq(zl_writer_names(names, sizeof(names)),
+	                 "text, json, sarif, html, dot, ps1");
+	/* cut short, still a string */
+	ck_assert_str_eq(zl_writer_names(small, sizeof(small)), "text, json,");
+	ck_assert_uint_eq(zl_writer_find("html")->flags & ZL_WRITER_MODEL, ZL_WRITER_MODEL);
+	ck_assert_uint_eq(zl_writer_find("json")->flags & ZL_WRITER_MODEL, 0);
+	ck_assert_ptr_eq(zl_writer_find("json")->list_rules, zl_write_rules_json);
+	ck_assert_ptr_null(zl_writer_find("ps1")->list_rules);
 }
 END_TEST
 
@@ -229,6 +261,7 @@ Suite *output_suite(void)
 	tcase_add_test(tc, json_has_spec_fields);
 	tcase_add_test(tc, ps1_plan_each_command_once_by_server_and_kind);
 	tcase_add_test(tc, ps1_nothing_to_fix_writes_nothing);
+	tcase_add_test(tc, writer_table_finds_by_name_and_lists_in_order);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -33,16 +33,18 @@ static zl_results *results_at(zl_model **mp, const char *const *files, size_t n)
 	return r;
 }
 
-static json_t *sarif_of(const zl_results *r, const zl_sarif_options *o)
+static json_t *sarif_of(const zl_results *r, const zl_write_options *o)
 {
 	char *buf = NULL;
 	size_t size = 0;
 	FILE *f = open_memstream(&buf, &size);
 	zl_engine *e = zl_engine_new();
+	zl_write_options wo = o ? *o : (zl_write_options){ 0 };
 	json_error_t err;
 
+	wo.engine = e;
 	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(zl_write_sarif(f, r, e, o), 0);
+	ck_assert_int_eq(zl_write_sarif(f, r, NULL, &wo), 0);
 	fclose(f);
 	json_t *doc = json_loads(buf, 0, &err);
 	ck_assert_msg(doc != NULL, "invalid JSON: %s", err.text);
@@ -77,7 +79,7 @@ START_TEST(sarif_uris_are_encoded_references)
 	};
 	zl_model *m;
 	zl_results *r = results_at(&m, files, sizeof(files) / sizeof(*files));
-	zl_sarif_options o = { NULL, "/srv/audit/" };
+	zl_write_options o = { .base_dir = "/srv/audit/" };
 	json_t *doc = sarif_of(r, &o), *results = json_object_get(run_of(doc), "results");
 	const char *base, *uri;
 
@@ -170,7 +172,7 @@ START_TEST(sarif_and_json_name_the_cause)
 	char *buf = NULL;
 	size_t size = 0;
 	FILE *f = open_memstream(&buf, &size);
-	ck_assert_int_eq(zl_write_json(f, r), 0);
+	ck_assert_int_eq(zl_write_json(f, r, NULL, NULL), 0);
 	fclose(f);
 	json_error_t err;
 	json_t *j = json_loads(buf, 0, &err);
@@ -189,7 +191,7 @@ START_TEST(sarif_rules_carry_descriptions_and_help)
 {
 	zl_model *m;
 	zl_results *r = results_at(&m, NULL, 0);
-	zl_sarif_options o = { "https://zonelint.test/", NULL };
+	zl_write_options o = { .info_uri = "https://zonelint.test/" };
 	json_t *doc = sarif_of(r, &o);
 	json_t *driver = json_object_get(json_object_get(run_of(doc), "tool"), "driver");
 	json_t *rules = json_object_get(driver, "rules");
@@ -223,10 +225,10 @@ static char *text_of(const zl_results *r, bool color)
 	char *buf = NULL;
 	size_t size = 0;
 	FILE *f = open_memstream(&buf, &size);
-	zl_text_options o = { .color = color };
+	zl_write_options o = { .color = color };
 
 	ck_assert_ptr_nonnull(f);
-	ck_assert_int_eq(zl_write_text(f, r, &o), 0);
+	ck_assert_int_eq(zl_write_text(f, r, NULL, &o), 0);
 	fclose(f);
 	return buf;
 }
