@@ -740,7 +740,7 @@ static int run(options *o, zl_engine *e, int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-	options o = { .writer = zl_writers, .fail_on = ZL_SEVERITY_ERROR,
+	options o = { .writer = &zl_writers[0], .fail_on = ZL_SEVERITY_ERROR,
 	              .net = { ZL_LIVE_DEFAULT_TIMEOUT, ZL_LIVE_DEFAULT_JOBS } };
 	zl_plugins *p = zl_plugins_new();
 	zl_engine *e = NULL;

@@ -4,7 +4,7 @@
  * image, so it opens from a mail attachment and prints), with
  *   1. a summary: audit date, inputs, counts by severity and by rule;
  *   2. the replication topology, laid out by Graphviz's `dot` in-process
- *      and embedded as inline SVG (the graph of dot.c);
+ *      and embedded as inline SVG (the graph of lint/graph/graph.c);
  *   3. findings by server, each in full once, with links from every other
  *      server it concerns; then findings not tied to a server;
  *   4. findings by rule, as tables linking to the full entries;
@@ -87,7 +87,7 @@ static void counted(FILE *out, size_t n, const char *noun)
 /* ---- the page ---------------------------------------------------------- */
 
 /* The style sheet, inline: nothing is fetched.  Severity colours are the
- * graph's (dot.c), so the legend, the badges and the nodes agree. */
+ * graph's (lint/graph/graph.c), so the legend, the badges and the nodes agree. */
 static const char style[] =
 	"*{box-sizing:border-box;-webkit-print-color-adjust:exact;print-color-adjust:exact}"
 	"body{font:14px/1.45 system-ui,-apple-system,'Segoe UI',Helvetica,Arial,sans-serif;"
