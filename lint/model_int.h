@@ -115,9 +115,9 @@ int zl_zone_add_view_path(zl_zone *z, const zl_name *server, const char *path,
 
 /*
  * After the inventory is read: resolves server names in replicates_from,
- * hosted_on and views (unknown ones become `inventory` problems), computes
- * server domains, default hosting, outbound links and partner lists, and
- * sorts servers.  Call once, before adding views.
+ * hosted_on and views (unknown ones become ZL_SOURCE_INVENTORY problems),
+ * computes server domains, default hosting, outbound links and partner
+ * lists, and sorts servers.  Call once, before adding views.
  */
 int zl_model_resolve(zl_model *m);
 

@@ -128,7 +128,7 @@ int zl_load_forest(zl_model *m, const char *path, const zl_zonefile_options *o)
 	const zl_inventory_options io = { .include_anywhere = o && o->include_anywhere };
 
 	if (zl_inventory_load_with(m, path, &io) != 0)
-		return 0;             /* reported as an `inventory` problem */
+		return 0;             /* reported as a ZL_SOURCE_INVENTORY problem */
 	if (zl_model_resolve(m) != 0)
 		return -1;
 	return zl_load_views(m, o);
@@ -141,7 +141,7 @@ int zl_load_forest_live(zl_model *m, const char *path, const zl_live_options *o)
 	const zl_inventory_options live = { .live = true };
 
 	if (zl_inventory_load_with(m, path, &live) != 0)
-		return 0;             /* reported as an `inventory` problem */
+		return 0;             /* reported as a ZL_SOURCE_INVENTORY problem */
 	if (zl_model_resolve(m) != 0)
 		return -1;
 	return zl_live_load(m, o);
