@@ -63,7 +63,8 @@ int zl_rules_check_sources(const zl_rule *const *rules, char *why, size_t size)
 		}
 	}
 	for (size_t i = 0; rules[i]; i++)
-		if ((int)rules[i]->source < 0 || rules[i]->source >= ZL_SOURCE_PROBLEM_KINDS) {
+		if ((int)rules[i]->source < 0 ||
+		    rules[i]->source >= ZL_SOURCE_PROBLEM_KINDS) {
 			snprintf(why, size, "rule %s surfaces source problems of unknown "
 			         "kind %d", rules[i]->id, (int)rules[i]->source);
 			return -1;

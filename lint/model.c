@@ -789,15 +789,16 @@ static int resolve_server(zl_model *m, zl_server *s)
 		const named_ref *r = &s->inbound_names.v[i];
 		zl_server *from = zl_model_server_mut(m, r->name);
 		if (!from) {
-			zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true, r->where,
-			                     NULL, s->name,
+			zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
+			                     r->where, NULL, s->name,
 			                     "unknown server %s in replicates_from of %s",
 			                     r->name->text, s->name->text);
 			continue;
 		}
 		if (from == s) {
-			zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true, r->where,
-			                     NULL, s->name, "server %s replicates from itself",
+			zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
+			                     r->where, NULL, s->name,
+			                     "server %s replicates from itself",
 			                     s->name->text);
 			continue;
 		}
@@ -842,8 +843,8 @@ static int resolve_zone(zl_model *m, zl_zone *z)
 				return -1;
 		}
 	} else if (z->storage == ZL_STORAGE_FILE) {
-		zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true, z->where,
-		                     z->name, NULL,
+		zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
+		                     z->where, z->name, NULL,
 		                     "zone %s has storage file but no hosted_on: name the "
 		                     "servers that hold it", z->name->text);
 	} else {
@@ -870,13 +871,13 @@ static int resolve_zone(zl_model *m, zl_zone *z)
 		const named_ref *r = &z->view_paths.v[i];
 		const zl_server *s = zl_model_server_mut(m, r->name);
 		if (!s)
-			zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true, r->where,
-			                     z->name, NULL,
+			zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
+			                     r->where, z->name, NULL,
 			                     "unknown server %s in views of zone %s",
 			                     r->name->text, z->name->text);
 		else if (host_index(z, s) < 0)
-			zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true, r->where,
-			                     z->name, s->name,
+			zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
+			                     r->where, z->name, s->name,
 			                     "views of zone %s names %s, which does not host it",
 			                     z->name->text, s->name->text);
 	}
