@@ -520,6 +520,57 @@ START_TEST(tagged_rules_in_tag_order)
 }
 END_TEST
 
+/* Reports once in the first view's file, involving and naming the first
+ * server, then repeats it for the second view. */
+static int relate_and_repeat(const zl_model *m, zl_report *r)
+{
+	const zl_view *a = zl_model_view(m, 0), *b = zl_model_view(m, 1);
+	const zl_name *dc1 = zl_server_name(zl_model_server(m, 0));
+	zl_finding *f = zl_report_add(r, (zl_location){ zl_view_file(a), 3, 1 }, "related");
+
+	zl_finding_involves(f, dc1);
+	zl_finding_partner(f, dc1);
+	zl_finding_partner(f, zl_server_name(zl_model_server(m, 1)));
+	return zl_report_repeat(r, 0, zl_report_count(r), a, b);
+}
+
+/* Relations are kept in report order and copied with a repeated finding. */
+START_TEST(relations_kept_and_repeated)
+{
+	static const zl_rule rule = { .id = "zz-relate", .pack = "test",
+	                              .severity = ZL_SEVERITY_ERROR, .summary = "s",
+	                              .explanation = "e", .check = relate_and_repeat };
+	zl_model *m = zl_model_new();
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+	char why[128];
+
+	t_server(m, "dc1.corp", "10.0.0.1/24");
+	t_server(m, "dc2.corp", "10.0.0.2/24");
+	zl_zone *z = t_zone(m, "corp", ZL_STORAGE_FILE);
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	ck_assert_ptr_nonnull(zl_model_add_view(m, z, "a.dns"));
+	ck_assert_ptr_nonnull(zl_model_add_view(m, z, "b.dns"));
+	for (size_t i = 0; i < zl_engine_rule_count(e); i++)
+		zl_engine_set_severity(e, zl_engine_rule(e, i)->id, ZL_SEVERITY_OFF);
+	ck_assert_int_eq(zl_engine_add_rule(e, &rule, why, sizeof(why)), 0);
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(r->findings.n, 2);
+	for (size_t i = 0; i < 2; i++) {
+		const zl_finding *f = r->findings.v[i];
+		ck_assert_str_eq(f->file, i ? "b.dns" : "a.dns");
+		ck_assert_uint_eq(f->involves.n, 1);
+		ck_assert_str_eq(f->involves.v[0], "dc1.corp.");
+		ck_assert_uint_eq(f->partners.n, 2);
+		ck_assert_str_eq(f->partners.v[0], "dc1.corp.");
+		ck_assert_str_eq(f->partners.v[1], "dc2.corp.");
+	}
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -539,6 +590,7 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, source_problems_each_surfaced_once);
 	tcase_add_test(tc, source_problems_reach_their_rule);
 	tcase_add_test(tc, tagged_rules_in_tag_order);
+	tcase_add_test(tc, relations_kept_and_repeated);
 	suite_add_tcase(s, tc);
 	return s;
 }
