@@ -43,11 +43,50 @@ static int cmp_entry(const void *a, const void *b)
 	return strcmp(((const rule_entry *)a)->rule->id, ((const rule_entry *)b)->rule->id);
 }
 
+int zl_rules_check_sources(const zl_rule *const *rules, char *why, size_t size)
+{
+	for (int s = ZL_SOURCE_NONE + 1; s < ZL_SOURCE_PROBLEM_KINDS; s++) {
+		const zl_rule *found = NULL;
+		for (size_t i = 0; rules[i]; i++) {
+			if ((int)rules[i]->source != s)
+				continue;
+			if (found) {
+				snprintf(why, size, "rules %s and %s both surface source "
+				         "problems of kind %d", found->id, rules[i]->id, s);
+				return -1;
+			}
+			found = rules[i];
+		}
+		if (!found) {
+			snprintf(why, size, "no rule surfaces source problems of kind %d", s);
+			return -1;
+		}
+	}
+	for (size_t i = 0; rules[i]; i++)
+		if ((int)rules[i]->source < 0 ||
+		    rules[i]->source >= ZL_SOURCE_PROBLEM_KINDS) {
+			snprintf(why, size, "rule %s surfaces source problems of unknown "
+			         "kind %d", rules[i]->id, (int)rules[i]->source);
+			return -1;
+		}
+	return 0;
+}
+
+int zl_engine_check_builtin(char *why, size_t size)
+{
+	return zl_rules_check_sources(zl_builtin_rules, why, size);
+}
+
 zl_engine *zl_engine_new(void)
 {
-	zl_engine *e = calloc(1, sizeof(*e));
+	char why[256];
+	zl_engine *e;
 
-	if (!e)
+	/* A loader's problem with no rule to surface it would be a silent
+	 * pass: refuse to run at all. */
+	if (zl_engine_check_builtin(why, sizeof(why)) != 0)
+		return NULL;
+	if (!(e = calloc(1, sizeof(*e))))
 		return NULL;
 	for (size_t i = 0; zl_builtin_rules[i]; i++) {
 		rule_entry re = { zl_builtin_rules[i], (zl_severity)-1, ZL_SEVERITY_OFF, false };
@@ -98,6 +137,12 @@ int zl_engine_add_rule(zl_engine *e, const zl_rule *rule, char *why, size_t size
 		snprintf(why, size, "rule id %s is already taken", rule->id);
 		return -1;
 	}
+	/* Each kind of source problem has its one built-in rule already. */
+	if (rule->source != ZL_SOURCE_NONE) {
+		snprintf(why, size, "rule %s sets source: only built-in rules surface "
+		         "problems found while loading", rule->id);
+		return -1;
+	}
 	rule_entry re = { rule, (zl_severity)-1, ZL_SEVERITY_OFF, false };
 	if (VEC_PUSH(e->rules, re) != 0) {
 		snprintf(why, size, "out of memory");
@@ -132,6 +177,40 @@ long zl_engine_rule_index(const zl_engine *e, const char *id)
 	const rule_entry *re = find_entry(e, id);
 
 	return re ? (long)(re - e->rules.v) : -1;
+}
+
+static bool tagged_before(const zl_rule *a, const zl_rule *b)
+{
+	if (a->tag_order != b->tag_order)
+		return a->tag_order < b->tag_order;
+	return strcmp(a->id, b->id) < 0;
+}
+
+size_t zl_engine_tagged(const zl_engine *e, unsigned tags, const zl_rule **out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < e->rules.n; i++) {
+		const zl_rule *r = e->rules.v[i].rule;
+		size_t k;
+		if ((r->tags & tags) != tags)
+			continue;
+		/* Insertion: a handful of rules carry any one tag. */
+		for (k = n++; k > 0 && tagged_before(r, out[k - 1]); k--)
+			out[k] = out[k - 1];
+		out[k] = r;
+	}
+	return n;
+}
+
+/* The rule that surfaces source problems of kind s (zl_rules_check_sources
+ * makes it exactly one), or NULL for ZL_SOURCE_NONE. */
+static rule_entry *source_entry(const zl_engine *e, zl_source_problem s)
+{
+	for (size_t i = 0; s != ZL_SOURCE_NONE && i < e->rules.n; i++)
+		if (e->rules.v[i].rule->source == s)
+			return &e->rules.v[i];
+	return NULL;
 }
 
 int zl_engine_set_severity(zl_engine *e, const char *id, zl_severity s)
@@ -237,6 +316,8 @@ static void finding_free(zl_finding *f)
 	VEC_FREE(f->command_info);
 	strings_free(&f->explains);
 	strings_free(&f->follows);
+	strings_free(&f->involves);
+	strings_free(&f->partners);
 	VEC_FREE(f->followers);
 	free(f);
 }
@@ -420,6 +501,18 @@ void zl_finding_follows(zl_finding *f, const char *key)
 		push_key(&f->follows, key);
 }
 
+void zl_finding_involves(zl_finding *f, const zl_name *server)
+{
+	if (f && server)
+		push_key(&f->involves, zl_name_text(server));
+}
+
+void zl_finding_partner(zl_finding *f, const zl_name *server)
+{
+	if (f && server)
+		push_key(&f->partners, zl_name_text(server));
+}
+
 void zl_report_not_checked(zl_report *r, const char *reason, size_t count)
 {
 	const char *rule = r->entry->rule->id;
@@ -543,6 +636,8 @@ static zl_finding *finding_copy(const zl_finding *f, const char *was, const char
 	c->data = dup_or_null(f->data, &oom);
 	c->fix = dup_or_null(f->fix, &oom);
 	if (oom || !copy_strings(&c->notes, &f->notes) || !copy_commands(c, f) ||
+	    !copy_strings(&c->involves, &f->involves) ||
+	    !copy_strings(&c->partners, &f->partners) ||
 	    !copy_keys(&c->explains, &f->explains, was, file) ||
 	    !copy_keys(&c->follows, &f->follows, was, file)) {
 		finding_free(c);
@@ -576,13 +671,14 @@ zl_finding *zl_report_problem(zl_report *r, const zl_problem *p)
 	return f;
 }
 
-size_t zl_report_problems(zl_report *r, const zl_model *m, const char *id)
+size_t zl_report_problems(zl_report *r, const zl_model *m)
 {
+	zl_source_problem source = r->entry->rule->source;
 	size_t n = 0;
 
-	for (size_t i = 0; i < zl_model_problem_count(m); i++) {
+	for (size_t i = 0; source != ZL_SOURCE_NONE && i < zl_model_problem_count(m); i++) {
 		const zl_problem *p = zl_model_problem(m, i);
-		if (strcmp(zl_problem_rule(p), id) == 0) {
+		if (zl_problem_source(p) == source) {
 			zl_report_problem(r, p);
 			n++;
 		}
@@ -793,7 +889,7 @@ static void apply_overrides(zl_engine *e, const zl_model *m, zl_report *report)
 		e->rules.v[i].effective = e->rules.v[i].rule->severity;
 		e->rules.v[i].overridden = false;
 	}
-	const rule_entry *inventory = find_entry(e, "inventory");
+	const rule_entry *inventory = source_entry(e, ZL_SOURCE_INVENTORY);
 	for (size_t i = 0; i < zl_model_rule_override_count(m); i++) {
 		zl_severity s;
 		zl_location where;
@@ -855,7 +951,7 @@ static bool ids_name(const char *ids, const char *id)
  * otherwise silently suppress nothing). */
 static void check_suppression_ids(zl_engine *e, const zl_model *m, zl_report *report)
 {
-	const rule_entry *syntax = find_entry(e, "zone-syntax");
+	const rule_entry *syntax = source_entry(e, ZL_SOURCE_ZONE_SYNTAX);
 
 	for (size_t i = 0; syntax && i < zl_model_suppression_count(m); i++) {
 		zl_location where;

@@ -38,6 +38,7 @@ struct zl_finding {
 	 * command_info.v[i] (pushed together, always the same length). */
 	VEC(zl_command_info) command_info;
 	zl_strings explains, follows;         /* relation keys (report.h) */
+	zl_strings involves, partners;        /* server names (report.h) */
 	const zl_finding *cause;              /* ref only: set by the engine */
 	VEC(const zl_finding *) followers;    /* ref only: in report order */
 	char fingerprint[17];     /* 64-bit hash in hex */
@@ -61,8 +62,19 @@ typedef struct zl_results {
 
 typedef struct zl_engine zl_engine;
 
-/* An engine with every built-in rule registered. */
+/* An engine with every built-in rule registered; NULL when memory runs
+ * out or when zl_engine_check_builtin fails. */
 zl_engine *zl_engine_new(void);
+
+/*
+ * Every kind of source problem (zl_source_problem, but NONE) must be
+ * surfaced by exactly one of `rules` (a NULL-terminated table): else a
+ * loader's problem would be dropped, or reported twice.  0, or -1 with
+ * the first fault in `why`.  zl_engine_check_builtin checks the built-in
+ * table; a failure is zonelint's own bug.
+ */
+int zl_rules_check_sources(const zl_rule *const *rules, char *why, size_t size);
+int zl_engine_check_builtin(char *why, size_t size);
 void zl_engine_free(zl_engine *e);
 
 /*
@@ -78,6 +90,9 @@ const zl_rule *zl_engine_rule(const zl_engine *e, size_t i);
 const zl_rule *zl_engine_find(const zl_engine *e, const char *id);
 /* The i of zl_engine_rule(e, i) with that id (SARIF's ruleIndex), or -1. */
 long zl_engine_rule_index(const zl_engine *e, const char *id);
+/* The rules carrying every bit of `tags` (zl_rule_tag), by tag_order then
+ * id, into out (room for zl_engine_rule_count(e)); returns how many. */
+size_t zl_engine_tagged(const zl_engine *e, unsigned tags, const zl_rule **out);
 
 /* --rule ID=SEVERITY; -1 when the id is unknown. */
 int zl_engine_set_severity(zl_engine *e, const char *id, zl_severity s);

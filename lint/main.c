@@ -411,12 +411,23 @@ static int list_rules(const options *o, const zl_engine *e)
 	return EXIT_CLEAN;
 }
 
-/* The rules that together cover DNS event 6702 (KB 914050). */
-static const char *const event_6702_rules[] = {
-	"single-label-self-zone", "single-label-domain", "self-address-mismatch",
-	"partner-stale-address", "partner-missing-address",
-	"partner-no-same-network-address", "partner-repair-plan", NULL,
-};
+/* The rules carrying `tag`, in the order of their descriptors' tag_order
+ * (--explain 6702: the rules that together cover DNS event 6702). */
+static int list_tagged(const zl_engine *e, unsigned tag)
+{
+	const zl_rule **tagged = calloc(zl_engine_rule_count(e) + 1, sizeof(*tagged));
+	size_t n;
+
+	if (!tagged) {
+		fputs("zonelint: out of memory\n", stderr);
+		return EXIT_UNUSABLE;
+	}
+	n = zl_engine_tagged(e, tag, tagged);
+	for (size_t i = 0; i < n; i++)
+		printf("  %-32s %s\n", tagged[i]->id, tagged[i]->summary);
+	free(tagged);
+	return EXIT_CLEAN;
+}
 
 static int explain(const zl_engine *e, const char *what)
 {
@@ -444,12 +455,7 @@ static int explain(const zl_engine *e, const char *what)
 	       "-ReplicationScope Domain\n"
 	       "zonelint's findings give the exact commands for each server and partner.\n\n"
 	       "Rules that check it:\n");
-	for (size_t i = 0; event_6702_rules[i]; i++) {
-		const zl_rule *er = zl_engine_find(e, event_6702_rules[i]);
-		if (er)
-			printf("  %-32s %s\n", er->id, er->summary);
-	}
-	return EXIT_CLEAN;
+	return list_tagged(e, ZL_TAG_6702);
 }
 
 /* --color auto: only onto a terminal, and never when NO_COLOR is set and
@@ -763,7 +769,11 @@ int main(int argc, char **argv)
 	if (rc >= 0)
 		goto done;
 	if (!(e = zl_engine_new())) {
-		fputs("zonelint: out of memory\n", stderr);
+		char why[256];
+		if (zl_engine_check_builtin(why, sizeof(why)) != 0)
+			fprintf(stderr, "zonelint: internal error: %s\n", why);
+		else
+			fputs("zonelint: out of memory\n", stderr);
 		rc = EXIT_UNUSABLE;
 		goto done;
 	}

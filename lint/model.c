@@ -118,7 +118,7 @@ struct zl_zone {
 };
 
 struct zl_problem {
-	const char *rule;
+	zl_source_problem source;
 	zl_severity severity;
 	bool unusable;
 	zl_location where;
@@ -327,7 +327,7 @@ bool zl_name_is_below(const zl_name *n, const zl_name *ancestor)
 
 /* ---- problems --------------------------------------------------------- */
 
-void zl_model_problem_add(zl_model *m, const char *rule, zl_severity severity,
+void zl_model_problem_add(zl_model *m, zl_source_problem source, zl_severity severity,
                           bool unusable, zl_location where,
                           const zl_name *zone, const zl_name *server,
                           const char *fmt, ...)
@@ -341,7 +341,7 @@ void zl_model_problem_add(zl_model *m, const char *rule, zl_severity severity,
 	if (unusable)
 		m->unusable = true;
 	zl_problem p = {
-		.rule = rule, .severity = severity, .unusable = unusable,
+		.source = source, .severity = severity, .unusable = unusable,
 		.where = where, .message = zl_model_strdup(m, buf),
 		.zone = zone, .server = server,
 	};
@@ -364,7 +364,7 @@ const zl_problem *zl_model_problem(const zl_model *m, size_t i)
 	return &m->problems.v[i];
 }
 
-const char *zl_problem_rule(const zl_problem *p) { return p->rule; }
+zl_source_problem zl_problem_source(const zl_problem *p) { return p->source; }
 zl_severity zl_problem_severity(const zl_problem *p) { return p->severity; }
 zl_location zl_problem_location(const zl_problem *p) { return p->where; }
 const char *zl_problem_message(const zl_problem *p) { return p->message; }
@@ -789,15 +789,16 @@ static int resolve_server(zl_model *m, zl_server *s)
 		const named_ref *r = &s->inbound_names.v[i];
 		zl_server *from = zl_model_server_mut(m, r->name);
 		if (!from) {
-			zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, r->where,
-			                     NULL, s->name,
+			zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
+			                     r->where, NULL, s->name,
 			                     "unknown server %s in replicates_from of %s",
 			                     r->name->text, s->name->text);
 			continue;
 		}
 		if (from == s) {
-			zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, r->where,
-			                     NULL, s->name, "server %s replicates from itself",
+			zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
+			                     r->where, NULL, s->name,
+			                     "server %s replicates from itself",
 			                     s->name->text);
 			continue;
 		}
@@ -834,7 +835,7 @@ static int resolve_zone(zl_model *m, zl_zone *z)
 			const named_ref *r = &z->host_names.v[i];
 			const zl_server *s = zl_model_server_mut(m, r->name);
 			if (!s)
-				zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true,
+				zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
 				                     r->where, z->name, NULL,
 				                     "unknown server %s in hosted_on of zone %s",
 				                     r->name->text, z->name->text);
@@ -842,8 +843,8 @@ static int resolve_zone(zl_model *m, zl_zone *z)
 				return -1;
 		}
 	} else if (z->storage == ZL_STORAGE_FILE) {
-		zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, z->where,
-		                     z->name, NULL,
+		zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
+		                     z->where, z->name, NULL,
 		                     "zone %s has storage file but no hosted_on: name the "
 		                     "servers that hold it", z->name->text);
 	} else {
@@ -870,13 +871,13 @@ static int resolve_zone(zl_model *m, zl_zone *z)
 		const named_ref *r = &z->view_paths.v[i];
 		const zl_server *s = zl_model_server_mut(m, r->name);
 		if (!s)
-			zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, r->where,
-			                     z->name, NULL,
+			zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
+			                     r->where, z->name, NULL,
 			                     "unknown server %s in views of zone %s",
 			                     r->name->text, z->name->text);
 		else if (host_index(z, s) < 0)
-			zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, r->where,
-			                     z->name, s->name,
+			zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
+			                     r->where, z->name, s->name,
 			                     "views of zone %s names %s, which does not host it",
 			                     z->name->text, s->name->text);
 	}

@@ -46,11 +46,11 @@ const zl_name *zl_model_intern_child(zl_model *m, const char *label,
 /* ---- problems --------------------------------------------------------- */
 
 /*
- * Records a problem with the input for `rule` (a string literal).
+ * Records a problem with the input, of kind `source` (not ZL_SOURCE_NONE).
  * `unusable` marks input that could not be used (exit code 2).  zone,
  * server and owner may be NULL.
  */
-void zl_model_problem_add(zl_model *m, const char *rule, zl_severity severity,
+void zl_model_problem_add(zl_model *m, zl_source_problem source, zl_severity severity,
                           bool unusable, zl_location where,
                           const zl_name *zone, const zl_name *server,
                           const char *fmt, ...) ZL_PRINTF(8, 9);
@@ -115,9 +115,9 @@ int zl_zone_add_view_path(zl_zone *z, const zl_name *server, const char *path,
 
 /*
  * After the inventory is read: resolves server names in replicates_from,
- * hosted_on and views (unknown ones become `inventory` problems), computes
- * server domains, default hosting, outbound links and partner lists, and
- * sorts servers.  Call once, before adding views.
+ * hosted_on and views (unknown ones become ZL_SOURCE_INVENTORY problems),
+ * computes server domains, default hosting, outbound links and partner
+ * lists, and sorts servers.  Call once, before adding views.
  */
 int zl_model_resolve(zl_model *m);
 

@@ -172,16 +172,16 @@ static void resolve_override(zl_model *m, const zl_server *s, zl_zone_override *
 	const zl_zone *z = zl_model_zone_find(m, o->zone_name);
 
 	if (!z) {
-		zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, o->where,
-		                     o->zone_name, zl_server_name(s),
+		zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
+		                     o->where, o->zone_name, zl_server_name(s),
 		                     "zone_settings of %s names zone %s, which is not "
 		                     "in the inventory", zl_name_text(zl_server_name(s)),
 		                     zl_name_text(o->zone_name));
 		return;
 	}
 	if (!zl_zone_is_hosted_on(z, s)) {
-		zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, o->where,
-		                     o->zone_name, zl_server_name(s),
+		zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
+		                     o->where, o->zone_name, zl_server_name(s),
 		                     "zone_settings of %s names zone %s, which it does "
 		                     "not host", zl_name_text(zl_server_name(s)),
 		                     zl_name_text(o->zone_name));

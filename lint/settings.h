@@ -84,7 +84,7 @@ int zl_zone_add_tombstone(zl_model *m, zl_zone *z, const zl_name *owner,
 
 /* Called by zl_model_resolve, after hosting is known: ties each
  * `zone_settings` entry to its zone; an unknown zone, or one the server
- * does not host, is an `inventory` error (SPEC 6.3). */
+ * does not host, is a ZL_SOURCE_INVENTORY error (SPEC 6.3). */
 void zl_settings_resolve(zl_model *m);
 
 /* Storage for the model's settings pointers (model.c). */

@@ -48,4 +48,5 @@ const zl_rule zl_rule_eol_os = {
 	"\n"
 	"Fix: move the server's roles to a supported version and retire it.",
 	.check = check,
+	.tags = ZL_TAG_END_OF_SUPPORT,
 };

@@ -3,7 +3,7 @@
 
 static int check(const zl_model *m, zl_report *r)
 {
-	zl_report_problems(r, m, "inventory");
+	zl_report_problems(r, m);
 	return 0;
 }
 
@@ -25,4 +25,5 @@ const zl_rule zl_rule_inventory = {
 	"Fix: correct the inventory at the given line.  An unknown `os` value is a\n"
 	"warning; every other inventory error makes the exit code 2.",
 	.check = check,
+	.source = ZL_SOURCE_INVENTORY,
 };

@@ -4,7 +4,7 @@
 
 static int check(const zl_model *m, zl_report *r)
 {
-	zl_report_problems(r, m, "ldap-source");
+	zl_report_problems(r, m);
 	return 0;
 }
 
@@ -36,4 +36,5 @@ const zl_rule zl_rule_ldap_source = {
 	"(docs/ldap.md).  For a bad record, delete and re-create it on that DC:\n"
 	"  dnscmd dc1.corp /RecordDelete corp dc2 A /f",
 	.check = check,
+	.source = ZL_SOURCE_LDAP,
 };

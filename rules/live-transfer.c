@@ -3,7 +3,7 @@
 
 static int check(const zl_model *m, zl_report *r)
 {
-	zl_report_problems(r, m, "live-transfer");
+	zl_report_problems(r, m);
 	return 0;
 }
 
@@ -42,4 +42,5 @@ const zl_rule zl_rule_live_transfer = {
 	"(docs/live.md).  For an AD-integrated zone, set it on every DC that hosts\n"
 	"it: the setting replicates with the zone, but check each server.",
 	.check = check,
+	.source = ZL_SOURCE_LIVE_TRANSFER,
 };

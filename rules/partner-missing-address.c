@@ -21,6 +21,7 @@ static void check_pair(zl_report *r, const ad_pair *pr)
 		"%s cannot find %s to replicate with it", s, p,
 		zl_name_text(zl_zone_name(pr->zone)), p, s);
 	ad_pair_about(f, pr, ip);
+	zl_finding_involves(f, zl_server_name(pr->subject));
 	/* Every NS and SRV record of this copy that targets S now points at
 	 * a name without an address: they follow from this finding (SPEC 6.4). */
 	rel_explains_no_address(f, pr->view, zl_server_name(pr->subject));
@@ -67,4 +68,6 @@ const zl_rule zl_rule_partner_missing_address = {
 	"-IPv4Address 10.0.0.10\n"
 	"partner-repair-plan says which partners need the fix.",
 	.check = check,
+	.tags = ZL_TAG_PARTNER | ZL_TAG_6702,
+	.tag_order = 5,
 };

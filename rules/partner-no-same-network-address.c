@@ -22,6 +22,7 @@ static void check_pair(zl_report *r, const ad_pair *pr)
 		"the address of %s on %s's network, is missing", p, s,
 		zl_name_text(zl_zone_name(pr->zone)), ip, s, p);
 	ad_pair_about(f, pr, ip);
+	zl_finding_involves(f, zl_server_name(pr->subject));
 	zl_finding_note(f, "%s reaches %s only through a router, or not at all when "
 	                "that network is not routed to it", p, s);
 	zl_finding_fix(f, "add %s to the copy on %s", ip, p);
@@ -63,4 +64,6 @@ const zl_rule zl_rule_partner_no_same_network_address = {
 	"  Add-DnsServerResourceRecordA -ComputerName 'dc02.corp.example.net' "
 	"-ZoneName 'corp.example.net' -Name 'dc01' -IPv4Address 10.1.0.11",
 	.check = check,
+	.tags = ZL_TAG_PARTNER | ZL_TAG_6702,
+	.tag_order = 6,
 };

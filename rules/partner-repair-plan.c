@@ -211,8 +211,10 @@ static void report(zl_report *r, const plan *pl, size_t *tmp)
 	               "the host records of %s that are not its addresses and add one "
 	               "each partner can reach; AD replication carries them to the "
 	               "rest (KB 914050, step 6)", s);
-	for (size_t i = 0; i < pl->nchosen; i++)
+	for (size_t i = 0; i < pl->nchosen; i++) {
+		zl_finding_partner(f, zl_server_name(pl->pair[pl->order[i]].holder));
 		ad_pair_commands(f, &pl->pair[pl->order[i]]);
+	}
 	free(msg.s);
 	free(data.s);
 }
@@ -326,4 +328,6 @@ const zl_rule zl_rule_partner_repair_plan = {
 	"Fix: run the commands listed on the partners named; check after the next\n"
 	"replication (repadmin /syncall) that the other partner findings are gone.",
 	.check = check,
+	.tags = ZL_TAG_6702,
+	.tag_order = 7,
 };

@@ -17,6 +17,7 @@ static zl_finding *describe(zl_report *r, const ad_pair *pr, const zl_record *re
 		"stale %s record for %s on its replication partner %s (zone %s): "
 		"%s is not an address of %s", ad_addr_type(a), s, p,
 		zl_name_text(zl_zone_name(pr->zone)), ip, s);
+	zl_finding_involves(f, zl_server_name(pr->subject));
 	zl_finding_note(f, "%s has %s; %s cannot reach it at %s, so AD "
 	                "replication between them fails (DNS event 6702, KB 914050)",
 	                s, ad_addresses_text(pr->subject, have, sizeof(have)), p, ip);
@@ -63,4 +64,6 @@ const zl_rule zl_rule_partner_stale_address = {
 	"one on the partner's network.  partner-repair-plan says which partners need\n"
 	"the fix: replication carries it to the others.",
 	.check = check,
+	.tags = ZL_TAG_PARTNER | ZL_TAG_6702,
+	.tag_order = 4,
 };

@@ -91,4 +91,6 @@ const zl_rule zl_rule_self_address_mismatch = {
 	"-ZoneName 'corp.example.net' -Name 'dc05' -RRType AAAA "
 	"-RecordData 'fd00:2::20c:29ff:fe3a:5b15' -Force",
 	.check = check,
+	.tags = ZL_TAG_6702,
+	.tag_order = 3,
 };

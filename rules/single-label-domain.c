@@ -54,4 +54,6 @@ const zl_rule zl_rule_single_label_domain = {
 	"Fix: the lasting remedy is a domain rename or a migration to a new\n"
 	"multi-label domain; until then, follow KB 300684 and keep the <N>.<N> zone.",
 	.check = check,
+	.tags = ZL_TAG_6702,
+	.tag_order = 2,
 };

@@ -138,4 +138,6 @@ const zl_rule zl_rule_single_label_self_zone = {
 	"Replication carries the new zone to the other servers of its scope.  Then\n"
 	"check the partners' A records for each server (zonelint --explain 6702).",
 	.check = check,
+	.tags = ZL_TAG_6702,
+	.tag_order = 1,
 };

@@ -3,7 +3,7 @@
 
 static int check(const zl_model *m, zl_report *r)
 {
-	zl_report_problems(r, m, "zone-syntax");
+	zl_report_problems(r, m);
 	return 0;
 }
 
@@ -26,4 +26,5 @@ const zl_rule zl_rule_zone_syntax = {
 	"\n"
 	"Fix: correct the line, or export the zone again (dnscmd /ZoneExport).",
 	.check = check,
+	.source = ZL_SOURCE_ZONE_SYNTAX,
 };

@@ -3,7 +3,7 @@
 
 static int check(const zl_model *m, zl_report *r)
 {
-	zl_report_problems(r, m, "zone-windows-type");
+	zl_report_problems(r, m);
 	return 0;
 }
 
@@ -24,4 +24,5 @@ const zl_rule zl_rule_zone_windows_type = {
 	"Fix: nothing to do for zonelint.  Before moving the zone to a non-Windows\n"
 	"server, clear \"Use WINS forward lookup\" on the zone's WINS tab.",
 	.check = check,
+	.source = ZL_SOURCE_ZONE_WINDOWS_TYPE,
 };

@@ -400,13 +400,27 @@ const zl_name *zl_zone_tombstone(const zl_zone *z, size_t i, zl_location *where)
 
 /*
  * Sources record what was wrong with the input itself (bad YAML, a zone
- * file that does not parse, a skipped Windows record type) as problems; the
- * rules named by zl_problem_rule surface them as findings.  In load order.
+ * file that does not parse, a skipped Windows record type) as problems,
+ * each of one kind; the one built-in rule whose descriptor carries that
+ * kind (zl_rule.source) surfaces them as findings.  In load order.
  */
+typedef enum zl_source_problem {
+	ZL_SOURCE_NONE = 0,           /* not a source problem */
+	ZL_SOURCE_INVENTORY,          /* the YAML inventory, or what it names */
+	ZL_SOURCE_ZONE_SYNTAX,        /* a zone file, or part of one, that does
+	                               * not parse */
+	ZL_SOURCE_ZONE_WINDOWS_TYPE,  /* a Windows-only record type, skipped */
+	ZL_SOURCE_LIVE_TRANSFER,      /* --live: a zone transfer that failed */
+	ZL_SOURCE_LDAP,               /* --ldap: the directory could not be read,
+	                               * or held data that does not decode */
+	ZL_SOURCE_PROBLEM_KINDS,      /* how many kinds, NONE included; not a
+	                               * kind (it grows as kinds are added) */
+} zl_source_problem;
+
 size_t zl_model_problem_count(const zl_model *m);
 const zl_problem *zl_model_problem(const zl_model *m, size_t i);
-/* The rule id the problem belongs to ("inventory", "zone-syntax", ...). */
-const char *zl_problem_rule(const zl_problem *p);
+/* The kind of the problem, never ZL_SOURCE_NONE. */
+zl_source_problem zl_problem_source(const zl_problem *p);
 
 #ifdef __cplusplus
 }

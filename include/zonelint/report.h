@@ -87,6 +87,21 @@ void zl_finding_explains(zl_finding *f, const char *key);
 void zl_finding_follows(zl_finding *f, const char *key);
 
 /*
+ * Other servers a finding is about, besides its `server`: relations the
+ * HTML and DOT writers read to draw the forest (they never parse messages
+ * or `data`).  Neither is part of the fingerprint.  Each may be called
+ * several times, once for each server.
+ *
+ * zl_finding_involves: a server the finding concerns as well, such as the
+ * server whose host records a partner holds (its `owner`); with
+ * ZL_TAG_PARTNER, the connection between `server` and it is coloured.
+ * zl_finding_partner: a replication partner a repair plan names to run
+ * its commands on (KB 914050, step 6); the graph marks it "fix here".
+ */
+void zl_finding_involves(zl_finding *f, const zl_name *server);
+void zl_finding_partner(zl_finding *f, const zl_name *server);
+
+/*
  * The running rule left `count` subjects (servers, zones, (DC, view) pairs)
  * unchecked because data it needs is not known: `reason` says which ("no
  * dsa_guid in the inventory").  A rule never guesses missing data; it says
@@ -113,9 +128,9 @@ int zl_report_repeat(zl_report *r, size_t begin, size_t end, const zl_view *from
 /* Reports a problem found while loading (see zl_model_problem) with all
  * it carries; for the rules that surface them. */
 zl_finding *zl_report_problem(zl_report *r, const zl_problem *p);
-/* Reports every problem the loaders recorded for rule `id`; returns how
- * many. */
-size_t zl_report_problems(zl_report *r, const zl_model *m, const char *id);
+/* Reports every problem the loaders recorded of the kind the running
+ * rule's descriptor carries (zl_rule.source); returns how many. */
+size_t zl_report_problems(zl_report *r, const zl_model *m);
 
 #ifdef __cplusplus
 }

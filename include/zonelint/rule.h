@@ -27,13 +27,41 @@ extern "C" {
 
 typedef int zl_check_fn(const zl_model *m, zl_report *r);
 
+/*
+ * What a rule is about (zl_rule.tags, a set of these bits), for what
+ * gathers rules by subject: the replication graph of the HTML and DOT
+ * output, the HTML report's server table, --explain 6702.  They read the
+ * tags, never a rule's id, so a new rule with the right tag is drawn and
+ * listed with the others.
+ */
+typedef enum zl_rule_tag {
+	/* Its findings are about a pair of replication partners: `server` is
+	 * the partner holding records of the server the finding involves
+	 * (zl_finding_involves); the graph colours the connection between
+	 * them (KB 914050, DNS event 6702). */
+	ZL_TAG_PARTNER = 1u << 0,
+	/* It checks part of what DNS event 6702 needs (KB 914050): --explain
+	 * 6702 lists it, by tag_order. */
+	ZL_TAG_6702 = 1u << 1,
+	/* Its findings say that a server's operating system is past its end
+	 * of support: the HTML report links them beside the server's OS. */
+	ZL_TAG_END_OF_SUPPORT = 1u << 2,
+} zl_rule_tag;
+
 typedef struct zl_rule {
-	const char *id;           /* "single-label-self-zone": [a-z0-9-]+ */
+	const char *id;           /* "dc-name-policy": [a-z0-9-]+ */
 	const char *pack;         /* "ad", "zone", or a plugin's own */
 	zl_severity severity;     /* default severity */
 	const char *summary;      /* one line: when it fires */
 	const char *explanation;  /* why it matters, an example, the fix */
 	zl_check_fn *check;       /* never NULL */
+	/* Since ABI version 2; a designated initialiser leaves them 0. */
+	unsigned tags;            /* zl_rule_tag bits; 0: none */
+	unsigned tag_order;       /* its place in the lists its tags make
+	                           * (--explain 6702): lower first, then by id */
+	zl_source_problem source; /* the kind of loader problem it surfaces
+	                           * (zl_report_problems); built-in rules only,
+	                           * one rule for each kind */
 } zl_rule;
 
 /*
@@ -45,7 +73,7 @@ typedef struct zl_rule {
  * enum value at the end, does not change it.  zonelint loads only plugins
  * built for exactly its own version (docs/plugins.md).
  */
-#define ZL_ABI_VERSION 1u
+#define ZL_ABI_VERSION 2u
 
 /*
  * The one symbol a plugin exports (--plugin PATH.so).  zonelint calls it

@@ -7,22 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Room for a name in presentation format, escapes included. */
-#define NAME_MAX_TEXT 1100
-
-/* SPEC 3: these findings are about a pair (S, P): `server` is the partner
- * P holding S's wrong records, `owner` is S's host name. */
-static const char *const partner_rules[] = {
-	"partner-stale-address", "partner-missing-address",
-	"partner-no-same-network-address", NULL,
-};
-
-bool zl_is_partner_rule(const char *id)
+/* A partner finding is about a pair (S, P): `server` is the partner P
+ * holding S's wrong records, S the server it involves (KB 914050). */
+static bool is_partner_finding(const zl_finding *f)
 {
-	for (size_t i = 0; partner_rules[i]; i++)
-		if (strcmp(partner_rules[i], id) == 0)
-			return true;
-	return false;
+	return (f->rule->tags & ZL_TAG_PARTNER) != 0;
 }
 
 size_t zl_concerns_index(const zl_concerns *c, const char *name)
@@ -76,55 +65,6 @@ static void raise_to(zl_severity *worst, zl_severity s)
 		*worst = s;
 }
 
-/* ---- repair plans -------------------------------------------------------- */
-
-/* Past the name starting at p: up to an unescaped '.' that ends it. */
-static const char *name_end(const char *p)
-{
-	for (; *p && *p != ' '; p++) {
-		if (*p == '\\' && p[1]) {
-			p++;
-			continue;
-		}
-		if (*p == '.' && (p[1] == '\0' || p[1] == ' ' || p[1] == ','))
-			return p + 1;
-	}
-	return p;
-}
-
-void zl_repair_plan_each(const zl_finding *f, void (*fn)(const char *name, void *ctx),
-                         void *ctx)
-{
-	char name[NAME_MAX_TEXT];
-
-	for (const char *p = f->data; p && *p; ) {
-		if (*p == ' ' || *p == ',') {
-			p++;
-			continue;
-		}
-		if (strncmp(p, "and", 3) == 0 && (p[3] == ' ' || p[3] == '\0')) {
-			p += 3;
-			continue;
-		}
-		const char *end = name_end(p);
-		if ((size_t)(end - p) < sizeof(name)) {
-			memcpy(name, p, (size_t)(end - p));
-			name[end - p] = '\0';
-			fn(name, ctx);
-		}
-		p = end;
-	}
-}
-
-static void mark_repair(const char *name, void *ctx)
-{
-	zl_concerns *c = ctx;
-	size_t i = zl_concerns_index(c, name);
-
-	if (i < c->n)
-		c->repair[i] = true;
-}
-
 /* ---- which servers a finding concerns ------------------------------------ */
 
 static int cmp_view_file(const void *a, const void *b)
@@ -166,8 +106,8 @@ void zl_concerns_each(const zl_concerns *c, const zl_finding *f, zl_concern_fn *
 		fn(holder, ZL_CONCERN_SERVER, ctx);
 	else if (!f->server && f->file)
 		each_view_server(c, f, fn, ctx);
-	if (zl_is_partner_rule(f->rule->id)) {
-		size_t subject = zl_concerns_index(c, f->owner);
+	for (size_t k = 0; k < f->involves.n; k++) {
+		size_t subject = zl_concerns_index(c, f->involves.v[k]);
 		if (subject < c->n && subject != holder)
 			fn(subject, ZL_CONCERN_SUBJECT, ctx);
 	}
@@ -194,16 +134,21 @@ static void add_finding(zl_concerns *c, const zl_finding *f)
 	adding a = { c, f };
 
 	zl_concerns_each(c, f, add_concern, &a);
-	if (zl_is_partner_rule(f->rule->id)) {
-		size_t p = zl_concerns_index(c, f->server), s = zl_concerns_index(c, f->owner);
+	for (size_t k = 0; is_partner_finding(f) && k < f->involves.n; k++) {
+		size_t p = zl_concerns_index(c, f->server);
+		size_t s = zl_concerns_index(c, f->involves.v[k]);
 		size_t ps = p < c->n && s < c->n ? pair_slot(c, p, s) : SIZE_MAX;
 		if (ps != SIZE_MAX) {
 			raise_to(&c->pair[ps], f->severity);
 			raise_to(&c->pair[pair_slot(c, s, p)], f->severity);
 		}
 	}
-	if (strcmp(f->rule->id, "partner-repair-plan") == 0)
-		zl_repair_plan_each(f, mark_repair, c);
+	/* The partners a repair plan names are where its commands run. */
+	for (size_t k = 0; k < f->partners.n; k++) {
+		size_t i = zl_concerns_index(c, f->partners.v[k]);
+		if (i < c->n)
+			c->repair[i] = true;
+	}
 }
 
 /* ---- life cycle -------------------------------------------------------- */

@@ -17,17 +17,17 @@
  * model's order, sorted by name) the worst finding concerning it, and for
  * every pair of replication partners the worst partner finding about one
  * of them held by the other.  "Concerning server X" means: its `server`
- * is X; or it is a partner finding (partner-stale-address,
- * partner-missing-address, partner-no-same-network-address) whose subject,
- * its `owner`, is X; or it has no `server` and lies in the file of a view
- * X holds.
+ * is X; or it involves X (zl_finding_involves: the subject of a partner
+ * finding, of a rule tagged ZL_TAG_PARTNER); or it has no `server` and
+ * lies in the file of a view X holds.
  */
 typedef struct zl_concerns {
 	const zl_model *model;    /* ref only */
 	size_t n;                 /* servers */
 	zl_severity *worst;       /* [n] worst severity concerning i; OFF: none */
 	size_t *count;            /* [n] findings concerning i */
-	bool *repair;             /* [n] a partner-repair-plan names i to fix */
+	bool *repair;             /* [n] a repair plan names i to fix
+	                           * (zl_finding_partner) */
 	size_t *first;            /* [n + 1] i's partners' slots in pair[] */
 	zl_severity *pair;        /* worst partner finding between i and its
 	                           * j-th partner (zl_server_partner order) */
@@ -54,15 +54,6 @@ void zl_concerns_each(const zl_concerns *c, const zl_finding *f, zl_concern_fn *
                       void *ctx);
 /* Worst partner finding between servers a and b (OFF: none, or not partners). */
 zl_severity zl_concerns_pair(const zl_concerns *c, size_t a, size_t b);
-/* True for the rules whose finding is about the pair (server, owner). */
-bool zl_is_partner_rule(const char *id);
-/*
- * Calls fn for each server name in a partner-repair-plan finding's data
- * ("a., b. and c." or "a.,b.,c."): names end with a dot, separators are
- * commas, spaces and the word "and".
- */
-void zl_repair_plan_each(const zl_finding *f, void (*fn)(const char *name, void *ctx),
-                         void *ctx);
 
 /* How the graph is drawn: "dot" keeps text as is; "svg" pre-escapes '&'
  * because Graphviz's SVG renderer leaves "&amp;"-like text unescaped. */

@@ -235,7 +235,7 @@ static void report_v(inv *c, zl_location where, zl_severity sev,
 	}
 	c->reported++;
 	vsnprintf(msg, sizeof msg, fmt, ap);
-	zl_model_problem_add(c->m, "inventory", sev, sev == ZL_SEVERITY_ERROR,
+	zl_model_problem_add(c->m, ZL_SOURCE_INVENTORY, sev, sev == ZL_SEVERITY_ERROR,
 	                     where, c->zone, c->server, "%s", msg);
 }
 
@@ -348,7 +348,7 @@ static bool spend(inv *c, const yaml_node_t *at)
 	if (++c->visits <= INV_MAX_VISITS)
 		return true;
 	c->exhausted = true;
-	zl_model_problem_add(c->m, "inventory", ZL_SEVERITY_ERROR, true,
+	zl_model_problem_add(c->m, ZL_SOURCE_INVENTORY, ZL_SEVERITY_ERROR, true,
 	                     node_loc(c, at), NULL, NULL,
 	                     "the inventory is too large: over %d entries read "
 	                     "(do YAML aliases repeat large parts?); the rest is not read",
@@ -2303,7 +2303,7 @@ int zl_inventory_load_with(zl_model *m, const char *path, const zl_inventory_opt
 	if (rc == 0)
 		rc = load_document(&c, buf, len);
 	if (c.dropped)
-		zl_model_problem_add(m, "inventory",
+		zl_model_problem_add(m, ZL_SOURCE_INVENTORY,
 		                     c.dropped_error ? ZL_SEVERITY_ERROR : ZL_SEVERITY_WARNING,
 		                     c.dropped_error, top_loc(&c), NULL, NULL,
 		                     "%u more problems in the inventory are not shown",

@@ -11,7 +11,7 @@
 /*
  * Reads the inventory at `path` into m: version, forest, domains, servers,
  * zones, rules, settings.  Every problem is recorded with
- * zl_model_problem_add(m, "inventory", ...) at the YAML node's 1-based line
+ * zl_model_problem_add(m, ZL_SOURCE_INVENTORY, ...) at the YAML node's 1-based line
  * and column, and the rest still loads.  Locations' `file` is `path` as
  * given; `file` and `views` paths are joined with the folder of `path`
  * and must stay in it, as $INCLUDE paths do (zl_path_confine).

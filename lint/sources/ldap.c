@@ -173,7 +173,7 @@ static void problem(dir *d, zl_severity sev, zl_location where,
 	va_end(ap);
 	if (!where.file)
 		where.file = "<ldap>";
-	zl_model_problem_add(d->m, "ldap-source", sev, sev == ZL_SEVERITY_ERROR,
+	zl_model_problem_add(d->m, ZL_SOURCE_LDAP, sev, sev == ZL_SEVERITY_ERROR,
 	                     where, zone, server, "%s", msg);
 	/* A directory read that failed somewhere may have missed DCs: the
 	 * rules that judge unknown hosts must not (SPEC 6.3). */

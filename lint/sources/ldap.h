@@ -13,7 +13,7 @@
  * at "ldap://HOST/<node DN>", line 1.
  *
  * Every failure (unreachable DC, refused bind, a value that does not
- * decode) is an `ldap-source` problem, and the rest is still read.
+ * decode) is a ZL_SOURCE_LDAP problem, and the rest is still read.
  */
 #ifndef ZL_LDAP_H
 #define ZL_LDAP_H

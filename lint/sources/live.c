@@ -81,7 +81,7 @@ static void no_endpoint(zl_model *m, const zl_zone *z, const zl_server *s)
 		snprintf(why, sizeof(why), "bad dns endpoint '%s'", dns);
 	else
 		snprintf(why, sizeof(why), "it has no address and no dns endpoint");
-	zl_model_problem_add(m, "live-transfer", ZL_SEVERITY_ERROR, true,
+	zl_model_problem_add(m, ZL_SOURCE_LIVE_TRANSFER, ZL_SEVERITY_ERROR, true,
 	                     zl_server_location(s), zl_zone_name(z), zl_server_name(s),
 	                     "cannot transfer zone %s from %s: %s",
 	                     zl_name_text(zl_zone_name(z)),
@@ -133,7 +133,7 @@ static void transfer_failed(zl_model *m, const job *j)
 	char why[300], ep[300];
 	zl_location at = { j->url, 1, 1 };
 
-	zl_model_problem_add(m, "live-transfer", ZL_SEVERITY_ERROR, true, at,
+	zl_model_problem_add(m, ZL_SOURCE_LIVE_TRANSFER, ZL_SEVERITY_ERROR, true, at,
 	                     zl_zone_name(j->zone), zl_server_name(j->server),
 	                     "zone transfer of %s from %s at %s failed: %s",
 	                     j->zone_text, zl_name_text(zl_server_name(j->server)),
@@ -161,7 +161,7 @@ static int add_record(zl_model *m, zl_view *v, const job *j, const ldns_rr *rr,
 
 	if (windows_type(rr)) {
 		owner = ldns_rdf2str(ldns_rr_owner(rr));
-		zl_model_problem_add(m, "zone-windows-type", ZL_SEVERITY_INFO, false, at,
+		zl_model_problem_add(m, ZL_SOURCE_ZONE_WINDOWS_TYPE, ZL_SEVERITY_INFO, false, at,
 		                     zl_zone_name(j->zone), NULL,
 		                     "Windows-only %s record at %s skipped (WINS lookup has "
 		                     "no meaning outside Windows DNS Server)",
@@ -174,7 +174,7 @@ static int add_record(zl_model *m, zl_view *v, const job *j, const ldns_rr *rr,
 	if (rc == ZL_RR_NOMEM)
 		return -1;
 	if (rc != ZL_RR_OK)
-		zl_model_problem_add(m, "live-transfer", ZL_SEVERITY_ERROR, true, at,
+		zl_model_problem_add(m, ZL_SOURCE_LIVE_TRANSFER, ZL_SEVERITY_ERROR, true, at,
 		                     zl_zone_name(j->zone), zl_server_name(j->server),
 		                     "record %u of the transfer of %s from %s cannot be "
 		                     "used: %s", (unsigned)index, j->zone_text,
@@ -188,7 +188,7 @@ static void record_limit(zl_model *m, const job *j, uint32_t index)
 {
 	zl_location at = { j->url, index, 1 };
 
-	zl_model_problem_add(m, "live-transfer", ZL_SEVERITY_ERROR, true, at,
+	zl_model_problem_add(m, ZL_SOURCE_LIVE_TRANSFER, ZL_SEVERITY_ERROR, true, at,
 	                     zl_zone_name(j->zone), zl_server_name(j->server),
 	                     "more than %zu records in this run (--max-records): the rest "
 	                     "of the transfer of %s from %s is not read",

@@ -7,8 +7,8 @@
  * address, port 53).  Each successful transfer becomes one view of that
  * zone held by that server alone, named "axfr://HOST:PORT/ZONE"; a record's
  * line is its position in the transfer (the SOA is 1).  Each failure is a
- * `live-transfer` problem (error, unusable) at that name, line 1, with the
- * zone and server, and the audit goes on without that view.
+ * ZL_SOURCE_LIVE_TRANSFER problem (error, unusable) at that name, line 1,
+ * with the zone and server, and the audit goes on without that view.
  *
  * A transfer may hold at most max_records / (jobs + 1) records, since up
  * to jobs + 1 transfers are held in memory at once: together they never

@@ -12,7 +12,7 @@
  * One view of z from `path`.  A file that cannot be read is reported at
  * `named_at` under `rule` and gives no view: *out is NULL, and 0 returned.
  */
-static int load_view(zl_model *m, zl_zone *z, const char *path, const char *rule,
+static int load_view(zl_model *m, zl_zone *z, const char *path, zl_source_problem source,
                      zl_location named_at, const zl_zonefile_options *o,
                      zl_view **out)
 {
@@ -23,7 +23,7 @@ static int load_view(zl_model *m, zl_zone *z, const char *path, const char *rule
 		return -1;
 	if (zl_zonefile_load(m, v, o) != 0) {
 		int err = errno;
-		zl_model_problem_add(m, rule, ZL_SEVERITY_ERROR, true, named_at,
+		zl_model_problem_add(m, source, ZL_SEVERITY_ERROR, true, named_at,
 		                     zl_zone_name(z), NULL, "cannot read zone file %s: %s",
 		                     path, zl_zonefile_strerror(err));
 		zl_model_drop_view(m, v);
@@ -98,7 +98,7 @@ static int load_zone_views(zl_model *m, zl_zone *z, const zl_zonefile_options *o
 		if (!path)
 			continue;
 		if (!zl_model_view_of(m, z, s) && !seen[group[i]])
-			rc = load_view(m, z, path, "inventory",
+			rc = load_view(m, z, path, ZL_SOURCE_INVENTORY,
 			               zl_model_view_path_location(m, z, s), o, &v);
 		for (size_t j = i; rc == 0 && v && j != SIZE_MAX; j = next[j])
 			if (zl_view_attach_server(m, v, zl_zone_host(z, j)) != 0)
@@ -128,7 +128,7 @@ int zl_load_forest(zl_model *m, const char *path, const zl_zonefile_options *o)
 	const zl_inventory_options io = { .include_anywhere = o && o->include_anywhere };
 
 	if (zl_inventory_load_with(m, path, &io) != 0)
-		return 0;             /* reported as an `inventory` problem */
+		return 0;             /* reported as a ZL_SOURCE_INVENTORY problem */
 	if (zl_model_resolve(m) != 0)
 		return -1;
 	return zl_load_views(m, o);
@@ -141,7 +141,7 @@ int zl_load_forest_live(zl_model *m, const char *path, const zl_live_options *o)
 	const zl_inventory_options live = { .live = true };
 
 	if (zl_inventory_load_with(m, path, &live) != 0)
-		return 0;             /* reported as an `inventory` problem */
+		return 0;             /* reported as a ZL_SOURCE_INVENTORY problem */
 	if (zl_model_resolve(m) != 0)
 		return -1;
 	return zl_live_load(m, o);
@@ -165,7 +165,7 @@ int zl_load_zone_files(zl_model *m, const char *origin, char *const *files,
 	for (size_t i = 0; i < nfiles; i++) {
 		zl_view *v;
 		zl_location at = { files[i], 1, 1 };
-		if (load_view(m, z, files[i], "zone-syntax", at, o, &v) != 0)
+		if (load_view(m, z, files[i], ZL_SOURCE_ZONE_SYNTAX, at, o, &v) != 0)
 			return -1;
 	}
 	return 0;

@@ -50,9 +50,9 @@ enum {
 
 /* ---- messages ----------------------------------------------------------- */
 
-#define SYNTAX "zone-syntax"
+#define SYNTAX ZL_SOURCE_ZONE_SYNTAX
 #define NO_TOKEN SIZE_MAX   /* rest_excerpt: the fault is no token's */
-#define WINDOWS "zone-windows-type"
+#define WINDOWS ZL_SOURCE_ZONE_WINDOWS_TYPE
 
 typedef enum zf_msg {
 	M_CLOSE_PAREN, M_OPEN_PAREN, M_QUOTE, M_NUL, M_BINARY, M_TOO_MANY,
@@ -68,7 +68,7 @@ typedef enum zf_msg {
 /* Every message of the loader; arguments that come from the input are
  * passed through excerpt() first. */
 static const struct {
-	const char *rule;
+	zl_source_problem source;
 	zl_severity severity;
 	const char *format;
 } messages[] = {
@@ -334,7 +334,7 @@ static void report(zf_file *f, uint32_t line, uint32_t col, zf_msg id, ...)
 	va_start(ap, id);
 	vsnprintf(text, sizeof(text), messages[id].format, ap);
 	va_end(ap);
-	zl_model_problem_add(L->m, messages[id].rule, messages[id].severity, error, where,
+	zl_model_problem_add(L->m, messages[id].source, messages[id].severity, error, where,
 	                     L->zone, NULL, "%s", text);
 }
 

@@ -28,10 +28,10 @@ typedef struct zl_zonefile_options {
  * Loads the file of view v (zl_view_file(v)) as zone
  * zl_zone_name(zl_view_zone(v)); o may be NULL for the defaults.
  *
- * Problems are recorded in m: "zone-syntax" (error, unusable) for what
- * does not parse, "zone-windows-type" (info) for skipped Windows-only
- * record types and UTF-16 text; each names the zone.  Records after a
- * fault are still loaded.
+ * Problems are recorded in m: ZL_SOURCE_ZONE_SYNTAX (error, unusable) for
+ * what does not parse, ZL_SOURCE_ZONE_WINDOWS_TYPE (info) for skipped
+ * Windows-only record types and UTF-16 text; each names the zone.  Records
+ * after a fault are still loaded.
  *
  * Returns 0 when the file was read (even with syntax errors), -1 when it
  * could not be opened or read (errno is set; nothing is recorded: the

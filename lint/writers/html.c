@@ -824,8 +824,9 @@ static void cell_addresses(FILE *out, const zl_server *s)
 	fputs("</td>", out);
 }
 
-/* The OS, and its eol-os finding when there is one: the support dates are
- * that rule's (rules/eol-os.c), not repeated here. */
+/* The OS, and its end-of-support finding when there is one (a rule tagged
+ * ZL_TAG_END_OF_SUPPORT): the support dates are that rule's, not repeated
+ * here. */
 static void cell_os(const report *rp, size_t i)
 {
 	FILE *out = rp->out;
@@ -835,7 +836,7 @@ static void cell_os(const report *rp, size_t i)
 	for (size_t k = rp->first[i]; k < rp->first[i + 1]; k++) {
 		const ref *rf = &rp->refs.v[k];
 		const zl_finding *f = rp->r->findings.v[rf->finding];
-		if (rf->kind == ZL_CONCERN_SERVER && strcmp(f->rule->id, "eol-os") == 0) {
+		if (rf->kind == ZL_CONCERN_SERVER && (f->rule->tags & ZL_TAG_END_OF_SUPPORT)) {
 			badge(out, f->severity);
 			fprintf(out, " <a href=\"#f-%zu\">past end of support</a>", rf->finding);
 		}

@@ -12,6 +12,7 @@
  *   -DNO_SYMBOL            exports a misspelt symbol instead
  *   -DPRIVATE_CALL         calls an engine function the binary keeps private
  *   -DFAILING_CHECK        the check reports, then says it could not run
+ *   -DSOURCE_PROBLEM       claims the inventory's problems, a built-in's
  */
 #include <zonelint/zonelint.h>
 
@@ -50,6 +51,9 @@ static const zl_rule rule = {
 	.explanation = "A rule of tests/plugins/bad.c.",
 #ifndef NO_CHECK
 	.check = check,
+#endif
+#ifdef SOURCE_PROBLEM
+	.source = ZL_SOURCE_INVENTORY,
 #endif
 };
 

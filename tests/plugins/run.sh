@@ -217,6 +217,7 @@ build plugin-id -DRULE_ID='"dc-name-policy"'
 build bad-id -DRULE_ID='"Bad_Id"'
 build private -DPRIVATE_CALL
 build failing -DFAILING_CHECK
+build source -DSOURCE_PROBLEM
 echo 'not a shared object, only text long enough to be read as an ELF header' >"$tmp/text.so"
 
 p="zonelint: plugin $tmp"
@@ -229,7 +230,7 @@ refused "a plugin without zonelint_plugin_rules is refused" \
 	"$p/no-symbol.so: it does not export zonelint_plugin_rules (see docs/plugins.md)" \
 	--plugin "$tmp/no-symbol.so" "$forest"
 refused "a plugin built for another ABI version is refused" \
-	"$p/wrong-abi.so: built for plugin ABI version 99, but this zonelint loads version 1: rebuild it with this version's include/zonelint" \
+	"$p/wrong-abi.so: built for plugin ABI version 99, but this zonelint loads version 2: rebuild it with this version's include/zonelint" \
 	--plugin "$tmp/wrong-abi.so" "$forest"
 refused "a plugin returning no rules is refused" \
 	"$p/no-rules.so: zonelint_plugin_rules returned no rules" --plugin "$tmp/no-rules.so" "$forest"
@@ -250,8 +251,11 @@ refused "a malformed rule id is refused" \
 refused "a plugin calling a private function is refused" \
 	"$p/private.so: cannot load it: undefined symbol: zl_engine_new (a plugin may call only the functions of include/zonelint)" \
 	--plugin "$tmp/private.so" "$forest"
+refused "a rule surfacing problems found while loading is refused" \
+	"$p/source.so: rule test-always sets source: only built-in rules surface problems found while loading" \
+	--plugin "$tmp/source.so" "$forest"
 refused "a refusal wins over --list-rules" \
-	"$p/wrong-abi.so: built for plugin ABI version 99, but this zonelint loads version 1: rebuild it with this version's include/zonelint" \
+	"$p/wrong-abi.so: built for plugin ABI version 99, but this zonelint loads version 2: rebuild it with this version's include/zonelint" \
 	--plugin "$tmp/wrong-abi.so" --list-rules
 
 zl --plugin "$tmp/good.so" "$forest"

@@ -69,6 +69,21 @@ zl_results *t_run_rule(const zl_model *m, const char *id)
 	return r;
 }
 
+zl_source_problem t_source(const char *id)
+{
+	zl_engine *e = zl_engine_new();
+	const zl_rule *rule;
+	zl_source_problem s;
+
+	ck_assert_ptr_nonnull(e);
+	rule = zl_engine_find(e, id);
+	ck_assert_msg(rule && rule->source != ZL_SOURCE_NONE, "rule %s surfaces no source "
+	              "problems", id);
+	s = rule->source;
+	zl_engine_free(e);
+	return s;
+}
+
 size_t t_count(const zl_results *r, const char *rule)
 {
 	size_t n = 0;

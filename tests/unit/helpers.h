@@ -20,6 +20,9 @@ void t_record(zl_model *m, zl_view *v, unsigned line, const char *text);
 
 /* Runs only rule `id` over m (every other rule off). */
 zl_results *t_run_rule(const zl_model *m, const char *id);
+/* The kind of source problem the built-in rule `id` surfaces (its
+ * descriptor's `source`); fails the test when it surfaces none. */
+zl_source_problem t_source(const char *id);
 /* Findings of a result with this rule id. */
 size_t t_count(const zl_results *r, const char *rule);
 const zl_finding *t_finding(const zl_results *r, size_t i);

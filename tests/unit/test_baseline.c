@@ -17,7 +17,7 @@ static zl_results *findings(zl_model **mp, const char *const *zones, size_t n)
 
 	ck_assert_int_eq(zl_model_resolve(m), 0);
 	for (size_t i = 0; i < n; i++)
-		zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+		zl_model_problem_add(m, t_source("zone-syntax"), ZL_SEVERITY_ERROR, true,
 		                     (zl_location){ "z.dns", (uint32_t)i + 1, 1 },
 		                     zones[i] ? t_name(m, zones[i]) : NULL, NULL,
 		                     "fault %zu", i);

@@ -18,13 +18,13 @@ static zl_model *problem_model(void)
 {
 	zl_model *m = zl_model_new();
 	ck_assert_int_eq(zl_model_resolve(m), 0);
-	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	zl_model_problem_add(m, t_source("zone-syntax"), ZL_SEVERITY_ERROR, true,
 	                     (zl_location){ "b.dns", 3, 1 }, NULL, NULL, "second");
-	zl_model_problem_add(m, "zone-windows-type", ZL_SEVERITY_INFO, false,
+	zl_model_problem_add(m, t_source("zone-windows-type"), ZL_SEVERITY_INFO, false,
 	                     (zl_location){ "a.dns", 10, 1 }, NULL, NULL, "wins");
-	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	zl_model_problem_add(m, t_source("zone-syntax"), ZL_SEVERITY_ERROR, true,
 	                     (zl_location){ "a.dns", 2, 5 }, NULL, NULL, "first");
-	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	zl_model_problem_add(m, t_source("zone-syntax"), ZL_SEVERITY_ERROR, true,
 	                     (zl_location){ "a.dns", 2, 1 }, NULL, NULL, "zeroth");
 	return m;
 }
@@ -94,7 +94,7 @@ START_TEST(pack_filter_runs_zone_rules_only)
 	zl_engine *e = zl_engine_new();
 	zl_results *r;
 
-	zl_model_problem_add(m, "inventory", ZL_SEVERITY_ERROR, true, LOC(1, 1),
+	zl_model_problem_add(m, t_source("inventory"), ZL_SEVERITY_ERROR, true, LOC(1, 1),
 	                     NULL, NULL, "bad");
 	zl_engine_set_pack(e, "zone");
 	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
@@ -114,11 +114,11 @@ START_TEST(fingerprint_ignores_place_and_wording)
 
 	ck_assert_int_eq(zl_model_resolve(m), 0);
 	const zl_name *corp = t_name(m, "corp");
-	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	zl_model_problem_add(m, t_source("zone-syntax"), ZL_SEVERITY_ERROR, true,
 	                     (zl_location){ "a.dns", 3, 1 }, corp, NULL, "one wording");
-	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	zl_model_problem_add(m, t_source("zone-syntax"), ZL_SEVERITY_ERROR, true,
 	                     (zl_location){ "a.dns", 90, 1 }, corp, NULL, "another");
-	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	zl_model_problem_add(m, t_source("zone-syntax"), ZL_SEVERITY_ERROR, true,
 	                     (zl_location){ "a.dns", 4, 1 }, t_name(m, "lab"), NULL, "x");
 	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
 	ck_assert_uint_eq(r->findings.n, 3);
@@ -224,9 +224,9 @@ static int skip_a(const zl_model *m, zl_report *r)
 }
 
 static const zl_rule rule_skip_b = { "zz-skip-b", "test", ZL_SEVERITY_WARNING,
-                                     "b", "b", skip_b };
+                                     "b", "b", skip_b, 0, 0, ZL_SOURCE_NONE };
 static const zl_rule rule_skip_a = { "zz-skip-a", "test", ZL_SEVERITY_WARNING,
-                                     "a", "a", skip_a };
+                                     "a", "a", skip_a, 0, 0, ZL_SOURCE_NONE };
 
 START_TEST(not_checked_merged_and_sorted)
 {
@@ -296,9 +296,9 @@ static int followers(const zl_model *m, zl_report *r)
 }
 
 static const zl_rule rule_causes = { "zz-cause", "test", ZL_SEVERITY_ERROR,
-                                     "c", "c", causes };
+                                     "c", "c", causes, 0, 0, ZL_SOURCE_NONE };
 static const zl_rule rule_followers = { "zz-follow", "test", ZL_SEVERITY_ERROR,
-                                        "f", "f", followers };
+                                        "f", "f", followers, 0, 0, ZL_SOURCE_NONE };
 
 static zl_results *run_causes(zl_model *m, zl_severity cause_severity)
 {
@@ -407,6 +407,170 @@ START_TEST(causes_off_leave_followers_standalone)
 }
 END_TEST
 
+/* ---- source problems and tags ------------------------------------------ */
+
+static int noop(const zl_model *m, zl_report *r)
+{
+	(void)m;
+	(void)r;
+	return 0;
+}
+
+/* A rule surfacing source problems of kind `kind` (the check is never run). */
+#define SOURCE_RULE(name, kind) \
+	static const zl_rule name = { .id = #name, .pack = "test", \
+	                              .severity = ZL_SEVERITY_ERROR, .summary = "s", \
+	                              .explanation = "e", .check = noop, .source = kind }
+SOURCE_RULE(src_inventory, ZL_SOURCE_INVENTORY);
+SOURCE_RULE(src_syntax, ZL_SOURCE_ZONE_SYNTAX);
+SOURCE_RULE(src_windows, ZL_SOURCE_ZONE_WINDOWS_TYPE);
+SOURCE_RULE(src_live, ZL_SOURCE_LIVE_TRANSFER);
+SOURCE_RULE(src_ldap, ZL_SOURCE_LDAP);
+SOURCE_RULE(src_syntax_again, ZL_SOURCE_ZONE_SYNTAX);
+SOURCE_RULE(src_unknown, ZL_SOURCE_PROBLEM_KINDS);
+SOURCE_RULE(src_none, ZL_SOURCE_NONE);
+
+/* Every kind of source problem has exactly one rule to surface it, in the
+ * built-in table and in a complete one; a kind left out, one surfaced
+ * twice, or an unknown kind is an internal error naming the fault. */
+START_TEST(source_problems_each_surfaced_once)
+{
+	const zl_rule *all[] = { &src_inventory, &src_syntax, &src_windows, &src_live,
+	                         &src_ldap, &src_none, NULL };
+	const zl_rule *missing[] = { &src_inventory, &src_syntax, &src_live, &src_ldap, NULL };
+	const zl_rule *twice[] = { &src_inventory, &src_syntax, &src_windows, &src_live,
+	                           &src_ldap, &src_syntax_again, NULL };
+	const zl_rule *unknown[] = { &src_inventory, &src_syntax, &src_windows, &src_live,
+	                             &src_ldap, &src_unknown, NULL };
+	char why[256] = "";
+
+	ck_assert_int_eq(zl_engine_check_builtin(why, sizeof(why)), 0);
+	ck_assert_int_eq(zl_rules_check_sources(all, why, sizeof(why)), 0);
+	ck_assert_int_eq(zl_rules_check_sources(missing, why, sizeof(why)), -1);
+	ck_assert_str_eq(why, "no rule surfaces source problems of kind 3");
+	ck_assert_int_eq(zl_rules_check_sources(twice, why, sizeof(why)), -1);
+	ck_assert_str_eq(why, "rules src_syntax and src_syntax_again both surface source "
+	                 "problems of kind 2");
+	ck_assert_int_eq(zl_rules_check_sources(unknown, why, sizeof(why)), -1);
+	ck_assert_str_eq(why, "rule src_unknown surfaces source problems of unknown kind 6");
+}
+END_TEST
+
+/* Each problem reaches the one rule carrying its kind, whatever its id;
+ * a plugin's rule may not claim a kind. */
+START_TEST(source_problems_reach_their_rule)
+{
+	static const zl_rule claims = { .id = "zz-claims", .pack = "test",
+	                                .severity = ZL_SEVERITY_ERROR, .summary = "s",
+	                                .explanation = "e", .check = noop,
+	                                .source = ZL_SOURCE_LDAP };
+	static const zl_rule plain = { .id = "zz-plain", .pack = "test",
+	                               .severity = ZL_SEVERITY_ERROR, .summary = "s",
+	                               .explanation = "e", .check = noop };
+	zl_engine *e = zl_engine_new();
+	char why[256];
+
+	ck_assert_ptr_nonnull(e);
+	for (int k = ZL_SOURCE_NONE + 1; k < ZL_SOURCE_PROBLEM_KINDS; k++) {
+		size_t n = 0;
+		for (size_t i = 0; i < zl_engine_rule_count(e); i++)
+			n += (int)zl_engine_rule(e, i)->source == k;
+		ck_assert_uint_eq(n, 1);
+	}
+	ck_assert_int_eq(zl_engine_add_rule(e, &claims, why, sizeof(why)), -1);
+	ck_assert_str_eq(why, "rule zz-claims sets source: only built-in rules surface "
+	                 "problems found while loading");
+	ck_assert_int_eq(zl_engine_add_rule(e, &plain, why, sizeof(why)), 0);
+	zl_engine_free(e);
+}
+END_TEST
+
+/* Rules carrying a tag, by tag_order and then id; a rule carrying only some
+ * of the bits asked for is left out. */
+START_TEST(tagged_rules_in_tag_order)
+{
+	static const zl_rule late = { .id = "zz-late", .pack = "test",
+	                              .severity = ZL_SEVERITY_INFO, .summary = "s",
+	                              .explanation = "e", .check = noop,
+	                              .tags = ZL_TAG_6702 | ZL_TAG_PARTNER, .tag_order = 9 };
+	static const zl_rule early = { .id = "zz-early", .pack = "test",
+	                               .severity = ZL_SEVERITY_INFO, .summary = "s",
+	                               .explanation = "e", .check = noop,
+	                               .tags = ZL_TAG_PARTNER, .tag_order = 0 };
+	zl_engine *e = zl_engine_new();
+	const zl_rule **out;
+	char why[128];
+
+	ck_assert_ptr_nonnull(e);
+	ck_assert_int_eq(zl_engine_add_rule(e, &late, why, sizeof(why)), 0);
+	ck_assert_int_eq(zl_engine_add_rule(e, &early, why, sizeof(why)), 0);
+	out = calloc(zl_engine_rule_count(e), sizeof(*out));
+	ck_assert_ptr_nonnull(out);
+	size_t n = zl_engine_tagged(e, ZL_TAG_PARTNER, out);
+	ck_assert_uint_eq(n, 5);
+	ck_assert_str_eq(out[0]->id, "zz-early");
+	ck_assert_str_eq(out[4]->id, "zz-late");
+	for (size_t i = 1; i + 1 < n; i++) {
+		ck_assert(out[i]->tags & ZL_TAG_6702);
+		ck_assert_uint_lt(out[i]->tag_order, out[i + 1]->tag_order);
+	}
+	ck_assert_uint_eq(zl_engine_tagged(e, ZL_TAG_END_OF_SUPPORT, out), 1);
+	free(out);
+	zl_engine_free(e);
+}
+END_TEST
+
+/* Reports once in the first view's file, involving and naming the first
+ * server, then repeats it for the second view. */
+static int relate_and_repeat(const zl_model *m, zl_report *r)
+{
+	const zl_view *a = zl_model_view(m, 0), *b = zl_model_view(m, 1);
+	const zl_name *dc1 = zl_server_name(zl_model_server(m, 0));
+	zl_finding *f = zl_report_add(r, (zl_location){ zl_view_file(a), 3, 1 }, "related");
+
+	zl_finding_involves(f, dc1);
+	zl_finding_partner(f, dc1);
+	zl_finding_partner(f, zl_server_name(zl_model_server(m, 1)));
+	return zl_report_repeat(r, 0, zl_report_count(r), a, b);
+}
+
+/* Relations are kept in report order and copied with a repeated finding. */
+START_TEST(relations_kept_and_repeated)
+{
+	static const zl_rule rule = { .id = "zz-relate", .pack = "test",
+	                              .severity = ZL_SEVERITY_ERROR, .summary = "s",
+	                              .explanation = "e", .check = relate_and_repeat };
+	zl_model *m = zl_model_new();
+	zl_engine *e = zl_engine_new();
+	zl_results *r;
+	char why[128];
+
+	t_server(m, "dc1.corp", "10.0.0.1/24");
+	t_server(m, "dc2.corp", "10.0.0.2/24");
+	zl_zone *z = t_zone(m, "corp", ZL_STORAGE_FILE);
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	ck_assert_ptr_nonnull(zl_model_add_view(m, z, "a.dns"));
+	ck_assert_ptr_nonnull(zl_model_add_view(m, z, "b.dns"));
+	for (size_t i = 0; i < zl_engine_rule_count(e); i++)
+		zl_engine_set_severity(e, zl_engine_rule(e, i)->id, ZL_SEVERITY_OFF);
+	ck_assert_int_eq(zl_engine_add_rule(e, &rule, why, sizeof(why)), 0);
+	ck_assert_int_eq(zl_engine_run(e, m, &r), 0);
+	ck_assert_uint_eq(r->findings.n, 2);
+	for (size_t i = 0; i < 2; i++) {
+		const zl_finding *f = r->findings.v[i];
+		ck_assert_str_eq(f->file, i ? "b.dns" : "a.dns");
+		ck_assert_uint_eq(f->involves.n, 1);
+		ck_assert_str_eq(f->involves.v[0], "dc1.corp.");
+		ck_assert_uint_eq(f->partners.n, 2);
+		ck_assert_str_eq(f->partners.v[0], "dc1.corp.");
+		ck_assert_str_eq(f->partners.v[1], "dc2.corp.");
+	}
+	zl_results_free(r);
+	zl_engine_free(e);
+	zl_model_free(m);
+}
+END_TEST
+
 Suite *engine_suite(void)
 {
 	Suite *s = suite_create("engine");
@@ -423,6 +587,10 @@ Suite *engine_suite(void)
 	tcase_add_test(tc, explanation_commands_whole);
 	tcase_add_test(tc, causes_link_by_key_first_server_no_chains);
 	tcase_add_test(tc, causes_off_leave_followers_standalone);
+	tcase_add_test(tc, source_problems_each_surfaced_once);
+	tcase_add_test(tc, source_problems_reach_their_rule);
+	tcase_add_test(tc, tagged_rules_in_tag_order);
+	tcase_add_test(tc, relations_kept_and_repeated);
 	suite_add_tcase(s, tc);
 	return s;
 }

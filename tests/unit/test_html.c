@@ -102,17 +102,28 @@ static zl_finding *add(zl_results *r, const zl_engine *e, const char *rule, zl_s
 	return f;
 }
 
+/* A relation of f (zl_finding_involves, zl_finding_partner): a server name. */
+static void relate(zl_strings *list, const char *server)
+{
+	char *s = strdup(server);
+
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(VEC_PUSH(*list, s), 0);
+}
+
 static zl_results *tiny_results(void)
 {
 	zl_results *r = calloc(1, sizeof(*r));
 	zl_engine *e = zl_engine_new();
 
 	ck_assert_ptr_nonnull(r);
-	add(r, e, "partner-stale-address", ZL_SEVERITY_ERROR, "dc3.corp.", "dc1.corp.",
-	    "stale A record for dc1.corp. on dc3.corp.");
+	zl_finding *stale = add(r, e, "partner-stale-address", ZL_SEVERITY_ERROR, "dc3.corp.",
+	                        "dc1.corp.", "stale A record for dc1.corp. on dc3.corp.");
+	relate(&stale->involves, "dc1.corp.");
 	zl_finding *plan = add(r, e, "partner-repair-plan", ZL_SEVERITY_INFO, "dc1.corp.",
 	                       NULL, "repair the host records of dc1.corp. on dc3.corp.");
 	plan->data = strdup("dc3.corp.");
+	relate(&plan->partners, "dc3.corp.");
 	zl_engine_free(e);
 	return r;
 }
@@ -164,26 +175,35 @@ START_TEST(concerns_of_tiny_forest)
 }
 END_TEST
 
-static void collect_name(const char *name, void *ctx)
+/* The graph reads relations and tags, not rule ids: every partner a plan
+ * names is marked, a name that is no server is ignored, and a finding of
+ * an untagged rule that involves a server counts for it but colours no
+ * connection. */
+START_TEST(concerns_from_relations)
 {
-	char *buf = ctx;
+	zl_model *m = tiny_forest();
+	zl_results *r = calloc(1, sizeof(*r));
+	zl_engine *e = zl_engine_new();
 
-	strcat(buf, "[");
-	strcat(buf, name);
-	strcat(buf, "]");
-}
-
-START_TEST(repair_plan_data_forms)
-{
-	zl_finding f = { .data = "a.corp., b\\.x.corp. and c.corp." };
-	char got[256] = "";
-
-	zl_repair_plan_each(&f, collect_name, got);
-	ck_assert_str_eq(got, "[a.corp.][b\\.x.corp.][c.corp.]");
-	got[0] = '\0';
-	f.data = "a.corp.,b.corp.";
-	zl_repair_plan_each(&f, collect_name, got);
-	ck_assert_str_eq(got, "[a.corp.][b.corp.]");
+	ck_assert_ptr_nonnull(r);
+	zl_finding *plan = add(r, e, "partner-repair-plan", ZL_SEVERITY_INFO, "dc1.corp.",
+	                       NULL, "repair");
+	relate(&plan->partners, "dc2.corp.");
+	relate(&plan->partners, "gone.corp.");
+	relate(&plan->partners, "dc3.corp.");
+	zl_finding *own = add(r, e, "self-address-mismatch", ZL_SEVERITY_WARNING,
+	                      "dc2.corp.", "dc1.corp.", "own copy");
+	relate(&own->involves, "dc1.corp.");
+	zl_concerns *c = zl_concerns_new(r, m);
+	ck_assert_ptr_nonnull(c);
+	ck_assert(!c->repair[0]);
+	ck_assert(c->repair[1]);
+	ck_assert(c->repair[2]);
+	ck_assert_int_eq(c->worst[0], ZL_SEVERITY_WARNING);
+	ck_assert_uint_eq(c->count[0], 2);
+	ck_assert_int_eq(zl_concerns_pair(c, 0, 1), ZL_SEVERITY_OFF);
+	zl_concerns_free(c);
+	release(NULL, r, e, m);
 }
 END_TEST
 
@@ -607,7 +627,7 @@ Suite *html_suite(void)
 
 	tcase_add_loop_test(tc, html_escape_table, 0, sizeof(escapes) / sizeof(*escapes));
 	tcase_add_test(tc, concerns_of_tiny_forest);
-	tcase_add_test(tc, repair_plan_data_forms);
+	tcase_add_test(tc, concerns_from_relations);
 	tcase_add_test(tc, dot_of_tiny_forest);
 	tcase_add_test(tc, dot_reads_back);
 	tcase_add_test(tc, html_links_servers_findings_and_graph);

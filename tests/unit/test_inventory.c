@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "model_int.h"
 #include "sources/inventory.h"
 #include "suites.h"
@@ -71,7 +72,7 @@ static const zl_problem *assert_problem(const zl_model *m, const char *file,
 	              (unsigned)line, (unsigned)column,
 	              zl_model_problem_count(m)
 	              ? zl_problem_message(zl_model_problem(m, 0)) : "none");
-	ck_assert_str_eq(zl_problem_rule(p), "inventory");
+	ck_assert_int_eq(zl_problem_source(p), t_source("inventory"));
 	ck_assert_str_eq(zl_problem_location(p).file, file);
 	ck_assert_msg(zl_problem_severity(p) == sev, "%s:%u:%u: severity %d, expected %d",
 	              file, (unsigned)line, (unsigned)column,

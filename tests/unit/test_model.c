@@ -82,7 +82,7 @@ START_TEST(servers_sorted_partners_both_ways)
 	/* The unknown dc9 is an inventory problem at its line. */
 	ck_assert_uint_eq(zl_model_problem_count(m), 1);
 	const zl_problem *p = zl_model_problem(m, 0);
-	ck_assert_str_eq(zl_problem_rule(p), "inventory");
+	ck_assert_int_eq(zl_problem_source(p), t_source("inventory"));
 	ck_assert_uint_eq(zl_problem_location(p).line, 7);
 	ck_assert_ptr_nonnull(strstr(zl_problem_message(p), "dc9.corp."));
 	ck_assert(zl_model_unusable(m));

@@ -15,7 +15,7 @@ static zl_results *sample_results(zl_model **mp)
 	t_server(m, "dc2.corp", "10.0.0.2/24");
 	t_zone(m, "corp", ZL_STORAGE_AD_DOMAIN);
 	ck_assert_int_eq(zl_model_resolve(m), 0);
-	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	zl_model_problem_add(m, t_source("zone-syntax"), ZL_SEVERITY_ERROR, true,
 	                     (zl_location){ "z.dns", 7, 3 }, NULL, NULL,
 	                     "bad \x1b[31mred\x1b[0m text");
 	*mp = m;
@@ -153,7 +153,8 @@ static int plan_rule(const zl_model *m, zl_report *r)
 	return 0;
 }
 
-static const zl_rule rule_plan = { "zz-plan", "test", ZL_SEVERITY_ERROR, "p", "p", plan_rule };
+static const zl_rule rule_plan = { "zz-plan", "test", ZL_SEVERITY_ERROR, "p", "p", plan_rule,
+                                   0, 0, ZL_SOURCE_NONE };
 
 static zl_results *plan_results(zl_model **mp, bool with_rule)
 {

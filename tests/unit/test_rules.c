@@ -256,12 +256,12 @@ START_TEST(problem_rules_fire_and_stay_silent)
 		ck_assert_uint_eq(r->findings.n, 0);
 		zl_results_free(r);
 	}
-	zl_model_problem_add(m, "inventory", ZL_SEVERITY_WARNING, false, LOC(4, 7),
+	zl_model_problem_add(m, t_source("inventory"), ZL_SEVERITY_WARNING, false, LOC(4, 7),
 	                     NULL, NULL, "unknown os 'win95'");
-	zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+	zl_model_problem_add(m, t_source("zone-syntax"), ZL_SEVERITY_ERROR, true,
 	                     (zl_location){ "z.dns", 9, 3 }, t_name(m, "corp"), NULL,
 	                     "bad record");
-	zl_model_problem_add(m, "zone-windows-type", ZL_SEVERITY_INFO, false,
+	zl_model_problem_add(m, t_source("zone-windows-type"), ZL_SEVERITY_INFO, false,
 	                     (zl_location){ "z.dns", 12, 1 }, t_name(m, "corp"), NULL,
 	                     "WINS record skipped");
 	for (size_t i = 0; i < 3; i++) {

@@ -586,6 +586,20 @@ START_TEST(partner_no_same_network_fires)
 }
 END_TEST
 
+/* Its finding involves the subject, whose connection with dc4 it colours. */
+START_TEST(partner_no_same_network_involves_subject)
+{
+	zl_model *m = partner_forest_dc4(RECORDS(GOOD_OTHERS, "dc1.corp. 1200 IN A 10.0.0.1"));
+	zl_results *r = run(m, "partner-no-same-network-address", 1);
+
+	ck_assert_str_eq(t_finding(r, 0)->server, "dc4.corp.");
+	ck_assert_uint_eq(t_finding(r, 0)->involves.n, 1);
+	ck_assert_str_eq(t_finding(r, 0)->involves.v[0], "dc1.corp.");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
 START_TEST(partner_no_same_network_ipv6)
 {
 	zl_model *m = two_dc_forest("corp", "10.0.0.1/24 fd00:1:0:5::1/64", "fd00:1:0:5::2/64",
@@ -681,6 +695,38 @@ START_TEST(plan_partner_only_reachable_through_server)
 	                 "its own fix");
 	ck_assert_uint_eq(f->commands.n, 8);
 	assert_cmd(f, 4, "dnscmd dc4.corp /RecordDelete corp dc1 A 10.0.0.8 /f");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+/* The servers a finding involves, as the graph reads them: each partner
+ * finding names its subject (held by its `server`), the plan the partners
+ * it says to fix, in its order. */
+START_TEST(plan_and_partner_relations)
+{
+	zl_model *m = plan_forest(true);
+	zl_results *r = run(m, "partner-repair-plan", 1);
+	const zl_finding *f = t_finding(r, 0);
+
+	ck_assert_uint_eq(f->partners.n, 2);
+	ck_assert_str_eq(f->partners.v[0], "dc2.corp.");
+	ck_assert_str_eq(f->partners.v[1], "dc4.corp.");
+	ck_assert_uint_eq(f->involves.n, 0);
+	zl_results_free(r);
+	r = run(m, "partner-stale-address", 2);
+	for (size_t i = 0; i < 2; i++) {
+		f = t_finding(r, i);
+		ck_assert_uint_eq(f->involves.n, 1);
+		ck_assert_str_eq(f->involves.v[0], "dc1.corp.");
+		ck_assert_str_ne(f->server, "dc1.corp.");
+		ck_assert_uint_eq(f->partners.n, 0);
+	}
+	zl_results_free(r);
+	r = run(m, "partner-missing-address", 1);
+	ck_assert_str_eq(t_finding(r, 0)->server, "dc3.corp.");
+	ck_assert_uint_eq(t_finding(r, 0)->involves.n, 1);
+	ck_assert_str_eq(t_finding(r, 0)->involves.v[0], "dc1.corp.");
 	zl_results_free(r);
 	zl_model_free(m);
 }
@@ -1105,7 +1151,8 @@ static int explain_ns_records(const zl_model *m, zl_report *r)
 }
 
 static const zl_rule rule_stale_ns = { "zz-stale-ns", "test", ZL_SEVERITY_ERROR,
-                                       "s", "s", explain_ns_records };
+                                       "s", "s", explain_ns_records, 0, 0,
+                                       ZL_SOURCE_NONE };
 
 /* target-no-address on a record another finding says is wrong follows
  * from that finding: in each copy, from that copy's own. */
@@ -1810,11 +1857,13 @@ Suite *ad_rules_suite(void)
 	tcase_add_test(partner, partner_missing_other_network_and_ipv6);
 	tcase_add_test(partner, partner_missing_at_apex);
 	tcase_add_test(partner, partner_no_same_network_fires);
+	tcase_add_test(partner, partner_no_same_network_involves_subject);
 	tcase_add_test(partner, partner_no_same_network_ipv6);
 	tcase_add_test(partner, partner_no_same_network_silent_across_sites);
 	tcase_add_test(plan, plan_one_fix_reaches_all);
 	tcase_add_test(plan, plan_partner_only_reachable_through_server);
 	tcase_add_test(plan, plan_ties_by_name);
+	tcase_add_test(plan, plan_and_partner_relations);
 	tcase_add_test(plan, plan_right_partner_as_candidate);
 	tcase_add_test(plan, plan_single_affected_partner);
 	tcase_add_test(locator, guid_cname_missing_and_wrong);

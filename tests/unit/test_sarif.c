@@ -17,9 +17,9 @@ static zl_results *results_at(zl_model **mp, const char *const *files, size_t n)
 
 	ck_assert_int_eq(zl_model_resolve(m), 0);
 	for (size_t i = 0; i < n; i++) {
-		zl_model_problem_add(m, "zone-syntax", ZL_SEVERITY_ERROR, true,
+		zl_model_problem_add(m, t_source("zone-syntax"), ZL_SEVERITY_ERROR, true,
 		                     (zl_location){ files[i], 7, 3 }, NULL, NULL, "bad %zu", i);
-		zl_model_problem_add(m, "zone-windows-type", ZL_SEVERITY_INFO, false,
+		zl_model_problem_add(m, t_source("zone-windows-type"), ZL_SEVERITY_INFO, false,
 		                     (zl_location){ files[i], 9, 0 }, NULL, NULL, "wins %zu", i);
 	}
 	for (size_t i = 0; i < zl_engine_rule_count(e); i++) {

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "helpers.h"
 #include "model_int.h"
 #include "sources/rr_convert.h"
 #include "sources/zonefile.h"
@@ -106,7 +107,7 @@ static size_t problems(const char *rule)
 	size_t n = 0;
 
 	for (size_t i = 0; i < zl_model_problem_count(m); i++)
-		n += strcmp(zl_problem_rule(zl_model_problem(m, i)), rule) == 0;
+		n += zl_problem_source(zl_model_problem(m, i)) == t_source(rule);
 	return n;
 }
 
@@ -117,7 +118,7 @@ static const zl_problem *problem(const char *rule, size_t n)
 
 	for (size_t i = 0; i < zl_model_problem_count(m); i++) {
 		const zl_problem *p = zl_model_problem(m, i);
-		if (strcmp(zl_problem_rule(p), rule) == 0 && seen++ == n)
+		if (zl_problem_source(p) == t_source(rule) && seen++ == n)
 			return p;
 	}
 	ck_abort_msg("no %s problem number %zu (only %zu)", rule, n, seen);
