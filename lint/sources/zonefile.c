@@ -1203,7 +1203,7 @@ static int own_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
 		return 1;
 	}
 	zl_rdata_begin(L->rdata);
-	zl_rdata_other(L->rdata, LDNS_RDF_TYPE_UNKNOWN, L->wire, len);
+	zl_rdata_other(L->rdata, ZL_RDF_UNKNOWN, L->wire, len);
 	spec->type = own->code;
 	spec->rclass = h->has_class ? token_class(e, h->class_tok) : LDNS_RR_CLASS_IN;
 	return L->rdata->overflow ? ZL_RR_TOO_BIG : ZL_RR_OK;
@@ -1278,7 +1278,7 @@ static bool svcb_refused(zf_file *f, const zf_entry *e, const zf_head *h, size_t
 /* A TXT record past what ldns reads (more than 255 strings, or text over
  * ZF_MAX_RDATA_TEXT): up to the 65,535 bytes of rdata BIND and Knot take,
  * read by zonelint's own reader and kept as wire data. */
-static const zl_rrtype txt_long = { ZL_TYPE_TXT, "TXT", "S" };
+static const zl_rrtype txt_long = { .code = ZL_TYPE_TXT, .name = "TXT", .fields = "S" };
 
 /* The record's fields: the fast parser for the common types and forms,
  * zonelint's own reader for its own types, ldns for the rest; a ZL_RR_*
