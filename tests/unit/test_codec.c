@@ -369,7 +369,9 @@ START_TEST(test_text_random_as_ldns)
 	char got[4096];
 
 	for (size_t f = 0; f < sizeof(forms) / sizeof(forms[0]); f++) {
-		for (unsigned k = 0; k < 3000; k++) {
+		/* WKS reads the services database for every port it names */
+		unsigned tries = forms[f].rdf == ZL_RDF_WKS ? 100 : 3000;
+		for (unsigned k = 0; k < tries; k++) {
 			size_t n = forms[f].exact ? forms[f].exact : (size_t)rand_r(&seed) % 48;
 			random_bytes(&seed, data, n);
 			ldns_rdf *rdf = ldns_rdf_new(forms[f].ldns, n, data);
