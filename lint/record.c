@@ -305,21 +305,24 @@ bool zl_record_addr(const zl_record *r, zl_addr *out)
 {
 	if (r->type != ZL_TYPE_A && r->type != ZL_TYPE_AAAA)
 		return false;
-	return zl_record_field_addr(r, 0, out);
+	return zl_record_field_addr(r, ZL_A_ADDRESS, out);
 }
 
 const zl_name *zl_record_target(const zl_record *r)
 {
 	switch (r->type) {
 	case ZL_TYPE_NS:
+		return zl_record_field_name(r, ZL_NS_TARGET);
 	case ZL_TYPE_CNAME:
+		return zl_record_field_name(r, ZL_CNAME_TARGET);
 	case ZL_TYPE_DNAME:
+		return zl_record_field_name(r, ZL_DNAME_TARGET);
 	case ZL_TYPE_PTR:
-		return zl_record_field_name(r, 0);
+		return zl_record_field_name(r, ZL_PTR_TARGET);
 	case ZL_TYPE_MX:
-		return zl_record_field_name(r, 1);
+		return zl_record_field_name(r, ZL_MX_EXCHANGE);
 	case ZL_TYPE_SRV:
-		return zl_record_field_name(r, 3);
+		return zl_record_field_name(r, ZL_SRV_TARGET);
 	default:
 		return NULL;
 	}

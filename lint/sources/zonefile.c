@@ -950,7 +950,7 @@ static uint32_t implicit_ttl(const zf_load *L, uint16_t type, const zl_rdata_bui
 		return L->default_ttl;
 	if (L->have_soa_min)
 		return L->soa_min;
-	if (type == ZL_TYPE_SOA && b->count == 7 && zl_rdata_get_int(b, 6, &min))
+	if (type == ZL_TYPE_SOA && b->count == 7 && zl_rdata_get_int(b, ZL_SOA_MINIMUM, &min))
 		return min;
 	return L->have_last ? L->last_ttl : 0;
 }
@@ -1405,7 +1405,7 @@ static void add_record(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t
 			L->last_ttl = h->ttl;
 		}
 		if (!L->have_soa_min && spec.type == ZL_TYPE_SOA && L->rdata->count == 7 &&
-		    zl_rdata_get_int(L->rdata, 6, &min)) {
+		    zl_rdata_get_int(L->rdata, ZL_SOA_MINIMUM, &min)) {
 			L->have_soa_min = true;
 			L->soa_min = min;
 		}
