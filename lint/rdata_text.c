@@ -488,7 +488,7 @@ static bool gateway(out *o, unsigned type, const uint8_t *d, size_t n, size_t *a
 static bool text_ipseckey(out *o, const uint8_t *d, size_t n)
 {
 	size_t at = 3;
-	out gw = { (char[512]){ 0 }, 512, 0 };
+	out gw = { (char[1024]){ 0 }, 1024, 0 };
 
 	if (n < 3 || !gateway(&gw, d[1], d, n, &at) || n <= at)
 		return false;
@@ -501,7 +501,7 @@ static bool text_ipseckey(out *o, const uint8_t *d, size_t n)
 static bool text_amtrelay(out *o, const uint8_t *d, size_t n)
 {
 	size_t at = 2;
-	out relay = { (char[512]){ 0 }, 512, 0 };
+	out relay = { (char[1024]){ 0 }, 1024, 0 };
 
 	if (n < 2 || !gateway(&relay, d[1] & 0x7f, d, n, &at) || n != at)
 		return false;
