@@ -1005,6 +1005,12 @@ const char *zl_view_file_at(const zl_view *v, unsigned index)
 	return index < v->files.n ? v->files.v[index] : v->files.v[0];
 }
 
+/* Here, not in the codec (record.c): a view's files are the model's. */
+zl_location zl_record_location(const zl_view *v, const zl_record *r)
+{
+	return (zl_location){ zl_view_file_at(v, r->file), r->line, 1 };
+}
+
 size_t zl_model_view_count(const zl_model *m) { return m->views.n; }
 const zl_view *zl_model_view(const zl_model *m, size_t i) { return m->views.v[i]; }
 const zl_zone *zl_view_zone(const zl_view *v) { return v->zone; }

@@ -17,6 +17,8 @@
 #include <stdarg.h>
 #include <zonelint/model.h>
 
+#include "rdata.h"
+
 /* The longest name in presentation format, escapes included. */
 #define ZL_NAME_TEXT_MAX 1024
 
@@ -147,29 +149,7 @@ void zl_view_mark_partial(zl_view *v);
 int zl_view_add_file(zl_view *v, const char *path);
 const char *zl_view_file_at(const zl_view *v, unsigned index);
 
-/*
- * Builds one record's rdata field by field, then adds the record.  A
- * builder lives on the caller's stack; zl_rdata_begin resets it.
- */
-typedef struct zl_rdata_builder {
-	uint8_t buf[65536 + 1024];
-	size_t len;
-	unsigned count;
-	bool overflow;
-} zl_rdata_builder;
-
-void zl_rdata_begin(zl_rdata_builder *b);
-void zl_rdata_name(zl_rdata_builder *b, const zl_name *n);
-void zl_rdata_addr(zl_rdata_builder *b, const zl_addr *a);
-/* A number of `width` bytes (1, 2 or 4). */
-void zl_rdata_int(zl_rdata_builder *b, uint32_t value, unsigned width);
-/* Other wire data; `format` is a formatter tag kept for zl_record_rdata_text
- * (the source's own, e.g. an ldns rdf type). */
-void zl_rdata_other(zl_rdata_builder *b, uint8_t format, const uint8_t *data,
-                    size_t len);
-
-/* Field i of the builder as a number; false when it is not one. */
-bool zl_rdata_get_int(const zl_rdata_builder *b, size_t i, uint32_t *out);
+/* The rdata builder (zl_rdata_*) is the record codec's: rdata.h. */
 
 typedef struct zl_record_spec {
 	const zl_name *owner;

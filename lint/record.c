@@ -1,17 +1,21 @@
 /*
- * lint/record.c - record accessors (zonelint/model.h) and the rdata
- * builder (model_int.h).
+ * lint/record.c - the record codec: the rdata builder (rdata.h), the blob
+ * it becomes, and the record accessors of zonelint/model.h.
+ *
+ * A leaf: it knows interned names (names.h), the type table (rrtypes.h)
+ * and the field printers (rdata_text.c), nothing else of the model.
+ * model.c calls it to store a record; it never calls model.c.
  */
-#include "model_int.h"
+#include "record.h"
 
 #include <inttypes.h>
-#include <ldns/ldns.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "names.h"
-#include "record.h"
 #include "rrtypes.h"
+
+#define CLASS_IN 1                /* RFC 1035 3.2.4: not stored */
 
 /*
  * The blob: a flags byte, the field count, the class (2 bytes, little
@@ -35,7 +39,7 @@ enum {
 
 size_t zl_record_blob_size(uint16_t rclass, uint32_t age, size_t rdata_len)
 {
-	return 2 + (rclass != LDNS_RR_CLASS_IN ? 2 : 0) + (age ? 4 : 0) + rdata_len;
+	return 2 + (rclass != CLASS_IN ? 2 : 0) + (age ? 4 : 0) + rdata_len;
 }
 
 void zl_record_blob_write(uint8_t *out, uint16_t rclass, uint32_t age,
@@ -45,7 +49,7 @@ void zl_record_blob_write(uint8_t *out, uint16_t rclass, uint32_t age,
 
 	out[0] = 0;
 	out[1] = (uint8_t)count;
-	if (rclass != LDNS_RR_CLASS_IN) {
+	if (rclass != CLASS_IN) {
 		out[0] |= BLOB_CLASS;
 		p[0] = (uint8_t)rclass;
 		p[1] = (uint8_t)(rclass >> 8);
@@ -152,7 +156,7 @@ void zl_rdata_int(zl_rdata_builder *b, uint32_t value, unsigned width)
 	}
 }
 
-void zl_rdata_other(zl_rdata_builder *b, uint8_t format, const uint8_t *data,
+void zl_rdata_other(zl_rdata_builder *b, zl_rdf format, const uint8_t *data,
                     size_t len)
 {
 	size_t head = len < LONG_LEN ? 3 : 5;
@@ -163,7 +167,7 @@ void zl_rdata_other(zl_rdata_builder *b, uint8_t format, const uint8_t *data,
 		return;
 	}
 	p[0] = TAG_OTHER;
-	p[1] = format;
+	p[1] = (uint8_t)format;
 	if (len < LONG_LEN) {
 		p[2] = (uint8_t)len;
 	} else {
@@ -224,7 +228,7 @@ uint16_t zl_record_class(const zl_record *r)
 {
 	const uint8_t *p = r->rdata + 2;
 
-	return r->rdata[0] & BLOB_CLASS ? (uint16_t)(p[0] | p[1] << 8) : LDNS_RR_CLASS_IN;
+	return r->rdata[0] & BLOB_CLASS ? (uint16_t)(p[0] | p[1] << 8) : CLASS_IN;
 }
 
 uint32_t zl_record_age(const zl_record *r)
@@ -236,19 +240,11 @@ uint32_t zl_record_age(const zl_record *r)
 	return p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-zl_location zl_record_location(const zl_view *v, const zl_record *r)
-{
-	return (zl_location){ zl_view_file_at(v, r->file), r->line, 1 };
-}
-
 const char *zl_type_name(uint16_t type)
 {
-	const zl_rrtype *own = zl_rrtype_by_code(type);
-	const ldns_rr_descriptor *d = own ? NULL : ldns_rr_descript(type);
+	const zl_rrtype *t = zl_rrtype_describe(type);
 
-	if (own)
-		return own->name;
-	return d && d->_name ? d->_name : NULL;
+	return t ? t->name : NULL;
 }
 
 zl_field_kind zl_record_field_kind(const zl_record *r, size_t i)
@@ -309,21 +305,24 @@ bool zl_record_addr(const zl_record *r, zl_addr *out)
 {
 	if (r->type != ZL_TYPE_A && r->type != ZL_TYPE_AAAA)
 		return false;
-	return zl_record_field_addr(r, 0, out);
+	return zl_record_field_addr(r, ZL_A_ADDRESS, out);
 }
 
 const zl_name *zl_record_target(const zl_record *r)
 {
 	switch (r->type) {
 	case ZL_TYPE_NS:
+		return zl_record_field_name(r, ZL_NS_TARGET);
 	case ZL_TYPE_CNAME:
+		return zl_record_field_name(r, ZL_CNAME_TARGET);
 	case ZL_TYPE_DNAME:
+		return zl_record_field_name(r, ZL_DNAME_TARGET);
 	case ZL_TYPE_PTR:
-		return zl_record_field_name(r, 0);
+		return zl_record_field_name(r, ZL_PTR_TARGET);
 	case ZL_TYPE_MX:
-		return zl_record_field_name(r, 1);
+		return zl_record_field_name(r, ZL_MX_EXCHANGE);
 	case ZL_TYPE_SRV:
-		return zl_record_field_name(r, 3);
+		return zl_record_field_name(r, ZL_SRV_TARGET);
 	default:
 		return NULL;
 	}
@@ -354,17 +353,13 @@ bool zl_record_same_data(const zl_record *a, const zl_record *b)
 	return na == nb && memcmp(fa, fb, na) == 0;
 }
 
-/* One OTHER field in presentation format, through ldns's printer. */
+/* One OTHER field in presentation format, as its format byte says. */
 static void other_text(const uint8_t *f, char *buf, size_t size)
 {
 	size_t len;
 	const uint8_t *data = other_data(f, &len);
-	ldns_rdf *rdf = ldns_rdf_new((ldns_rdf_type)f[1], len, (void *)data);
-	char *s = rdf ? ldns_rdf2str(rdf) : NULL;
 
-	snprintf(buf, size, "%s", s ? s : "?");
-	free(s);
-	ldns_rdf_free(rdf);       /* frees the struct, not our bytes */
+	zl_rdf_text((zl_rdf)f[1], data, len, buf, size);
 }
 
 char *zl_record_rdata_text(const zl_record *r, char *buf, size_t size)

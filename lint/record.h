@@ -1,8 +1,12 @@
-/* lint/record.h - the compact record (private; rules use accessors). */
+/* lint/record.h - the compact record (private; rules use accessors).
+ * The record codec (record.c) is a leaf: model.c calls it, never the
+ * reverse (rdata.h). */
 #ifndef ZL_RECORD_H
 #define ZL_RECORD_H
 
 #include <zonelint/model.h>
+
+#include "rdata.h"
 
 /*
  * 32 bytes a record: what rules read for every record (owner, type, the

@@ -1,12 +1,8 @@
-/* lint/types.c - severities and addresses (zonelint/types.h), and
- * zonelint's own record types (rrtypes.h). */
+/* lint/types.c - severities and addresses (zonelint/types.h). */
 #include <zonelint/types.h>
 
 #include <arpa/inet.h>
 #include <string.h>
-#include <strings.h>
-
-#include "rrtypes.h"
 
 static const char *const severity_names[] = {
 	[ZL_SEVERITY_OFF] = "off",
@@ -75,46 +71,4 @@ bool zl_addr_parse(const char *text, zl_addr *out)
 		return true;
 	}
 	return false;
-}
-
-/*
- * Types BIND 9.18 loads that ldns 1.8.3 does not know, or parses against
- * their RFCs' presentation format (rrtypes.h).  Sources: RFC 1886 / 2874
- * (A6), ATM Forum af-dans-0152 (ATMA), RFC 2535 (NXT), draft-eastlake-
- * kitchen-sink (SINK), the IANA registrations of NINFO, RKEY, TA, AVC,
- * DOA, WALLET, HHIT and BRID (DRIP), RFC 8777 (AMTRELAY), RFC 9606
- * (RESINFO), RFC 9859 (DSYNC).
- */
-static const zl_rrtype own_types[] = {
-	{ 30, "NXT", "*" },
-	{ 34, "ATMA", "*" },
-	{ 38, "A6", "*" },
-	{ 40, "SINK", "111B" },
-	{ 56, "NINFO", "S" },
-	{ 57, "RKEY", "211b" },
-	{ 66, "DSYNC", "tN2n" },
-	{ 67, "HHIT", "b" },
-	{ 68, "BRID", "b" },
-	{ 258, "AVC", "S" },
-	{ 259, "DOA", "441sd" },
-	{ 260, "AMTRELAY", "*" },
-	{ 261, "RESINFO", "S" },
-	{ 262, "WALLET", "S" },
-	{ 32768, "TA", "211h" },
-};
-
-const zl_rrtype *zl_rrtype_by_code(uint16_t code)
-{
-	for (size_t i = 0; i < sizeof(own_types) / sizeof(own_types[0]); i++)
-		if (own_types[i].code == code)
-			return &own_types[i];
-	return NULL;
-}
-
-const zl_rrtype *zl_rrtype_by_name(const char *name)
-{
-	for (size_t i = 0; i < sizeof(own_types) / sizeof(own_types[0]); i++)
-		if (strcasecmp(own_types[i].name, name) == 0)
-			return &own_types[i];
-	return NULL;
 }

@@ -234,8 +234,10 @@ static void report_srv(state *st, const zl_view *v, const zl_server *on,
 	char target[AD_NAME_MAX], rdata[AD_NAME_MAX + 40];
 
 	ad_bare(zl_name_text(t), target, sizeof(target));
-	snprintf(rdata, sizeof(rdata), "%u %u %u %s", zl_record_field_int(rec, 0),
-	         zl_record_field_int(rec, 1), zl_record_field_int(rec, 2), target);
+	snprintf(rdata, sizeof(rdata), "%u %u %u %s",
+	         zl_record_field_int(rec, ZL_SRV_PRIORITY),
+	         zl_record_field_int(rec, ZL_SRV_WEIGHT),
+	         zl_record_field_int(rec, ZL_SRV_PORT), target);
 	zl_finding *f = zl_report_add(st->r, zl_record_location(v, rec),
 		"SRV %s targets %s, which is no DC of the inventory, in zone %s on %s",
 		zl_name_text(zl_record_owner(rec)), zl_name_text(t),

@@ -44,9 +44,9 @@ static int check_view(const zl_model *m, const zl_view *v, zl_report *r)
 		/* Serials tell the two apart; the whole rdata is in the data. */
 		zl_finding *f = zc_report(r, v, x, "second SOA at %s (serial %u); the first "
 		                          "is at %s (serial %u)", zl_name_text(zc_origin(v)),
-		                          (unsigned)zl_record_field_int(x, 2),
+		                          (unsigned)zl_record_field_int(x, ZL_SOA_SERIAL),
 		                          zc_line_of(v, x, first, line, sizeof(line)),
-		                          (unsigned)zl_record_field_int(first, 2));
+		                          (unsigned)zl_record_field_int(first, ZL_SOA_SERIAL));
 		zl_finding_fix(f, "keep one SOA record and remove the other");
 	}
 	zc_each_owner(v, r, away_from_apex, NULL);

@@ -235,6 +235,26 @@ enum {
 	ZL_TYPE_NSEC = 47, ZL_TYPE_DNSKEY = 48, ZL_TYPE_NSEC3 = 50,
 };
 
+/*
+ * Fields of the common types, by index, as their RFCs lay them out:
+ * zl_record_field_int(soa, ZL_SOA_SERIAL), zl_record_field_name(srv,
+ * ZL_SRV_TARGET).  Every string of a TXT record is a field of its own.
+ */
+enum { ZL_A_ADDRESS = 0 };                 /* RFC 1035 3.4.1 */
+enum { ZL_AAAA_ADDRESS = 0 };              /* RFC 3596 2.2 */
+enum { ZL_NS_TARGET = 0 };                 /* NSDNAME, RFC 1035 3.3.11 */
+enum { ZL_CNAME_TARGET = 0 };              /* RFC 1035 3.3.1 */
+enum { ZL_PTR_TARGET = 0 };                /* RFC 1035 3.3.12 */
+enum { ZL_DNAME_TARGET = 0 };              /* RFC 6672 2.1 */
+enum {                                     /* RFC 1035 3.3.13 */
+	ZL_SOA_MNAME = 0, ZL_SOA_RNAME, ZL_SOA_SERIAL, ZL_SOA_REFRESH,
+	ZL_SOA_RETRY, ZL_SOA_EXPIRE, ZL_SOA_MINIMUM,
+};
+enum { ZL_MX_PREFERENCE = 0, ZL_MX_EXCHANGE };   /* RFC 1035 3.3.9 */
+enum {                                     /* RFC 2782 */
+	ZL_SRV_PRIORITY = 0, ZL_SRV_WEIGHT, ZL_SRV_PORT, ZL_SRV_TARGET,
+};
+
 /* Kinds of rdata fields. */
 typedef enum zl_field_kind {
 	ZL_FIELD_NAME = 1,       /* a domain name */

@@ -418,7 +418,7 @@ static void record_hash(const zl_record *r, uint64_t h[2])
 		const uint8_t *bytes;
 		const zl_name *n;
 
-		if (zl_record_type(r) == ZL_TYPE_SOA && i == 2)
+		if (zl_record_type(r) == ZL_TYPE_SOA && i == ZL_SOA_SERIAL)
 			continue;
 		switch (zl_record_field_kind(r, i)) {
 		case ZL_FIELD_NAME:

@@ -309,7 +309,7 @@ int zl_dnsrecord_add(zl_model *m, zl_view *v, const zl_dnsrecord *rec,
 	if (!b)
 		return ZL_RR_NOMEM;
 	zl_rdata_begin(b);
-	zl_rdata_other(b, LDNS_RDF_TYPE_UNKNOWN, rec->data, rec->data_len);
+	zl_rdata_other(b, ZL_RDF_UNKNOWN, rec->data, rec->data_len);
 	spec->type = rec->type;
 	spec->rclass = LDNS_RR_CLASS_IN;
 	rc = zl_view_add_record(m, v, spec, b) == 0 ? ZL_RR_OK

@@ -6,7 +6,7 @@
  * (AAAA), RFC 2782 (SRV).  The field kinds are those zl_record_from_ldns
  * gives each ldns rdf type: a DNAME becomes a name, A/AAAA an address,
  * INT16/INT32/PERIOD an integer, a character-string (STR) wire bytes
- * tagged LDNS_RDF_TYPE_STR.
+ * tagged ZL_RDF_STR.
  */
 #include "fastrr.h"
 
@@ -135,7 +135,7 @@ static bool string(const zl_rdata_token *t, zl_rdata_builder *b)
 		return false;
 	wire[0] = (uint8_t)len;
 	memcpy(wire + 1, s, len);
-	zl_rdata_other(b, LDNS_RDF_TYPE_STR, wire, len + 1);
+	zl_rdata_other(b, ZL_RDF_STR, wire, len + 1);
 	return true;
 }
 

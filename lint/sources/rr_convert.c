@@ -49,6 +49,53 @@ static uint32_t read_be(const uint8_t *p, unsigned width)
 	return v;
 }
 
+/* The codec's form of an ldns field type that stays wire bytes: how
+ * zl_record_rdata_text writes it, as ldns's printer (host2str.c) does. */
+static zl_rdf other_format(ldns_rdf_type t)
+{
+	switch (t) {
+	case LDNS_RDF_TYPE_DNAME: return ZL_RDF_NAME;
+	case LDNS_RDF_TYPE_INT8: return ZL_RDF_INT8;
+	case LDNS_RDF_TYPE_ALG: case LDNS_RDF_TYPE_CERTIFICATE_USAGE:
+	case LDNS_RDF_TYPE_SELECTOR: case LDNS_RDF_TYPE_MATCHING_TYPE:
+		return ZL_RDF_CODE8;
+	case LDNS_RDF_TYPE_INT16: return ZL_RDF_INT16;
+	case LDNS_RDF_TYPE_INT32: return ZL_RDF_INT32;
+	case LDNS_RDF_TYPE_PERIOD: return ZL_RDF_PERIOD;
+	case LDNS_RDF_TYPE_A: return ZL_RDF_A;
+	case LDNS_RDF_TYPE_AAAA: return ZL_RDF_AAAA;
+	case LDNS_RDF_TYPE_STR: return ZL_RDF_STR;
+	case LDNS_RDF_TYPE_LONG_STR: return ZL_RDF_LONG_STR;
+	case LDNS_RDF_TYPE_APL: return ZL_RDF_APL;
+	case LDNS_RDF_TYPE_B32_EXT: case LDNS_RDF_TYPE_NSEC3_NEXT_OWNER:
+		return ZL_RDF_B32_EXT;
+	case LDNS_RDF_TYPE_B64: return ZL_RDF_B64;
+	case LDNS_RDF_TYPE_HEX: return ZL_RDF_HEX;
+	case LDNS_RDF_TYPE_NSEC: return ZL_RDF_NSEC;
+	case LDNS_RDF_TYPE_TYPE: return ZL_RDF_TYPE;
+	case LDNS_RDF_TYPE_CLASS: return ZL_RDF_CLASS;
+	case LDNS_RDF_TYPE_CERT_ALG: return ZL_RDF_CERT_ALG;
+	case LDNS_RDF_TYPE_UNKNOWN: return ZL_RDF_UNKNOWN;
+	case LDNS_RDF_TYPE_TIME: return ZL_RDF_TIME;
+	case LDNS_RDF_TYPE_TSIGTIME: return ZL_RDF_TSIGTIME;
+	case LDNS_RDF_TYPE_HIP: return ZL_RDF_HIP;
+	case LDNS_RDF_TYPE_INT16_DATA: return ZL_RDF_INT16_DATA;
+	case LDNS_RDF_TYPE_LOC: return ZL_RDF_LOC;
+	case LDNS_RDF_TYPE_WKS: case LDNS_RDF_TYPE_SERVICE: return ZL_RDF_WKS;
+	case LDNS_RDF_TYPE_NSAP: return ZL_RDF_NSAP;
+	case LDNS_RDF_TYPE_ATMA: return ZL_RDF_ATMA;
+	case LDNS_RDF_TYPE_IPSECKEY: return ZL_RDF_IPSECKEY;
+	case LDNS_RDF_TYPE_NSEC3_SALT: return ZL_RDF_NSEC3_SALT;
+	case LDNS_RDF_TYPE_ILNP64: return ZL_RDF_ILNP64;
+	case LDNS_RDF_TYPE_EUI48: return ZL_RDF_EUI48;
+	case LDNS_RDF_TYPE_EUI64: return ZL_RDF_EUI64;
+	case LDNS_RDF_TYPE_TAG: return ZL_RDF_TAG;
+	case LDNS_RDF_TYPE_AMTRELAY: return ZL_RDF_AMTRELAY;
+	case LDNS_RDF_TYPE_SVCPARAMS: return ZL_RDF_SVCPARAMS;
+	default: return ZL_RDF_NONE;     /* ldns writes nothing for the rest */
+	}
+}
+
 /* One rdata field into the builder; a ZL_RR_* code. */
 static int add_field(zl_model *m, zl_rdata_builder *b, const ldns_rdf *rdf)
 {
@@ -72,7 +119,7 @@ static int add_field(zl_model *m, zl_rdata_builder *b, const ldns_rdf *rdf)
 	} else if ((width = int_width(rdf)) != 0) {
 		zl_rdata_int(b, read_be(data, width), width);
 	} else {
-		zl_rdata_other(b, (uint8_t)t, data, size);
+		zl_rdata_other(b, other_format(t), data, size);
 	}
 	return ZL_RR_OK;
 }

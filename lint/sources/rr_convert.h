@@ -4,8 +4,9 @@
  * Shared by the sources that get their records from ldns: zone files,
  * zone transfers, the directory.  Fields are mapped by their ldns rdf type:
  * names are interned, A/AAAA become addresses, fixed-width numbers become
- * integers, everything else is kept as wire bytes tagged with its rdf type
- * (so zl_record_rdata_text can print it through ldns again).
+ * integers, everything else is kept as wire bytes tagged with the codec's
+ * form of its rdf type (rdata.h), which zl_record_rdata_text writes as
+ * ldns would.
  */
 #ifndef ZL_RR_CONVERT_H
 #define ZL_RR_CONVERT_H

@@ -950,7 +950,7 @@ static uint32_t implicit_ttl(const zf_load *L, uint16_t type, const zl_rdata_bui
 		return L->default_ttl;
 	if (L->have_soa_min)
 		return L->soa_min;
-	if (type == ZL_TYPE_SOA && b->count == 7 && zl_rdata_get_int(b, 6, &min))
+	if (type == ZL_TYPE_SOA && b->count == 7 && zl_rdata_get_int(b, ZL_SOA_MINIMUM, &min))
 		return min;
 	return L->have_last ? L->last_ttl : 0;
 }
@@ -1203,7 +1203,7 @@ static int own_rdata(zf_file *f, const zf_entry *e, const zf_head *h,
 		return 1;
 	}
 	zl_rdata_begin(L->rdata);
-	zl_rdata_other(L->rdata, LDNS_RDF_TYPE_UNKNOWN, L->wire, len);
+	zl_rdata_other(L->rdata, ZL_RDF_UNKNOWN, L->wire, len);
 	spec->type = own->code;
 	spec->rclass = h->has_class ? token_class(e, h->class_tok) : LDNS_RR_CLASS_IN;
 	return L->rdata->overflow ? ZL_RR_TOO_BIG : ZL_RR_OK;
@@ -1278,7 +1278,7 @@ static bool svcb_refused(zf_file *f, const zf_entry *e, const zf_head *h, size_t
 /* A TXT record past what ldns reads (more than 255 strings, or text over
  * ZF_MAX_RDATA_TEXT): up to the 65,535 bytes of rdata BIND and Knot take,
  * read by zonelint's own reader and kept as wire data. */
-static const zl_rrtype txt_long = { ZL_TYPE_TXT, "TXT", "S" };
+static const zl_rrtype txt_long = { .code = ZL_TYPE_TXT, .name = "TXT", .fields = "S" };
 
 /* The record's fields: the fast parser for the common types and forms,
  * zonelint's own reader for its own types, ldns for the rest; a ZL_RR_*
@@ -1405,7 +1405,7 @@ static void add_record(zf_file *f, const zf_entry *e, const zf_head *h, uint16_t
 			L->last_ttl = h->ttl;
 		}
 		if (!L->have_soa_min && spec.type == ZL_TYPE_SOA && L->rdata->count == 7 &&
-		    zl_rdata_get_int(L->rdata, 6, &min)) {
+		    zl_rdata_get_int(L->rdata, ZL_SOA_MINIMUM, &min)) {
 			L->have_soa_min = true;
 			L->soa_min = min;
 		}
