@@ -11,13 +11,13 @@ scan=tests/tools/rule_ids.py
 cat >"$tmp/allowed" <<'LIST'
 # The inventory key `forwarders` (and --dump-inventory writing it back).
 lint/sources/inventory.c "forwarders"
-lint/out/dump.c "forwarders"
+lint/dump_inventory.c "forwarders"
 # The YAML document's root, as messages name it ("... in inventory").
 lint/sources/inventory.c "inventory"
 # Prose of the output that points the reader at a rule (HTML legend, HTML
 # zone settings, the draft inventory's comments): matched by nothing.
-lint/out/html.c "a repair plan names (partner-repair-plan)"
-lint/out/html_settings.c "<p>And %zu more servers; zone-settings-differ names each "
+lint/writers/html.c "a repair plan names (partner-repair-plan)"
+lint/writers/html_settings.c "<p>And %zu more servers; zone-settings-differ names each "
 lint/draft/write.c "#  - os: not in DNS; add it for the eol-os rule;\n"
 LIST
 
