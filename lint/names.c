@@ -52,7 +52,7 @@ static uint32_t hash_text(const char *s, size_t len)
 	return h;
 }
 
-bool zl_name_text_to_wire(const char *text, uint8_t wire[256], size_t *len)
+zl_status zl_name_parse(const char *text, uint8_t wire[256], size_t *len)
 {
 	size_t w = 0, label_at = 0;
 	const char *p = text;
@@ -60,7 +60,7 @@ bool zl_name_text_to_wire(const char *text, uint8_t wire[256], size_t *len)
 	if (p[0] == '.' && p[1] == '\0') {
 		wire[0] = 0;
 		*len = 1;
-		return true;
+		return ZL_OK;
 	}
 	wire[0] = 0;
 	w = 1;
@@ -68,41 +68,48 @@ bool zl_name_text_to_wire(const char *text, uint8_t wire[256], size_t *len)
 		unsigned c = (uint8_t)*p++;
 		if (c == '.') {
 			if (w - label_at - 1 == 0)
-				return false;             /* empty label */
+				return ZL_ENAME_EMPTY_LABEL;
 			wire[label_at] = (uint8_t)(w - label_at - 1);
 			label_at = w;
 			if (w >= MAX_WIRE)
-				return false;
+				return ZL_ENAME_LONG;
 			wire[w++] = 0;
 			continue;
 		}
 		if (c == '\\') {
 			if (isdigit((unsigned char)p[0])) {
 				if (!isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]))
-					return false;
+					return ZL_ENAME_ESCAPE;
 				c = (unsigned)(p[0] - '0') * 100 + (unsigned)(p[1] - '0') * 10 +
 				    (unsigned)(p[2] - '0');
 				if (c > 255)
-					return false;
+					return ZL_ENAME_ESCAPE;
 				p += 3;
 			} else if (*p) {
 				c = (uint8_t)*p++;
 			} else {
-				return false;
+				return ZL_ENAME_ESCAPE;
 			}
 		}
-		if (w - label_at - 1 >= MAX_LABEL || w >= MAX_WIRE)
-			return false;
+		if (w - label_at - 1 >= MAX_LABEL)
+			return ZL_ENAME_LABEL_LONG;
+		if (w >= MAX_WIRE)
+			return ZL_ENAME_LONG;
 		wire[w++] = (uint8_t)c;
 	}
 	if (w - label_at - 1 > 0) {                 /* relative: make absolute */
 		wire[label_at] = (uint8_t)(w - label_at - 1);
 		if (w >= MAX_WIRE)
-			return false;
+			return ZL_ENAME_LONG;
 		wire[w++] = 0;
 	}
 	*len = w;
-	return true;
+	return ZL_OK;
+}
+
+bool zl_name_text_to_wire(const char *text, uint8_t wire[256], size_t *len)
+{
+	return zl_name_parse(text, wire, len) == ZL_OK;
 }
 
 /* Canonical text of a lower-cased wire name; returns its length. */

@@ -23,5 +23,6 @@ Suite *axfr_suite(void);
 Suite *draft_suite(void);
 Suite *settings_rules_suite(void);
 Suite *adprops_suite(void);
+Suite *status_suite(void);
 
 #endif

@@ -80,24 +80,24 @@ static void yaml_problem(inv *c, const yaml_parser_t *p,
 }
 
 /* One pass over the events: syntax errors, nesting depth, documents. */
-static int scan_events(inv *c, const unsigned char *buf, size_t len)
+static zl_status scan_events(inv *c, const unsigned char *buf, size_t len)
 {
 	yaml_parser_t p;
 	unsigned depth = 0, documents = 0;
-	int rc = 0;
+	zl_status rc = ZL_OK;
 	bool done = false;
 
 	if (!yaml_parser_initialize(&p)) {
 		inv_error_at(c, inv_top_loc(c), "out of memory reading the inventory");
-		return -1;
+		return ZL_ENOMEM;
 	}
 	yaml_parser_set_input_string(&p, buf, len);
-	while (!done && rc == 0) {
+	while (!done && rc == ZL_OK) {
 		yaml_event_t ev;
 
 		if (!yaml_parser_parse(&p, &ev)) {
 			yaml_problem(c, &p, buf, len);
-			rc = -1;
+			rc = ZL_EREAD;
 			break;
 		}
 		switch (ev.type) {
@@ -106,7 +106,7 @@ static int scan_events(inv *c, const unsigned char *buf, size_t len)
 			if (++depth > INV_MAX_DEPTH) {
 				inv_error_at(c, inv_mark_loc(c, ev.start_mark), "the inventory nests "
 				             "deeper than %d levels", INV_MAX_DEPTH);
-				rc = -1;
+				rc = ZL_EREAD;
 			}
 			break;
 		case YAML_SEQUENCE_END_EVENT:
@@ -130,20 +130,20 @@ static int scan_events(inv *c, const unsigned char *buf, size_t len)
 	return rc;
 }
 
-static int load_document(inv *c, const unsigned char *buf, size_t len)
+static zl_status load_document(inv *c, const unsigned char *buf, size_t len)
 {
 	yaml_parser_t p;
 	yaml_document_t doc;
-	int rc = 0;
+	zl_status rc = ZL_OK;
 
 	if (!yaml_parser_initialize(&p)) {
 		inv_error_at(c, inv_top_loc(c), "out of memory reading the inventory");
-		return -1;
+		return ZL_ENOMEM;
 	}
 	yaml_parser_set_input_string(&p, buf, len);
 	if (!yaml_parser_load(&p, &doc)) {
 		yaml_problem(c, &p, buf, len);
-		rc = -1;
+		rc = ZL_EREAD;
 	} else {
 		c->doc = &doc;
 		inv_read_root(c, yaml_document_get_root_node(&doc));
@@ -154,17 +154,17 @@ static int load_document(inv *c, const unsigned char *buf, size_t len)
 	return rc;
 }
 
-static int cannot_read(inv *c, const char *why)
+static zl_status cannot_read(inv *c, const char *why)
 {
 	char q[EXCERPT_BUF];
 
 	inv_error_at(c, inv_top_loc(c), "cannot read inventory %s: %s", inv_quote(c->file, q),
 	             why);
-	return -1;
+	return ZL_EREAD;
 }
 
 /* The whole file into *out (NUL-terminated, for the caller to free). */
-static int read_file(inv *c, const char *path, unsigned char **out, size_t *len)
+static zl_status read_file(inv *c, const char *path, unsigned char **out, size_t *len)
 {
 	struct stat st;
 	unsigned char *buf;
@@ -212,21 +212,22 @@ static int read_file(inv *c, const char *path, unsigned char **out, size_t *len)
 	buf[got] = '\0';
 	*out = buf;
 	*len = got;
-	return 0;
+	return ZL_OK;
 }
 
-int zl_inventory_load(zl_model *m, const char *path)
+zl_status zl_inventory_load(zl_model *m, const char *path)
 {
 	return zl_inventory_load_with(m, path, NULL);
 }
 
-int zl_inventory_load_with(zl_model *m, const char *path, const zl_inventory_options *o)
+zl_status zl_inventory_load_with(zl_model *m, const char *path,
+                                 const zl_inventory_options *o)
 {
 	inv c;
 	unsigned char *buf = NULL;
 	size_t len = 0;
 	const char *slash = strrchr(path, '/');
-	int rc;
+	zl_status rc;
 
 	memset(&c, 0, sizeof c);
 	c.m = m;
@@ -235,12 +236,12 @@ int zl_inventory_load_with(zl_model *m, const char *path, const zl_inventory_opt
 	c.anywhere = o && o->include_anywhere;
 	c.file = zl_model_strdup(m, path);
 	if (!c.file)
-		return -1;
+		return ZL_ENOMEM;
 	c.dir_len = slash ? (size_t)(slash - path) + 1 : 0;
 	rc = read_file(&c, path, &buf, &len);
-	if (rc == 0)
+	if (rc == ZL_OK)
 		rc = scan_events(&c, buf, len);
-	if (rc == 0)
+	if (rc == ZL_OK)
 		rc = load_document(&c, buf, len);
 	if (c.dropped)
 		zl_model_problem_add(m, "inventory",

@@ -79,8 +79,8 @@ static void load_release(zf_load *L)
 
 /* Reads the text of view v's own file (b, consumed); `c`, when known, is
  * the file's content, noted for later views when it is fit to share. */
-static int load_text(zl_model *m, zl_view *v, const zl_zonefile_options *o, zf_buf *b,
-                     const zf_content *c)
+static zl_status load_text(zl_model *m, zl_view *v, const zl_zonefile_options *o,
+                           zf_buf *b, const zf_content *c)
 {
 	zf_load L = { .m = m, .v = v, .zone = zl_zone_name(zl_view_zone(v)),
 	              .include_anywhere = o && o->include_anywhere };
@@ -101,10 +101,10 @@ static int load_text(zl_model *m, zl_view *v, const zl_zonefile_options *o, zf_b
 	    zl_model_problem_count(m) == problems)
 		zl_view_set_content(v, c->hash, c->len);
 	load_release(&L);
-	return 0;
+	return ZL_OK;
 }
 
-int zl_zonefile_load(zl_model *m, zl_view *v, const zl_zonefile_options *o)
+zl_status zl_zonefile_load(zl_model *m, zl_view *v, const zl_zonefile_options *o)
 {
 	const char *path = zl_view_file(v);
 	const zl_view *same;
@@ -114,20 +114,20 @@ int zl_zonefile_load(zl_model *m, zl_view *v, const zl_zonefile_options *o)
 	if (zf_hash_file(path, &c) &&
 	    (same = zl_model_view_by_content(m, zl_view_zone(v), c.hash, c.len)) &&
 	    zf_same_files(path, zl_view_file(same)) && zl_view_share(m, v, same) == 0)
-		return 0;
+		return ZL_OK;
 	if (zf_read_file(path, &b) != 0)
-		return -1;
+		return ZL_EREAD;
 	return load_text(m, v, o, &b, &c);
 }
 
-int zl_zonefile_load_text(zl_model *m, zl_view *v, const char *text, size_t len,
-                          const zl_zonefile_options *o)
+zl_status zl_zonefile_load_text(zl_model *m, zl_view *v, const char *text, size_t len,
+                                const zl_zonefile_options *o)
 {
 	zf_buf b;
 
 	if (!zf_buf_alloc(&b, len + 1)) {
 		errno = ENOMEM;
-		return -1;
+		return ZL_ENOMEM;
 	}
 	memcpy(b.p, text, len);
 	b.p[len] = '\0';
