@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+
 #define MAX_WIRE 255
 #define MAX_LABEL 63
 
@@ -30,14 +32,6 @@ void zl_names_release(zl_names *t)
 	t->count = 0;
 }
 
-#define FNV_BASIS 2166136261u
-#define FNV_PRIME 16777619u
-
-static uint32_t fnv_step(uint32_t h, unsigned char c)
-{
-	return (h ^ c) * FNV_PRIME;
-}
-
 /*
  * FNV-1a over the text read from its end: a name's hash continues the
  * hash of its parent (the text after its first label), so a name below a
@@ -45,10 +39,10 @@ static uint32_t fnv_step(uint32_t h, unsigned char c)
  */
 static uint32_t hash_text(const char *s, size_t len)
 {
-	uint32_t h = FNV_BASIS;
+	uint32_t h = ZL_FNV32_BASIS;
 
 	while (len--)
-		h = fnv_step(h, (unsigned char)s[len]);
+		h = zl_fnv32_byte(h, (unsigned char)s[len]);
 	return h;
 }
 
@@ -392,12 +386,12 @@ static bool plain_rel(const char *s, size_t len, const zl_name *origin, plain_na
 	p->canon[p->n] = '\0';
 	/* canon is body "." base: hashed from base's end back to body's start;
 	 * the state at the first dot is the parent's hash. */
-	uint32_t h = fnv_step(p->base ? p->base->hash : FNV_BASIS, '.');
+	uint32_t h = zl_fnv32_byte(p->base ? p->base->hash : ZL_FNV32_BASIS, '.');
 	p->parent_h = h;
 	for (size_t i = body; i-- > 0;) {
 		if (i == p->first)
 			p->parent_h = h;
-		h = fnv_step(h, (unsigned char)p->canon[i]);
+		h = zl_fnv32_byte(h, (unsigned char)p->canon[i]);
 	}
 	p->h = h;
 	return true;

@@ -13,13 +13,11 @@
 #include <string.h>
 #include <strings.h>
 
+#include "hash.h"
+
 static uint64_t seen_hash(const char *s)
 {
-	uint64_t h = 14695981039346656037u;    /* FNV-1a */
-
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 1099511628211u;
-	return h;
+	return zl_fnv64_str(ZL_FNV64_BASIS, s);
 }
 
 static seen_slot *seen_slot_for(seen_slot *slots, size_t cap, const char *key)

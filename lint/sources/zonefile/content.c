@@ -12,6 +12,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hash.h"
+
 /*
  * Views of identical text share their records (zl_view_share).  A file's
  * length and a hash of its first and last 64 KiB find a candidate, and a
@@ -74,7 +76,7 @@ bool zf_hash_file(const char *path, zf_content *c)
 	ssize_t head = -1, tail = 0;
 
 	memset(c, 0, sizeof(*c));
-	c->hash = 14695981039346656037u;
+	c->hash = ZL_FNV64_BASIS;
 	if (buf && fstat(fd, &st) == 0 && st.st_size >= 0) {
 		c->len = (size_t)st.st_size;
 		head = pread_full(fd, buf, ZF_CHUNK, 0);
