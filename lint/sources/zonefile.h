@@ -18,6 +18,7 @@
 #include <errno.h>
 #include <stdbool.h>
 
+#include "file.h"
 #include "model_int.h"
 #include "status.h"
 
@@ -49,11 +50,9 @@ zl_status zl_zonefile_load(zl_model *m, zl_view *v, const zl_zonefile_options *o
 zl_status zl_zonefile_load_text(zl_model *m, zl_view *v, const char *text, size_t len,
                                 const zl_zonefile_options *o);
 
-/* errno of zl_zonefile_load for a path that is not a regular file (a FIFO,
- * a device: reading one may block forever or never end). */
-#define ZL_ENOTREG ENODEV
-
-/* strerror, with "not a regular file" for ZL_ENOTREG. */
+/* strerror, with "not a regular file" for ZL_ENOTREG, the errno of
+ * zl_zonefile_load for a path that is not a regular file (a FIFO, a
+ * device: reading one may block forever or never end; file.h). */
 const char *zl_zonefile_strerror(int err);
 
 /* Where a path named by a file leads (zl_path_confine). */

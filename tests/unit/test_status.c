@@ -2,10 +2,14 @@
  * Unit tests of the loaders' one status type (lint/status.c): each way a
  * domain name is malformed has its own code and message, the messages come
  * from one table, and the loaders return the code rather than "out of
- * memory" (-z with a bad origin, an AXFR answer for a bad zone name).
+ * memory" (-z with a bad origin, an AXFR answer for a bad zone name);
+ * the one whole-file reader (lint/file.c) says why it read nothing.
  */
+#include <errno.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "file.h"
 #include "helpers.h"
 #include "model_int.h"
 #include "names.h"
@@ -146,6 +150,30 @@ START_TEST(axfr_bad_zone_name)
 }
 END_TEST
 
+START_TEST(file_read)
+{
+	char *buf;
+	size_t len;
+
+	ck_assert_int_eq(zl_file_read(ZL_TEST_DATA "/zones/origin.dns", 1 << 20, &buf, &len),
+	                 ZL_OK);
+	ck_assert_uint_gt(len, 0);
+	ck_assert_uint_eq(strlen(buf), len);
+	free(buf);
+	ck_assert_int_eq(zl_file_read(ZL_TEST_DATA "/zones/origin.dns", 10, &buf, &len),
+	                 ZL_EREAD);
+	ck_assert_int_eq(errno, EFBIG);
+	ck_assert_ptr_null(buf);
+	ck_assert_int_eq(zl_file_read(ZL_TEST_DATA "/zones", 1 << 20, &buf, &len), ZL_EREAD);
+	ck_assert_int_eq(errno, EISDIR);
+	ck_assert_int_eq(zl_file_read("/dev/null", 1 << 20, &buf, &len), ZL_EREAD);
+	ck_assert_str_eq(zl_file_strerror(errno), "not a regular file");
+	ck_assert_int_eq(zl_file_read(ZL_TEST_DATA "/no-such-file", 1 << 20, &buf, &len),
+	                 ZL_EREAD);
+	ck_assert_int_eq(errno, ENOENT);
+}
+END_TEST
+
 Suite *status_suite(void)
 {
 	Suite *s = suite_create("status");
@@ -158,6 +186,7 @@ Suite *status_suite(void)
 	tcase_add_test(tc, zone_files_bad_origin);
 	tcase_add_test(tc, zone_files_good_origin);
 	tcase_add_test(tc, axfr_bad_zone_name);
+	tcase_add_test(tc, file_read);
 	suite_add_tcase(s, tc);
 	return s;
 }

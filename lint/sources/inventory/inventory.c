@@ -42,6 +42,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
+
 /* Where byte `offset` of buf is (libyaml gives reader errors as offsets). */
 static yaml_mark_t offset_mark(const unsigned char *buf, size_t len, size_t offset)
 {
@@ -166,52 +168,12 @@ static zl_status cannot_read(inv *c, const char *why)
 /* The whole file into *out (NUL-terminated, for the caller to free). */
 static zl_status read_file(inv *c, const char *path, unsigned char **out, size_t *len)
 {
-	struct stat st;
-	unsigned char *buf;
-	size_t got = 0;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+	char *buf;
 
-	if (fd < 0)
-		return cannot_read(c, strerror(errno));
-	if (fstat(fd, &st) != 0) {
-		int err = errno;
-
-		close(fd);
-		return cannot_read(c, strerror(err));
-	}
-	if (!S_ISREG(st.st_mode) || st.st_size > INV_MAX_BYTES) {
-		const char *why = S_ISDIR(st.st_mode) ? strerror(EISDIR)
-		                  : !S_ISREG(st.st_mode) ? "not a regular file"
-		                  : "larger than 16 MiB";
-
-		close(fd);
-		return cannot_read(c, why);
-	}
-	buf = malloc((size_t)st.st_size + 1);
-	if (!buf) {
-		close(fd);
-		return cannot_read(c, strerror(ENOMEM));
-	}
-	while (got < (size_t)st.st_size) {
-		ssize_t r = read(fd, buf + got, (size_t)st.st_size - got);
-
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0) {
-			int err = errno;
-
-			free(buf);
-			close(fd);
-			return cannot_read(c, strerror(err));
-		}
-		if (r == 0)
-			break;
-		got += (size_t)r;
-	}
-	close(fd);
-	buf[got] = '\0';
-	*out = buf;
-	*len = got;
+	if (zl_file_read(path, INV_MAX_BYTES, &buf, len) != ZL_OK)
+		return cannot_read(c, errno == EFBIG ? "larger than 16 MiB"
+		                      : zl_file_strerror(errno));
+	*out = (unsigned char *)buf;
 	return ZL_OK;
 }
 

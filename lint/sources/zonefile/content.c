@@ -70,7 +70,7 @@ static ssize_t pread_full(int fd, char *buf, size_t n, off_t off)
  * last ZF_CHUNK); false for anything else. */
 bool zf_hash_file(const char *path, zf_content *c)
 {
-	int fd = zf_open_regular(path);
+	int fd = zl_file_open_regular(path);
 	char *buf = fd >= 0 ? malloc(ZF_CHUNK) : NULL;
 	struct stat st;
 	ssize_t head = -1, tail = 0;
@@ -117,7 +117,7 @@ static bool same_window(int fa, int fb, off_t off, size_t len)
 /* True when two regular files hold the same bytes. */
 bool zf_same_files(const char *a, const char *b)
 {
-	int fa = zf_open_regular(a), fb = zf_open_regular(b);
+	int fa = zl_file_open_regular(a), fb = zl_file_open_regular(b);
 	struct stat sa, sb;
 	bool same = fa >= 0 && fb >= 0 && fstat(fa, &sa) == 0 && fstat(fb, &sb) == 0 &&
 	            sa.st_size == sb.st_size;

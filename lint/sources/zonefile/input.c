@@ -74,29 +74,9 @@ static ssize_t read_full(int fd, char *buf, size_t n)
 	return (ssize_t)got;
 }
 
-/* fd of a regular file; -1 with errno set (EISDIR, ZL_ENOTREG) for
- * anything else.  O_NONBLOCK: opening a FIFO must not wait for a writer. */
-int zf_open_regular(const char *path)
-{
-	struct stat st;
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), err;
-
-	if (fd < 0)
-		return -1;
-	if (fstat(fd, &st) != 0)
-		err = errno;
-	else if (!S_ISREG(st.st_mode))
-		err = S_ISDIR(st.st_mode) ? EISDIR : ZL_ENOTREG;
-	else
-		return fd;
-	close(fd);
-	errno = err;
-	return -1;
-}
-
 const char *zl_zonefile_strerror(int err)
 {
-	return err == ZL_ENOTREG ? "not a regular file" : strerror(err);
+	return zl_file_strerror(err);
 }
 
 /* Reads what fd holds, growing b when there is more than the file's size
@@ -138,7 +118,7 @@ bool zf_binary_start(const char *p, size_t len)
  */
 int zf_read_file(const char *path, zf_buf *b)
 {
-	int fd = zf_open_regular(path), err = 0;
+	int fd = zl_file_open_regular(path), err = 0;
 	char probe[ZF_BINARY_PROBE];
 	struct stat st;
 	size_t cap;

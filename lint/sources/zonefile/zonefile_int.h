@@ -187,7 +187,6 @@ void zf_read_text(zf_file *f, zf_buf *b);
 /* input.c */
 void zf_buf_free(zf_buf *b);
 bool zf_buf_alloc(zf_buf *b, size_t cap);
-int zf_open_regular(const char *path);
 bool zf_binary_start(const char *p, size_t len);
 int zf_read_file(const char *path, zf_buf *b);
 void zf_drop_scanned(zf_file *f);
