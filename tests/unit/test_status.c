@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "excerpt.h"
 #include "file.h"
 #include "helpers.h"
 #include "model_int.h"
@@ -174,6 +175,19 @@ START_TEST(file_read)
 }
 END_TEST
 
+/* The two ways input is quoted (lint/excerpt.c). */
+START_TEST(excerpts)
+{
+	char out[4 * 8 + 4];
+
+	ck_assert_str_eq(zl_excerpt_escaped("a\tb\xc3\xa9\xff", 6, 8, out), "a\\x09b\xc3\xa9\\xff");
+	ck_assert_str_eq(zl_excerpt_escaped("abcdefghij", 10, 4, out), "abcd...");
+	ck_assert_str_eq(zl_excerpt_plain("a\tb\xc3\xa9", 5, 8, out), "a?b\xc3\xa9");
+	/* cut before a UTF-8 character, not inside it */
+	ck_assert_str_eq(zl_excerpt_plain("abc\xc3\xa9z", 6, 4, out), "abc...");
+}
+END_TEST
+
 Suite *status_suite(void)
 {
 	Suite *s = suite_create("status");
@@ -187,6 +201,7 @@ Suite *status_suite(void)
 	tcase_add_test(tc, zone_files_good_origin);
 	tcase_add_test(tc, axfr_bad_zone_name);
 	tcase_add_test(tc, file_read);
+	tcase_add_test(tc, excerpts);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "excerpt.h"
 #include "hash.h"
 
 static uint64_t seen_hash(const char *s)
@@ -104,32 +105,15 @@ zl_location inv_top_loc(const inv *c)
 	return l;
 }
 
-/* At most EXCERPT_MAX bytes of s (never half a UTF-8 character), control
- * characters replaced by '?', "..." when cut. */
-static const char *excerpt(const char *s, size_t len, char buf[EXCERPT_BUF])
-{
-	size_t n = len > EXCERPT_MAX ? EXCERPT_MAX : len;
-
-	if (n < len)
-		while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-			n--;
-	for (size_t i = 0; i < n; i++) {
-		unsigned char ch = (unsigned char)s[i];
-
-		buf[i] = ch < 0x20 || ch == 0x7F ? '?' : (char)ch;
-	}
-	strcpy(buf + n, n < len ? "..." : "");
-	return buf;
-}
-
 const char *inv_quote(const char *s, char buf[EXCERPT_BUF])
 {
-	return excerpt(s, strlen(s), buf);
+	return zl_excerpt_plain(s, strlen(s), EXCERPT_MAX, buf);
 }
 
 static const char *quote_node(const yaml_node_t *n, char buf[EXCERPT_BUF])
 {
-	return excerpt((const char *)n->data.scalar.value, n->data.scalar.length, buf);
+	return zl_excerpt_plain((const char *)n->data.scalar.value, n->data.scalar.length,
+	                        EXCERPT_MAX, buf);
 }
 
 static void report_v(inv *c, zl_location where, zl_severity sev,

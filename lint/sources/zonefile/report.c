@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "excerpt.h"
+
 #define SYNTAX "zone-syntax"
 #define WINDOWS "zone-windows-type"
 
@@ -102,67 +104,14 @@ static const struct {
 		"delegation (RFC 4035 2.4); BIND refuses the zone" },
 };
 
-/* Length of the valid UTF-8 sequence at s (at most n bytes), 0 if invalid. */
-static size_t utf8_seq(const unsigned char *s, size_t n)
-{
-	size_t len;
-
-	if (s[0] >= 0xc2 && s[0] <= 0xdf)
-		len = 2;
-	else if (s[0] >= 0xe0 && s[0] <= 0xef)
-		len = 3;
-	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++)
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-	return len;
-}
-
-/*
- * At most `max` characters of s for a message, into out (which holds at
- * least 4 * max + 4 bytes): control bytes and invalid UTF-8 become \xNN,
- * and "..." marks a cut.
- */
-static const char *excerpt_n(const char *s, size_t len, size_t max, char *out)
-{
-	const unsigned char *u = (const unsigned char *)s;
-	size_t o = 0, chars = 0, i = 0;
-
-	while (i < len && chars < max) {
-		size_t seq = u[i] >= 0x80 ? utf8_seq(u + i, len - i) : 0;
-		if (seq) {
-			memcpy(out + o, s + i, seq);
-			o += seq;
-			i += seq;
-		} else if (u[i] < 0x20 || u[i] >= 0x7f) {
-			o += (size_t)sprintf(out + o, "\\x%02x", u[i]);
-			i++;
-		} else {
-			out[o++] = s[i++];
-		}
-		chars++;
-	}
-	if (i < len) {
-		memcpy(out + o, "...", 3);
-		o += 3;
-	}
-	out[o] = '\0';
-	return out;
-}
-
 static const char *excerpt(const char *s, size_t len, zf_excerpt out)
 {
-	return excerpt_n(s, len, ZF_EXCERPT, out);
+	return zl_excerpt_escaped(s, len, ZF_EXCERPT, out);
 }
 
 const char *zf_path_excerpt_of(const char *path, zf_path_excerpt out)
 {
-	return excerpt_n(path, strlen(path), ZF_PATH_EXCERPT, out);
+	return zl_excerpt_escaped(path, strlen(path), ZF_PATH_EXCERPT, out);
 }
 
 /*
