@@ -85,7 +85,7 @@ static void read_domain_guid(inv *c, void *entry, const yaml_node_t *v)
 	if (!inv_parse_guid(t, guid))
 		inv_error(c, v, "bad guid '%s' in %s; expected 8-4-4-4-12 hexadecimal "
 		          "digits, as 2b1f0e7d-0000-4d6f-9a53-5f0c3e298c11", inv_quote(t, q),
-		      c->label);
+		          c->label);
 	else
 		e->guid = inv_keep(c, guid);
 }
@@ -186,7 +186,7 @@ static void read_rule(inv *c, const yaml_node_t *k, const yaml_node_t *v,
 	else if (t)
 		inv_error(c, v, "bad severity '%s' for rule %s; expected one of: %s",
 		          inv_quote(t, q), inv_quote(id, q2),
-		      inv_list_words(severity_words, ARRAY_LEN(severity_words), list, sizeof list));
+		          inv_list_words(severity_words, ARRAY_LEN(severity_words), list, sizeof list));
 }
 
 static void read_rules(inv *c, void *entry, const yaml_node_t *v)
@@ -285,7 +285,7 @@ void inv_read_root(inv *c, const yaml_node_t *root)
 	if (root->type != YAML_MAPPING_NODE) {
 		inv_error(c, root, "expected a mapping (version, forest, domains, servers, "
 		          "zones, rules, settings, partial) at the top of the inventory, got %s",
-		      inv_kind(root));
+		          inv_kind(root));
 		return;
 	}
 	inv_walk_map(c, root, "inventory", root_keys, ARRAY_LEN(root_keys), &r);

@@ -129,7 +129,7 @@ static void read_os(inv *c, void *entry, const yaml_node_t *v)
 	if (!w)
 		inv_warning(c, v, "unknown os '%s' in %s; expected one of: %s",
 		            inv_quote(t, q), c->label,
-		        inv_list_words(os_words, ARRAY_LEN(os_words), list, sizeof list));
+		            inv_list_words(os_words, ARRAY_LEN(os_words), list, sizeof list));
 	if (e->s && (t = inv_keep(c, w ? w->text : t)))
 		zl_server_set_os(e->s, t, inv_node_loc(c, v));
 }
@@ -153,7 +153,7 @@ static void read_roles(inv *c, void *entry, const yaml_node_t *v)
 		else if (t)
 			inv_error(c, item, "unknown role '%s' in %s; expected one of: %s",
 			          inv_quote(t, q), c->label,
-			      inv_list_words(role_words, ARRAY_LEN(role_words), list, sizeof list));
+			          inv_list_words(role_words, ARRAY_LEN(role_words), list, sizeof list));
 	}
 	if (e->s)
 		zl_server_set_roles(e->s, roles);
@@ -180,7 +180,7 @@ static void read_dsa_guid(inv *c, void *entry, const yaml_node_t *v)
 	if (!inv_parse_guid(t, guid))
 		inv_error(c, v, "bad dsa_guid '%s' in %s; expected 8-4-4-4-12 hexadecimal "
 		          "digits, as 5f0c3e29-8c1e-4d6f-9a53-2b1f0e7d4c11", inv_quote(t, q),
-		      c->label);
+		          c->label);
 	else if (e->s && (t = inv_keep(c, guid)))
 		zl_server_set_dsa_guid(e->s, t);
 }
@@ -293,7 +293,7 @@ static void read_zone_override(inv *c, zl_server *s, const yaml_node_t *k,
 	if (v->type != YAML_MAPPING_NODE) {
 		inv_error(c, v, "expected a mapping of dynamic_update, transfers, "
 		          "transfer_to and aging for zone %s in 'zone_settings' of %s, "
-		      "got %s", zl_name_text(name), c->label, inv_kind(v));
+		          "got %s", zl_name_text(name), c->label, inv_kind(v));
 		return;
 	}
 	if (s)

@@ -180,8 +180,8 @@ void inv_read_text_list(inv *c, const yaml_node_t *v, const char *key,
 		               !is_sid(t) : !inv_intern_text(c, t)) {
 			inv_error(c, item, "unknown %s '%s' in %s; expected %s%s", key,
 			          inv_quote(t, q), c->label, trustees ? "one of: " : "a DNS name",
-			      trustees ? inv_list_words(trustee_words, ARRAY_LEN(trustee_words),
-			                                list, sizeof list) : "");
+			          trustees ? inv_list_words(trustee_words, ARRAY_LEN(trustee_words),
+			                                    list, sizeof list) : "");
 			bad = true;
 			continue;
 		}

@@ -73,7 +73,7 @@ static void read_storage(inv *c, void *entry, const yaml_node_t *v)
 	if (!w) {
 		inv_error(c, v, "unknown storage '%s' in %s; expected one of: %s",
 		          inv_quote(t, q), c->label,
-		      inv_list_words(storage_words, ARRAY_LEN(storage_words), list, sizeof list));
+		          inv_list_words(storage_words, ARRAY_LEN(storage_words), list, sizeof list));
 		return;
 	}
 	e->storage = (zl_storage)w->value;
@@ -253,11 +253,11 @@ static void check_zone_type(inv *c, const zone_entry *e)
 	if (e->z && zl_zone_file(e->z))
 		inv_error_at(c, zl_zone_file_location(e->z), "%s zone %s takes no 'file': "
 		             "it holds no names", zl_zone_kind_name(e->type),
-		         c->zone ? zl_name_text(c->zone) : "entry");
+		             c->zone ? zl_name_text(c->zone) : "entry");
 	if (e->views)
 		inv_error(c, e->views, "%s zone %s takes no 'views': it holds no names",
 		          zl_zone_kind_name(e->type),
-		      c->zone ? zl_name_text(c->zone) : "entry");
+		          c->zone ? zl_name_text(c->zone) : "entry");
 }
 
 /* The entry's `type` word, before the entry is read (for the duplicate

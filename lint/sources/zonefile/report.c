@@ -14,7 +14,7 @@
 #define WINDOWS "zone-windows-type"
 
 /* Every message of the loader; arguments that come from the input are
- * passed through excerpt() first. */
+ * quoted by zf_tok_excerpt, zf_path_excerpt_of or zf_rest_excerpt first. */
 static const struct {
 	const char *rule;
 	zl_severity severity;
