@@ -28,7 +28,7 @@ LDFLAGS ?=
 # new PREFIX or INFO_URI rebuilds what uses it.
 INFO_URI ?= file://$(PREFIX)/share/doc/zonelint/rules.md
 
-LIB_SRCS  := $(sort $(filter-out lint/main.c,$(wildcard lint/*.c lint/*/*.c)))
+LIB_SRCS  := $(sort $(filter-out lint/main.c,$(wildcard lint/*.c lint/*/*.c lint/*/*/*.c)))
 RULE_SRCS := $(sort $(wildcard rules/*.c))
 TEST_SRCS := $(sort $(wildcard tests/unit/*.c))
 PLUGIN_SRCS := $(sort $(wildcard contrib/plugins/*.c))
@@ -37,7 +37,7 @@ PLUGINS   := $(PLUGIN_SRCS:contrib/plugins/%.c=$(BUILD)/plugins/%.so)
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/rules_table.o
 RULE_OBJS := $(RULE_SRCS:%.c=$(BUILD)/%.o)
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
-HEADERS   := $(wildcard include/zonelint/*.h lint/*.h lint/*/*.h)
+HEADERS   := $(wildcard include/zonelint/*.h lint/*.h lint/*/*.h lint/*/*/*.h)
 
 .PHONY: all deps sample check test unit e2e plugin-tests compare live ldap html sanitize clean help install uninstall
 .PHONY: tools test-deps install-contrib

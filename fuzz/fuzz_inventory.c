@@ -1,5 +1,5 @@
 /*
- * libFuzzer target: the YAML inventory loader (lint/sources/inventory.c)
+ * libFuzzer target: the YAML inventory loader (lint/sources/inventory/)
  * and the model's resolution of what it read (names, hosting, partners).
  * The loader reads a path, so the input is put in a memory file
  * (memfd_create) and read through /proc/self/fd; the zone files it names

@@ -1,5 +1,5 @@
 /*
- * libFuzzer target: the zone file loader (lint/sources/zonefile.c), with
+ * libFuzzer target: the zone file loader (lint/sources/zonefile/), with
  * its Windows pre-pass (CRLF, [AGE:N], UTF-16, WINS), directives and the
  * fast rdata parser, then every query a rule can make of what was loaded.
  * The text is given in memory; $INCLUDE resolves against a folder that

@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
+
 struct zl_baseline {
 	uint64_t *fp;             /* fingerprints, sorted, repeats kept */
 	size_t n;
@@ -87,45 +89,24 @@ static int take_fingerprints(zl_baseline *b, json_t *findings, const char *path,
 }
 
 /*
- * The baseline opened for reading, past a UTF-8 byte-order mark (which
+ * The baseline read whole and parsed, past a UTF-8 byte-order mark (which
  * Windows PowerShell's Out-File -Encoding utf8 writes); NULL after saying
- * why.  Only a regular file: a FIFO would block, a directory reads as an
- * empty file ("end of file").  O_NONBLOCK: opening a FIFO must not wait.
+ * why.  Only a regular file (zl_file_read): a FIFO would block, a
+ * directory reads as an empty file ("end of file").
  */
-static FILE *open_baseline(const char *path, char *why, size_t size)
-{
-	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), err = 0;
-	struct stat st;
-	unsigned char bom[3];
-	FILE *f = NULL;
-
-	if (fd < 0 || fstat(fd, &st) != 0)
-		err = errno;
-	else if (!S_ISREG(st.st_mode))
-		err = S_ISDIR(st.st_mode) ? EISDIR : -1;
-	else if (!(f = fdopen(fd, "r")))
-		err = errno;
-	if (err) {
-		snprintf(why, size, "cannot read baseline %s: %s", path,
-		         err < 0 ? "not a regular file" : strerror(err));
-		if (fd >= 0)
-			close(fd);
-		return NULL;
-	}
-	if (fread(bom, 1, 3, f) != 3 || memcmp(bom, "\xef\xbb\xbf", 3) != 0)
-		rewind(f);
-	return f;
-}
-
 static json_t *read_json(const char *path, char *why, size_t size)
 {
 	json_error_t err;
-	FILE *f = open_baseline(path, why, size);
+	char *buf;
+	size_t len, skip;
 
-	if (!f)
+	if (zl_file_read(path, SIZE_MAX - 1, &buf, &len) != ZL_OK) {
+		snprintf(why, size, "cannot read baseline %s: %s", path, zl_file_strerror(errno));
 		return NULL;
-	json_t *doc = json_loadf(f, JSON_REJECT_DUPLICATES, &err);
-	fclose(f);
+	}
+	skip = len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;
+	json_t *doc = json_loadb(buf + skip, len - skip, JSON_REJECT_DUPLICATES, &err);
+	free(buf);
 	if (!doc)
 		snprintf(why, size, "baseline %s:%d:%d: not JSON: %s", path, err.line,
 		         err.column, err.text);

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "model_int.h"
 #include "writers/writers.h"
 
@@ -693,15 +694,11 @@ size_t zl_report_problems(zl_report *r, const zl_model *m)
 static void fingerprint(zl_finding *f)
 {
 	const char *parts[] = { f->rule->id, f->zone, f->server, f->owner, f->data };
-	uint64_t h = 14695981039346656037u;
+	uint64_t h = ZL_FNV64_BASIS;
 
 	for (size_t i = 0; i < sizeof(parts) / sizeof(*parts); i++) {
-		for (const char *p = parts[i] ? parts[i] : ""; *p; p++) {
-			h ^= (uint8_t)*p;
-			h *= 1099511628211u;
-		}
-		h ^= 0xff;                /* separator: ("ab","") != ("a","b") */
-		h *= 1099511628211u;
+		h = zl_fnv64_str(h, parts[i] ? parts[i] : "");
+		h = zl_fnv64_byte(h, 0xff);  /* separator: ("ab","") != ("a","b") */
 	}
 	snprintf(f->fingerprint, sizeof(f->fingerprint), "%016llx", (unsigned long long)h);
 }

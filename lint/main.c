@@ -222,14 +222,23 @@ static int parse_rule_option(zl_engine *e, const char *arg)
 	return 0;
 }
 
+/* A usage error that says what is wrong with the -z origin. */
+static int bad_origin(const char *origin, zl_status st)
+{
+	fprintf(stderr, "zonelint: -z: '%s' is not a valid domain name: %s\n", origin,
+	        zl_status_message(st));
+	fputs("Try 'zonelint --help'.\n", stderr);
+	return EXIT_UNUSABLE;
+}
+
 /* -z ORIGIN: a name in presentation format (RFC 1035 5.1), no empty
  * label, none over 63 octets, 255 in all. */
-static bool valid_origin(const char *text)
+static zl_status check_origin(const char *text)
 {
 	uint8_t wire[256];
 	size_t len;
 
-	return *text && zl_name_text_to_wire(text, wire, &len);
+	return *text ? zl_name_parse(text, wire, &len) : ZL_ENAME_EMPTY;
 }
 
 /* How many long options `opt` ("--xy") abbreviates (getopt_long takes
@@ -279,6 +288,7 @@ static int unknown_format(const char *name)
 /* Returns -1 to go on, else the exit code. */
 static int parse_options(int argc, char **argv, options *o)
 {
+	zl_status st;
 	unsigned max;
 	int c;
 
@@ -312,8 +322,8 @@ static int parse_options(int argc, char **argv, options *o)
 				                   optarg);
 			break;
 		case 'z':
-			if (!valid_origin(optarg))
-				return usage_error("-z: '%s' is not a valid domain name", optarg);
+			if ((st = check_origin(optarg)) != ZL_OK)
+				return bad_origin(optarg, st);
 			o->zone_origin = optarg;
 			break;
 		case OPT_LIVE:
@@ -561,7 +571,7 @@ static int load_baseline(const options *o, zl_baseline **out)
 }
 
 /* --ldap: the directory, added to the inventory when one is given. */
-static int load_ldap(const options *o, zl_model *m, char **args, size_t nargs)
+static zl_status load_ldap(const options *o, zl_model *m, char **args, size_t nargs)
 {
 	zl_ldap_options lo = {
 		.uris = o->ldap, .nuris = o->nldap, .bind_dn = o->bind_dn,
@@ -570,6 +580,21 @@ static int load_ldap(const options *o, zl_model *m, char **args, size_t nargs)
 	};
 
 	return zl_ldap_load_forest(m, nargs ? args[0] : NULL, &lo, &o->zone);
+}
+
+/* Why the input could not be loaded, in the loaders' words (status.h). */
+static void load_failed(const options *o, zl_status st)
+{
+	switch (st) {
+	case ZL_ENAME_EMPTY: case ZL_ENAME_EMPTY_LABEL: case ZL_ENAME_LABEL_LONG:
+	case ZL_ENAME_LONG: case ZL_ENAME_ESCAPE:
+		fprintf(stderr, "zonelint: -z: '%s' is not a valid domain name: %s\n",
+		        o->zone_origin ? o->zone_origin : "", zl_status_message(st));
+		break;
+	default:
+		fprintf(stderr, "zonelint: %s\n", zl_status_message(st));
+		break;
+	}
 }
 
 /* --dump-inventory DIR: what was read, for review and offline runs. */
@@ -636,7 +661,8 @@ static int lint(options *o, zl_engine *e, char **args, size_t nargs)
 	zl_baseline *base;
 	zl_model *m;
 	zl_results *res = NULL;
-	int rc = EXIT_UNUSABLE, loaded;
+	int rc = EXIT_UNUSABLE;
+	zl_status loaded;
 
 	if (check_output(o) != 0 || load_baseline(o, &base) != 0)
 		return EXIT_UNUSABLE;
@@ -656,11 +682,15 @@ static int lint(options *o, zl_engine *e, char **args, size_t nargs)
 		loaded = o->live ? zl_load_forest_live(m, args[0], &o->net)
 		                 : zl_load_forest(m, args[0], &o->zone);
 	}
-	if (loaded == 0 && o->dump_dir && dump(o, m) != 0) {
+	if (loaded != ZL_OK) {
+		load_failed(o, loaded);
+		goto done;
+	}
+	if (o->dump_dir && dump(o, m) != 0) {
 		rc = EXIT_UNUSABLE;
 		goto done;
 	}
-	if (loaded != 0 || zl_engine_run(e, m, &res) != 0 ||
+	if (zl_engine_run(e, m, &res) != 0 ||
 	    (base && zl_baseline_apply(base, res) == (size_t)-1)) {
 		fputs("zonelint: out of memory\n", stderr);
 		goto done;

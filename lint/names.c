@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hash.h"
+
 #define MAX_WIRE 255
 #define MAX_LABEL 63
 
@@ -30,14 +32,6 @@ void zl_names_release(zl_names *t)
 	t->count = 0;
 }
 
-#define FNV_BASIS 2166136261u
-#define FNV_PRIME 16777619u
-
-static uint32_t fnv_step(uint32_t h, unsigned char c)
-{
-	return (h ^ c) * FNV_PRIME;
-}
-
 /*
  * FNV-1a over the text read from its end: a name's hash continues the
  * hash of its parent (the text after its first label), so a name below a
@@ -45,14 +39,14 @@ static uint32_t fnv_step(uint32_t h, unsigned char c)
  */
 static uint32_t hash_text(const char *s, size_t len)
 {
-	uint32_t h = FNV_BASIS;
+	uint32_t h = ZL_FNV32_BASIS;
 
 	while (len--)
-		h = fnv_step(h, (unsigned char)s[len]);
+		h = zl_fnv32_byte(h, (unsigned char)s[len]);
 	return h;
 }
 
-bool zl_name_text_to_wire(const char *text, uint8_t wire[256], size_t *len)
+zl_status zl_name_parse(const char *text, uint8_t wire[256], size_t *len)
 {
 	size_t w = 0, label_at = 0;
 	const char *p = text;
@@ -60,7 +54,7 @@ bool zl_name_text_to_wire(const char *text, uint8_t wire[256], size_t *len)
 	if (p[0] == '.' && p[1] == '\0') {
 		wire[0] = 0;
 		*len = 1;
-		return true;
+		return ZL_OK;
 	}
 	wire[0] = 0;
 	w = 1;
@@ -68,41 +62,48 @@ bool zl_name_text_to_wire(const char *text, uint8_t wire[256], size_t *len)
 		unsigned c = (uint8_t)*p++;
 		if (c == '.') {
 			if (w - label_at - 1 == 0)
-				return false;             /* empty label */
+				return ZL_ENAME_EMPTY_LABEL;
 			wire[label_at] = (uint8_t)(w - label_at - 1);
 			label_at = w;
 			if (w >= MAX_WIRE)
-				return false;
+				return ZL_ENAME_LONG;
 			wire[w++] = 0;
 			continue;
 		}
 		if (c == '\\') {
 			if (isdigit((unsigned char)p[0])) {
 				if (!isdigit((unsigned char)p[1]) || !isdigit((unsigned char)p[2]))
-					return false;
+					return ZL_ENAME_ESCAPE;
 				c = (unsigned)(p[0] - '0') * 100 + (unsigned)(p[1] - '0') * 10 +
 				    (unsigned)(p[2] - '0');
 				if (c > 255)
-					return false;
+					return ZL_ENAME_ESCAPE;
 				p += 3;
 			} else if (*p) {
 				c = (uint8_t)*p++;
 			} else {
-				return false;
+				return ZL_ENAME_ESCAPE;
 			}
 		}
-		if (w - label_at - 1 >= MAX_LABEL || w >= MAX_WIRE)
-			return false;
+		if (w - label_at - 1 >= MAX_LABEL)
+			return ZL_ENAME_LABEL_LONG;
+		if (w >= MAX_WIRE)
+			return ZL_ENAME_LONG;
 		wire[w++] = (uint8_t)c;
 	}
 	if (w - label_at - 1 > 0) {                 /* relative: make absolute */
 		wire[label_at] = (uint8_t)(w - label_at - 1);
 		if (w >= MAX_WIRE)
-			return false;
+			return ZL_ENAME_LONG;
 		wire[w++] = 0;
 	}
 	*len = w;
-	return true;
+	return ZL_OK;
+}
+
+bool zl_name_text_to_wire(const char *text, uint8_t wire[256], size_t *len)
+{
+	return zl_name_parse(text, wire, len) == ZL_OK;
 }
 
 /* Canonical text of a lower-cased wire name; returns its length. */
@@ -385,12 +386,12 @@ static bool plain_rel(const char *s, size_t len, const zl_name *origin, plain_na
 	p->canon[p->n] = '\0';
 	/* canon is body "." base: hashed from base's end back to body's start;
 	 * the state at the first dot is the parent's hash. */
-	uint32_t h = fnv_step(p->base ? p->base->hash : FNV_BASIS, '.');
+	uint32_t h = zl_fnv32_byte(p->base ? p->base->hash : ZL_FNV32_BASIS, '.');
 	p->parent_h = h;
 	for (size_t i = body; i-- > 0;) {
 		if (i == p->first)
 			p->parent_h = h;
-		h = fnv_step(h, (unsigned char)p->canon[i]);
+		h = zl_fnv32_byte(h, (unsigned char)p->canon[i]);
 	}
 	p->h = h;
 	return true;

@@ -14,6 +14,7 @@
 
 #include <zonelint/model.h>
 #include "arena.h"
+#include "status.h"
 
 struct zl_name {
 	const zl_name *parent;   /* NULL for the root */
@@ -50,7 +51,11 @@ typedef struct zl_names {
 void zl_names_init(zl_names *t, zl_arena *arena);
 void zl_names_release(zl_names *t);
 
-/* Presentation text to uncompressed wire; false when malformed. */
+/* Presentation text to uncompressed wire; what is wrong when malformed
+ * (ZL_ENAME_*).  "" reads as the root, as "." does. */
+zl_status zl_name_parse(const char *text, uint8_t wire[256], size_t *len);
+
+/* The same; false when malformed. */
 bool zl_name_text_to_wire(const char *text, uint8_t wire[256], size_t *len);
 
 /* Intern (insert when absent); NULL on malformed input or OOM. */

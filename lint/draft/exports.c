@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "hash.h"
 #include "sources/zonefile.h"
 
 /* ---- header comments ----------------------------------------------------- */
@@ -395,7 +396,7 @@ static void mix(uint64_t h[2], const void *data, size_t len)
 	const unsigned char *p = data;
 
 	for (size_t i = 0; i < len; i++) {
-		h[0] = (h[0] ^ p[i]) * 1099511628211u;         /* FNV-1a */
+		h[0] = zl_fnv64_byte(h[0], p[i]);
 		h[1] = h[1] * 33 + p[i] + (h[1] >> 29);         /* an unrelated one */
 	}
 }
@@ -407,7 +408,7 @@ static void record_hash(const zl_record *r, uint64_t h[2])
 	                     zl_record_age(r) };
 	const char *owner = zl_name_text(zl_record_owner(r));
 
-	h[0] = 14695981039346656037u;
+	h[0] = ZL_FNV64_BASIS;
 	h[1] = 5381;
 	mix(h, owner, strlen(owner) + 1);
 	mix(h, head, sizeof head);

@@ -24,24 +24,30 @@
 
 #include <zonelint/types.h>
 
+#include "names.h"
+
 /* ---- the answer ------------------------------------------------------------ */
 
-int zl_axfr_answer_init(zl_axfr_answer *a, const char *zone, uint16_t id)
+zl_status zl_axfr_answer_init(zl_axfr_answer *a, const char *zone, uint16_t id)
 {
+	uint8_t wire[256];
+	size_t len;
+	zl_status st = zl_name_parse(zone, wire, &len);
+
 	memset(a, 0, sizeof(*a));
 	a->id = id;
 	a->status = ZL_AXFR_MORE;
 	a->max_records = ZL_AXFR_MAX_RECORDS;
 	if (ldns_str2rdf_dname(&a->apex, zone) != LDNS_STATUS_OK) {
 		a->apex = NULL;
-		return -1;
+		return st != ZL_OK ? st : ZL_ENOMEM;
 	}
 	a->rrs = ldns_rr_list_new();
 	if (!a->rrs) {
 		zl_axfr_answer_clear(a);
-		return -1;
+		return ZL_ENOMEM;
 	}
-	return 0;
+	return ZL_OK;
 }
 
 void zl_axfr_answer_clear(zl_axfr_answer *a)

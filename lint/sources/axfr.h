@@ -35,6 +35,8 @@
 
 #include <ldns/ldns.h>
 
+#include "status.h"
+
 /* Why a transfer failed; ZL_AXFR_OK when it did not.  Texts in axfr.c. */
 typedef enum zl_axfr_status {
 	ZL_AXFR_OK = 0,
@@ -84,8 +86,8 @@ typedef struct zl_axfr_answer {
 } zl_axfr_answer;
 
 /* Starts an answer for zone `zone` (presentation text) and query `id`;
- * -1 when the name does not parse or memory runs out. */
-int zl_axfr_answer_init(zl_axfr_answer *a, const char *zone, uint16_t id);
+ * ZL_ENAME_* when the name does not parse, ZL_ENOMEM when memory runs out. */
+zl_status zl_axfr_answer_init(zl_axfr_answer *a, const char *zone, uint16_t id);
 /* Frees what the answer holds (the records too, unless taken). */
 void zl_axfr_answer_clear(zl_axfr_answer *a);
 /* Hands the records over to the caller (who frees them with

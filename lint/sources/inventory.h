@@ -8,6 +8,8 @@
 
 #include <zonelint/model.h>
 
+#include "status.h"
+
 /*
  * Reads the inventory at `path` into m: version, forest, domains, servers,
  * zones, rules, settings.  Every problem is recorded with
@@ -16,14 +18,15 @@
  * given; `file` and `views` paths are joined with the folder of `path`
  * and must stay in it, as $INCLUDE paths do (zl_path_confine).
  *
- * Returns 0 when the file was read (even with problems), -1 when it could
- * not be opened, is not a regular file, is over 16 MiB, is not YAML (a
- * syntax error, an undefined alias) or nests deeper than 64 levels; the
- * reason is then recorded as a problem too and nothing is loaded.
+ * Returns ZL_OK when the file was read (even with problems), ZL_EREAD when
+ * it could not be opened, is not a regular file, is over 16 MiB, is not
+ * YAML (a syntax error, an undefined alias) or nests deeper than 64
+ * levels, ZL_ENOMEM when memory ran out; the reason is then recorded as a
+ * problem too (when memory allows) and nothing is loaded.
  *
  * Does not call zl_model_resolve: the caller does, after every source.
  */
-int zl_inventory_load(zl_model *m, const char *path);
+zl_status zl_inventory_load(zl_model *m, const char *path);
 
 typedef struct zl_inventory_options {
 	bool live;     /* --live: `file` and `views` are not read, so a missing
@@ -33,7 +36,7 @@ typedef struct zl_inventory_options {
 } zl_inventory_options;
 
 /* The same with options; o may be NULL for the defaults. */
-int zl_inventory_load_with(zl_model *m, const char *path,
-                           const zl_inventory_options *o);
+zl_status zl_inventory_load_with(zl_model *m, const char *path,
+                                 const zl_inventory_options *o);
 
 #endif

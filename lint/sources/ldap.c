@@ -1434,11 +1434,11 @@ static void close_directory(dir *d)
 	free(d->rec);
 }
 
-int zl_ldap_load_forest(zl_model *m, const char *inventory,
-                        const zl_ldap_options *o, const zl_zonefile_options *zo)
+zl_status zl_ldap_load_forest(zl_model *m, const char *inventory,
+                              const zl_ldap_options *o, const zl_zonefile_options *zo)
 {
 	dir d = { .m = m, .o = o };
-	int rc = -1;
+	zl_status rc = ZL_ENOMEM;
 
 	d.dcs = calloc(o->nuris ? o->nuris : 1, sizeof *d.dcs);
 	d.rec = malloc(sizeof *d.rec);
@@ -1461,8 +1461,8 @@ int zl_ldap_load_forest(zl_model *m, const char *inventory,
 	for (size_t i = 0; i < o->nuris && !d.oom; i++)
 		for (size_t j = 0; d.dcs[i].ld && d.dcs[i].server && j < d.dcs[i].zones.n; j++)
 			read_records(&d, &d.dcs[i], &d.dcs[i].zones.v[j]);
-	if (!d.oom && zl_load_views(m, zo) == 0)
-		rc = 0;
+	if (!d.oom && zl_load_views(m, zo) == ZL_OK)
+		rc = ZL_OK;
 done:
 	close_directory(&d);
 	return rc;

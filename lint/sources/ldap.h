@@ -21,6 +21,7 @@
 #include <stddef.h>
 
 #include "model_int.h"
+#include "status.h"
 #include "sources/zonefile.h"
 
 typedef struct zl_ldap_options {
@@ -38,9 +39,10 @@ typedef struct zl_ldap_options {
  * by key, over what the directory says (docs/ldap.md); then
  * zl_model_resolve; then the views: the directory's, and the inventory's
  * zone files for hosts the directory gave no copy of (zo).
- * Returns 0 when done (problems recorded), -1 when memory ran out.
+ * Returns ZL_OK when done (problems recorded), ZL_ENOMEM when memory ran
+ * out.
  */
-int zl_ldap_load_forest(zl_model *m, const char *inventory,
-                        const zl_ldap_options *o, const zl_zonefile_options *zo);
+zl_status zl_ldap_load_forest(zl_model *m, const char *inventory,
+                              const zl_ldap_options *o, const zl_zonefile_options *zo);
 
 #endif

@@ -308,30 +308,30 @@ static int run_pool(zl_model *m, pool *p, unsigned jobs)
 	return rc;
 }
 
-int zl_live_load(zl_model *m, const zl_live_options *o)
+zl_status zl_live_load(zl_model *m, const zl_live_options *o)
 {
 	pool p = { .timeout = o->timeout ? o->timeout : ZL_LIVE_DEFAULT_TIMEOUT };
 	unsigned jobs = o->jobs ? o->jobs : ZL_LIVE_DEFAULT_JOBS;
 	int rc;
 
 	if (make_jobs(m, &p.jobs, &p.n) != 0)
-		return -1;
+		return ZL_ENOMEM;
 	p.window = (size_t)jobs + 1;
 	p.max_records = (o->max_records ? o->max_records : ZL_DEFAULT_MAX_RECORDS) / p.window;
 	if (p.max_records == 0)
 		p.max_records = 1;
 	if (pthread_mutex_init(&p.lock, NULL) != 0) {
 		free(p.jobs);
-		return -1;
+		return ZL_ENOMEM;
 	}
 	if (pthread_cond_init(&p.cond, NULL) != 0) {
 		pthread_mutex_destroy(&p.lock);
 		free(p.jobs);
-		return -1;
+		return ZL_ENOMEM;
 	}
 	rc = run_pool(m, &p, jobs);
 	pthread_cond_destroy(&p.cond);
 	pthread_mutex_destroy(&p.lock);
 	free(p.jobs);
-	return rc;
+	return rc == 0 ? ZL_OK : ZL_ENOMEM;
 }

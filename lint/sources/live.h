@@ -22,6 +22,7 @@
 #define ZL_LIVE_H
 
 #include "model_int.h"
+#include "status.h"
 
 typedef struct zl_live_options {
 	unsigned timeout;        /* seconds per transfer, 1..3600 */
@@ -33,8 +34,8 @@ typedef struct zl_live_options {
 #define ZL_LIVE_DEFAULT_TIMEOUT 10
 #define ZL_LIVE_DEFAULT_JOBS 4
 
-/* After zl_model_resolve.  0 when done (failed transfers are problems),
- * -1 when memory ran out. */
-int zl_live_load(zl_model *m, const zl_live_options *o);
+/* After zl_model_resolve.  ZL_OK when done (failed transfers are
+ * problems), ZL_ENOMEM when memory ran out. */
+zl_status zl_live_load(zl_model *m, const zl_live_options *o);
 
 #endif

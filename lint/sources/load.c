@@ -6,31 +6,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "names.h"
 #include "sources/inventory.h"
 
 /*
  * One view of z from `path`.  A file that cannot be read is reported at
- * `named_at` under `rule` and gives no view: *out is NULL, and 0 returned.
+ * `named_at` as a `source` problem and gives no view: *out is NULL, and ZL_OK
+ * returned.
  */
-static int load_view(zl_model *m, zl_zone *z, const char *path, zl_source_problem source,
-                     zl_location named_at, const zl_zonefile_options *o,
-                     zl_view **out)
+static zl_status load_view(zl_model *m, zl_zone *z, const char *path,
+                           zl_source_problem source, zl_location named_at,
+                           const zl_zonefile_options *o, zl_view **out)
 {
 	zl_view *v = zl_model_add_view(m, z, path);
 
 	*out = NULL;
 	if (!v)
-		return -1;
-	if (zl_zonefile_load(m, v, o) != 0) {
+		return ZL_ENOMEM;
+	if (zl_zonefile_load(m, v, o) != ZL_OK) {
 		int err = errno;
 		zl_model_problem_add(m, source, ZL_SEVERITY_ERROR, true, named_at,
 		                     zl_zone_name(z), NULL, "cannot read zone file %s: %s",
 		                     path, zl_zonefile_strerror(err));
 		zl_model_drop_view(m, v);
-		return 0;
+		return ZL_OK;
 	}
 	*out = v;
-	return 0;
+	return ZL_OK;
 }
 
 /* Hosts of a zone by the path they read: sorted by path, then host order. */
@@ -84,12 +86,13 @@ static int group_paths(const zl_model *m, const zl_zone *z, size_t *next, size_t
  * reading it loads it (or fails to) for all, unless that host's copy came
  * from elsewhere (--ldap), which did not read this file.
  */
-static int load_zone_views(zl_model *m, zl_zone *z, const zl_zonefile_options *o)
+static zl_status load_zone_views(zl_model *m, zl_zone *z, const zl_zonefile_options *o)
 {
 	size_t n = zl_zone_host_count(z);
 	size_t *next = malloc((n + 1) * sizeof(*next)), *group = malloc((n + 1) * sizeof(*group));
 	bool *seen = calloc(n + 1, sizeof(*seen));
-	int rc = next && group && seen ? group_paths(m, z, next, group) : -1;
+	zl_status rc = next && group && seen && group_paths(m, z, next, group) == 0 ? ZL_OK
+	               : ZL_ENOMEM;
 
 	for (size_t i = 0; rc == 0 && i < n; i++) {
 		const zl_server *s = zl_zone_host(z, i);
@@ -102,7 +105,7 @@ static int load_zone_views(zl_model *m, zl_zone *z, const zl_zonefile_options *o
 			               zl_model_view_path_location(m, z, s), o, &v);
 		for (size_t j = i; rc == 0 && v && j != SIZE_MAX; j = next[j])
 			if (zl_view_attach_server(m, v, zl_zone_host(z, j)) != 0)
-				rc = -1;
+				rc = ZL_ENOMEM;
 		const zl_view *had = zl_model_view_of(m, z, s);
 		if (!(had && strcmp(zl_view_file(had), path) != 0))
 			seen[group[i]] = true;
@@ -113,60 +116,63 @@ static int load_zone_views(zl_model *m, zl_zone *z, const zl_zonefile_options *o
 	return rc;
 }
 
-int zl_load_views(zl_model *m, const zl_zonefile_options *o)
+zl_status zl_load_views(zl_model *m, const zl_zonefile_options *o)
 {
 	for (size_t i = 0; i < zl_model_zone_count(m); i++)
 		/* SPEC 6.3: only primary zones hold names */
 		if (zl_zone_type(zl_model_zone(m, i)) == ZL_ZONE_PRIMARY &&
-		    load_zone_views(m, (zl_zone *)zl_model_zone(m, i), o) != 0)
-			return -1;
-	return 0;
+		    load_zone_views(m, (zl_zone *)zl_model_zone(m, i), o) != ZL_OK)
+			return ZL_ENOMEM;
+	return ZL_OK;
 }
 
-int zl_load_forest(zl_model *m, const char *path, const zl_zonefile_options *o)
+zl_status zl_load_forest(zl_model *m, const char *path, const zl_zonefile_options *o)
 {
 	const zl_inventory_options io = { .include_anywhere = o && o->include_anywhere };
 
-	if (zl_inventory_load_with(m, path, &io) != 0)
-		return 0;             /* reported as a ZL_SOURCE_INVENTORY problem */
+	if (zl_inventory_load_with(m, path, &io) != ZL_OK)
+		return ZL_OK;         /* reported as a ZL_SOURCE_INVENTORY problem */
 	if (zl_model_resolve(m) != 0)
-		return -1;
+		return ZL_ENOMEM;
 	return zl_load_views(m, o);
 }
 
 /* --live: the inventory without its zone files, then one transfer per
  * hosting server of every zone (SPEC 1, 2). */
-int zl_load_forest_live(zl_model *m, const char *path, const zl_live_options *o)
+zl_status zl_load_forest_live(zl_model *m, const char *path, const zl_live_options *o)
 {
 	const zl_inventory_options live = { .live = true };
 
-	if (zl_inventory_load_with(m, path, &live) != 0)
-		return 0;             /* reported as a ZL_SOURCE_INVENTORY problem */
+	if (zl_inventory_load_with(m, path, &live) != ZL_OK)
+		return ZL_OK;         /* reported as a ZL_SOURCE_INVENTORY problem */
 	if (zl_model_resolve(m) != 0)
-		return -1;
+		return ZL_ENOMEM;
 	return zl_live_load(m, o);
 }
 
-int zl_load_zone_files(zl_model *m, const char *origin, char *const *files,
-                       size_t nfiles, const zl_zonefile_options *o)
+zl_status zl_load_zone_files(zl_model *m, const char *origin, char *const *files,
+                             size_t nfiles, const zl_zonefile_options *o)
 {
 	zl_location cli = { "<command line>", 0, 0 };
-	const zl_name *name = zl_model_intern(m, origin);
+	uint8_t wire[256];
+	size_t len;
+	zl_status st = *origin ? zl_name_parse(origin, wire, &len) : ZL_ENAME_EMPTY;
+	const zl_name *name = st == ZL_OK ? zl_model_intern(m, origin) : NULL;
 
 	if (!name)
-		return -1;
+		return st != ZL_OK ? st : ZL_ENOMEM;
 	zl_zone *z = zl_model_add_zone(m, name, cli);
 	if (!z)
-		return -1;
+		return ZL_ENOMEM;
 	zl_zone_set_storage(z, ZL_STORAGE_FILE);
 	zl_zone_set_hosts_explicit(z);
 	if (zl_model_resolve(m) != 0)
-		return -1;
+		return ZL_ENOMEM;
 	for (size_t i = 0; i < nfiles; i++) {
 		zl_view *v;
 		zl_location at = { files[i], 1, 1 };
-		if (load_view(m, z, files[i], ZL_SOURCE_ZONE_SYNTAX, at, o, &v) != 0)
-			return -1;
+		if ((st = load_view(m, z, files[i], ZL_SOURCE_ZONE_SYNTAX, at, o, &v)) != ZL_OK)
+			return st;
 	}
-	return 0;
+	return ZL_OK;
 }

@@ -18,7 +18,9 @@
 #include <errno.h>
 #include <stdbool.h>
 
+#include "file.h"
 #include "model_int.h"
+#include "status.h"
 
 typedef struct zl_zonefile_options {
 	bool include_anywhere;   /* $INCLUDE may leave the including file's folder */
@@ -33,26 +35,24 @@ typedef struct zl_zonefile_options {
  * Windows-only record types and UTF-16 text; each names the zone.  Records
  * after a fault are still loaded.
  *
- * Returns 0 when the file was read (even with syntax errors), -1 when it
- * could not be opened or read (errno is set; nothing is recorded: the
- * caller reports the missing file).
+ * Returns ZL_OK when the file was read (even with syntax errors), ZL_EREAD
+ * when it could not be opened or read (errno is set; nothing is recorded:
+ * the caller reports the missing file).
  */
-int zl_zonefile_load(zl_model *m, zl_view *v, const zl_zonefile_options *o);
+zl_status zl_zonefile_load(zl_model *m, zl_view *v, const zl_zonefile_options *o);
 
 /*
  * The same with the text of the view's file given in memory (`len`
  * bytes, not NUL-terminated; an in-memory entry point for fuzzing and
  * tests).  $INCLUDE paths are still relative to zl_view_file(v).  Returns
- * -1 (errno ENOMEM) only when memory runs out.
+ * ZL_ENOMEM (errno ENOMEM) only when memory runs out.
  */
-int zl_zonefile_load_text(zl_model *m, zl_view *v, const char *text, size_t len,
-                          const zl_zonefile_options *o);
+zl_status zl_zonefile_load_text(zl_model *m, zl_view *v, const char *text, size_t len,
+                                const zl_zonefile_options *o);
 
-/* errno of zl_zonefile_load for a path that is not a regular file (a FIFO,
- * a device: reading one may block forever or never end). */
-#define ZL_ENOTREG ENODEV
-
-/* strerror, with "not a regular file" for ZL_ENOTREG. */
+/* strerror, with "not a regular file" for ZL_ENOTREG, the errno of
+ * zl_zonefile_load for a path that is not a regular file (a FIFO, a
+ * device: reading one may block forever or never end; file.h). */
 const char *zl_zonefile_strerror(int err);
 
 /* Where a path named by a file leads (zl_path_confine). */

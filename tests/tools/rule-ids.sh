@@ -10,10 +10,11 @@ scan=tests/tools/rule_ids.py
 
 cat >"$tmp/allowed" <<'LIST'
 # The inventory key `forwarders` (and --dump-inventory writing it back).
-lint/sources/inventory.c "forwarders"
+lint/sources/inventory/servers.c "forwarders"
 lint/dump_inventory.c "forwarders"
 # The YAML document's root, as messages name it ("... in inventory").
-lint/sources/inventory.c "inventory"
+lint/sources/inventory/inventory.c "inventory"
+lint/sources/inventory/root.c "inventory"
 # Prose of the output that points the reader at a rule (HTML legend, HTML
 # zone settings, the draft inventory's comments): matched by nothing.
 lint/writers/html.c "a repair plan names (partner-repair-plan)"

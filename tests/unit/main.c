@@ -26,6 +26,7 @@ int main(void)
 	srunner_add_suite(sr, settings_rules_suite());
 	srunner_add_suite(sr, adprops_suite());
 	srunner_add_suite(sr, codec_suite());
+	srunner_add_suite(sr, status_suite());
 	srunner_run_all(sr, CK_NORMAL);
 	int failed = srunner_ntests_failed(sr);
 	srunner_free(sr);

@@ -24,5 +24,6 @@ Suite *draft_suite(void);
 Suite *settings_rules_suite(void);
 Suite *adprops_suite(void);
 Suite *codec_suite(void);
+Suite *status_suite(void);
 
 #endif

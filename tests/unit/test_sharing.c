@@ -1,6 +1,6 @@
 /*
  * Unit tests of how the zone loader reads big and identical files
- * (lint/sources/zonefile.c, lint/model.c): views of byte-identical files
+ * (lint/sources/zonefile/, lint/model.c): views of byte-identical files
  * share one copy of the records but keep their own path, findings and
  * suppressions (SPEC 3); files that differ, include others or have faults
  * are read on their own; a file bigger than a read step is read whole even

@@ -1,5 +1,5 @@
 /*
- * Unit tests of the zone file loader (lint/sources/zonefile.c) and the
+ * Unit tests of the zone file loader (lint/sources/zonefile/) and the
  * ldns record converter.  Fixtures: tests/data/zones/, one file per case,
  * named after it; cases that need symbolic links, deep nesting or huge
  * lines write their files into a temporary folder.
