@@ -30,18 +30,22 @@ typedef struct gap {
 	size_t count;
 } gap;
 
-/* A DC a distinct copy lacks in a slot, with whether the copy's records
- * put the slot's anchor below a zone cut (ad_view_cut). */
+/* The DCs a distinct copy lacks in one slot, dcs[from..to) of its copy,
+ * and whether its records put the slot's anchor below a zone cut
+ * (ad_view_cut): the forest root's copies lack every child domain's
+ * records, held in the child's zone, so a view asks once a slot. */
 typedef struct lack {
 	uint32_t slot;
-	uint32_t dc;
 	bool cut;
+	size_t from, to;
 } lack;
 
 /* What one distinct copy lacks, in slot order, DCs in slot order. */
 typedef struct copy {
 	lack *v;
 	size_t n, cap;
+	uint32_t *dcs;
+	size_t ndcs, dcs_cap;
 	bool done;
 } copy;
 
@@ -286,20 +290,22 @@ static void report_view(state *st, const zl_view *v)
 static bool lacks_in_slot(state *st, const zl_view *v, copy *c, uint32_t i)
 {
 	const slot *s = &st->slots[i];
-	size_t before = c->n;
+	size_t before = c->ndcs;
 
 	mark_slot(st, v, s);
 	for (size_t k = 0; k < s->n; k++) {
 		if (st->seen[s->dcs[k]] == st->mark)
 			continue;
-		if (!grow((void **)&c->v, &c->cap, c->n + 1, sizeof(lack)))
+		if (!grow((void **)&c->dcs, &c->dcs_cap, c->ndcs + 1, sizeof(uint32_t)))
 			return false;
-		c->v[c->n++] = (lack){ i, s->dcs[k], false };
+		c->dcs[c->ndcs++] = s->dcs[k];
 	}
+	if (c->ndcs == before)
+		return true;
+	if (!grow((void **)&c->v, &c->cap, c->n + 1, sizeof(lack)))
+		return false;
 	/* Only where something lacks: it walks the RRsets again. */
-	if (c->n > before && ad_view_cut(v, s->anchor))
-		for (size_t k = before; k < c->n; k++)
-			c->v[k].cut = true;
+	c->v[c->n++] = (lack){ i, ad_view_cut(v, s->anchor), before, c->ndcs };
 	return true;
 }
 
@@ -324,7 +330,6 @@ static const copy *copy_of(state *st, const zl_view *v)
 static void check_view(state *st, const zl_view *v)
 {
 	const copy *c = copy_of(st, v);
-	const zl_server *on = NULL;
 	const zl_name *zone = zl_zone_name(zl_view_zone(v));
 
 	if (!c)
@@ -332,10 +337,10 @@ static void check_view(state *st, const zl_view *v)
 	st->nmiss = 0;
 	for (size_t i = 0; i < c->n; i++) {
 		const lack *l = &c->v[i];
-		if (i == 0 || l->slot != c->v[i - 1].slot)
-			on = ad_view_holder_cut(st->m, v, st->slots[l->slot].anchor, l->cut);
-		if (on)
-			note_missing(st, l->dc, l->slot, on);
+		const zl_server *on = ad_view_holder_cut(st->m, v, st->slots[l->slot].anchor,
+		                                         l->cut);
+		for (size_t k = l->from; on && k < l->to; k++)
+			note_missing(st, c->dcs[k], l->slot, on);
 	}
 	report_view(st, v);
 	for (size_t i = 0; i < st->ngaps; i++)
@@ -356,8 +361,10 @@ static void state_free(state *st)
 	ad_addr_index_free(&st->addrs);
 	free(st->seen);
 	free(st->miss);
-	for (size_t i = 0; st->copies && i < zl_model_view_count(st->m); i++)
+	for (size_t i = 0; st->copies && i < zl_model_view_count(st->m); i++) {
 		free(st->copies[i].v);
+		free(st->copies[i].dcs);
+	}
 	free(st->copies);
 }
 
