@@ -34,6 +34,9 @@ typedef struct ctx {
 	const zl_model *m;
 	zl_report *r;
 	copy *copies;             /* by zl_view_records_index */
+	ad_map server_index;      /* server name -> index */
+	uint32_t *seen;           /* per server: the mark of the last NS set */
+	uint32_t mark;
 	bool oom;
 } ctx;
 
@@ -101,22 +104,21 @@ static void check_target(ctx *c, const zl_view *v, copy *cp, const zl_zone *chil
 /* The NS set of the delegation of child in v. */
 static void check_set(ctx *c, const zl_view *v, copy *cp, const zl_zone *child)
 {
-	zl_iter it, seen;
+	zl_iter it;
+	uint32_t i;
 
+	c->mark++;
 	for (const zl_record *ns = zl_view_find(v, zl_zone_name(child), ZL_TYPE_NS, &it); ns;
 	     ns = zl_iter_next(&it)) {
 		const zl_name *t = zl_record_target(ns);
-		bool repeated = false;
 		if (!t || !zl_name_is_below(t, zl_zone_name(child)))
 			continue;
-		/* A target named twice is checked once (only in-bailiwick
-		 * targets get here: a few hundred at most, in one copy of
-		 * each distinct file). */
-		for (const zl_record *e = zl_view_find(v, zl_zone_name(child), ZL_TYPE_NS, &seen);
-		     e && e != ns; e = zl_iter_next(&seen))
-			repeated |= zl_record_target(e) == t;
-		if (!repeated)
-			check_target(c, v, cp, child, t);
+		/* Only servers of the inventory are checked, a target named
+		 * twice once: a DC's domain delegation names every DC of it. */
+		if (!ad_map_get(&c->server_index, ad_ptr_key(t), &i) || c->seen[i] == c->mark)
+			continue;
+		c->seen[i] = c->mark;
+		check_target(c, v, cp, child, t);
 	}
 }
 
@@ -161,14 +163,17 @@ static void check_view(ctx *c, const zl_view *v)
 static int check(const zl_model *m, zl_report *r)
 {
 	size_t nv = zl_model_view_count(m);
-	ctx c = { m, r, calloc(nv + 1, sizeof(copy)), false };
-	int rc = c.copies ? 0 : -1;
+	ctx c = { .m = m, .r = r, .copies = calloc(nv + 1, sizeof(copy)),
+	          .seen = calloc(zl_model_server_count(m) + 1, sizeof(uint32_t)) };
+	int rc = c.copies && c.seen && ad_server_index_init(&c.server_index, m) ? 0 : -1;
 
 	for (size_t i = 0; rc == 0 && !c.oom && i < nv; i++)
 		check_view(&c, zl_model_view(m, i));
 	for (size_t i = 0; c.copies && i < nv; i++)
 		free(c.copies[i].v);
 	free(c.copies);
+	free(c.seen);
+	ad_map_free(&c.server_index);
 	return c.oom ? -1 : rc;
 }
 
