@@ -294,6 +294,60 @@ static inline bool ad_server_index_init(ad_map *mp, const zl_model *m)
 	return true;
 }
 
+/* ---- which server holds a name, per distinct copy -------------------------- */
+
+/*
+ * True when v's records put `name` (in v's zone) below a zone cut: an NS
+ * set at the name or at an ancestor below the apex, whose data belongs to
+ * the child (RFC 1034 4.2.1).  It depends on the records alone, so views
+ * sharing them (zl_view_records_index) share the answer; it walks the
+ * RRsets at those names (some thousands of locator SRV records), so ask
+ * it once per distinct copy, not once per view.
+ */
+static inline bool ad_view_cut(const zl_view *v, const zl_name *name)
+{
+	const zl_name *apex = zl_zone_name(zl_view_zone(v));
+	zl_iter it;
+
+	for (const zl_name *n = name; n && n != apex; n = zl_name_parent(n))
+		if (zl_view_find(v, n, ZL_TYPE_NS, &it))
+			return true;
+	return false;
+}
+
+/*
+ * ad_view_holder(m, v, name), for a caller that has `cut` =
+ * ad_view_cut(v, name) from a view sharing v's records: the first DNS
+ * server of v whose closest hosted zone holding `name` is v's zone.  A
+ * few hash lookups a server, whatever the size of the RRsets.
+ */
+static inline const zl_server *ad_view_holder_cut(const zl_model *m, const zl_view *v,
+                                                  const zl_name *name, bool cut)
+{
+	const zl_zone *z = zl_view_zone(v);
+
+	if (!zl_name_is_below(name, zl_zone_name(z)))
+		return NULL;
+	for (size_t i = 0; i < zl_view_server_count(v); i++) {
+		const zl_server *s = zl_view_server(v, i);
+		const zl_zone *c = NULL;
+		if (!(zl_server_roles(s) & ZL_ROLE_DNS))
+			continue;
+		if (zl_model_view_of(m, z, s) != v) {
+			/* Not s's own copy: ask the model about s's. */
+			if (zl_model_zone_holding(m, s, name) == z)
+				return s;
+			continue;
+		}
+		for (const zl_name *n = name; n && !c; n = zl_name_parent(n))
+			if ((c = zl_model_zone_find(m, n)) && !zl_zone_is_hosted_on(c, s))
+				c = NULL;
+		if (c == z && !cut)
+			return s;
+	}
+	return NULL;
+}
+
 /*
  * dnscmd and PowerShell to delete the SRV record at `owner` targeting
  * `target` (bare) with `rdata` ("0 100 389 dc3.corp").  The cmdlet is fed

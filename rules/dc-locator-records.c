@@ -6,9 +6,11 @@
  * ask the per-site names first; a DC missing there is not found by them.
  *
  * Cost: the owner names are expanded once per (row, domain, site), each a
- * "slot" listing the DCs that need it; each view then walks each slot's
+ * "slot" listing the DCs that need it; each distinct copy (views read
+ * from byte-identical files share their records) then walks each slot's
  * RRset once, marking the DCs it names in an array indexed by server, so
- * no RRset is walked once per DC.
+ * no RRset is walked once per DC, nor once per view: a view only asks
+ * which of its servers holds the slots its copy lacks.
  */
 #include "ad-locator.h"
 
@@ -27,6 +29,25 @@ typedef struct gap {
 	const zl_name *anchor;    /* a name the view must hold to count them */
 	size_t count;
 } gap;
+
+/* The DCs a distinct copy lacks in one slot, dcs[from..to) of its copy,
+ * and whether its records put the slot's anchor below a zone cut
+ * (ad_view_cut): the forest root's copies lack every child domain's
+ * records, held in the child's zone, so a view asks once a slot. */
+typedef struct lack {
+	uint32_t slot;
+	bool cut;
+	size_t from, to;
+} lack;
+
+/* What one distinct copy lacks, in slot order, DCs in slot order. */
+typedef struct copy {
+	lack *v;
+	size_t n, cap;
+	uint32_t *dcs;
+	size_t ndcs, dcs_cap;
+	bool done;
+} copy;
 
 typedef struct missing {
 	uint32_t dc;
@@ -49,6 +70,7 @@ typedef struct state {
 	uint32_t mark;
 	missing *miss;
 	size_t nmiss, miss_cap;
+	copy *copies;             /* by zl_view_records_index */
 	bool oom;
 } state;
 
@@ -264,22 +286,61 @@ static void report_view(state *st, const zl_view *v)
 	}
 }
 
-static void check_view(state *st, const zl_view *v)
+/* The DCs slot i lacks in v's records, appended to c. */
+static bool lacks_in_slot(state *st, const zl_view *v, copy *c, uint32_t i)
 {
+	const slot *s = &st->slots[i];
+	size_t before = c->ndcs;
+
+	mark_slot(st, v, s);
+	for (size_t k = 0; k < s->n; k++) {
+		if (st->seen[s->dcs[k]] == st->mark)
+			continue;
+		if (!grow((void **)&c->dcs, &c->dcs_cap, c->ndcs + 1, sizeof(uint32_t)))
+			return false;
+		c->dcs[c->ndcs++] = s->dcs[k];
+	}
+	if (c->ndcs == before)
+		return true;
+	if (!grow((void **)&c->v, &c->cap, c->n + 1, sizeof(lack)))
+		return false;
+	/* Only where something lacks: it walks the RRsets again. */
+	c->v[c->n++] = (lack){ i, ad_view_cut(v, s->anchor), before, c->ndcs };
+	return true;
+}
+
+/* What v's records lack, worked out once for all views sharing them. */
+static const copy *copy_of(state *st, const zl_view *v)
+{
+	copy *c = &st->copies[zl_view_records_index(v)];
 	const zl_name *zone = zl_zone_name(zl_view_zone(v));
 
+	if (c->done)
+		return c;
+	c->done = true;
+	for (size_t i = 0; i < st->nslots; i++)
+		if (zl_name_is_below(st->slots[i].anchor, zone) &&
+		    !lacks_in_slot(st, v, c, (uint32_t)i)) {
+			st->oom = true;
+			return NULL;
+		}
+	return c;
+}
+
+static void check_view(state *st, const zl_view *v)
+{
+	const copy *c = copy_of(st, v);
+	const zl_name *zone = zl_zone_name(zl_view_zone(v));
+
+	if (!c)
+		return;
 	st->nmiss = 0;
-	for (size_t i = 0; i < st->nslots; i++) {
-		const slot *s = &st->slots[i];
-		if (!zl_name_is_below(s->anchor, zone))
-			continue;
-		const zl_server *on = ad_view_holder(st->m, v, s->anchor);
-		if (!on)
-			continue;
-		mark_slot(st, v, s);
-		for (size_t k = 0; k < s->n; k++)
-			if (st->seen[s->dcs[k]] != st->mark)
-				note_missing(st, s->dcs[k], (uint32_t)i, on);
+	for (size_t i = 0; i < c->n; i++) {
+		const lack *l = &c->v[i];
+		const zl_server *on = ad_view_holder_cut(st->m, v, st->slots[l->slot].anchor,
+		                                         l->cut);
+		for (size_t k = l->from; on && k < l->to; k++)
+			note_missing(st, c->dcs[k], l->slot, on);
 	}
 	report_view(st, v);
 	for (size_t i = 0; i < st->ngaps; i++)
@@ -300,6 +361,11 @@ static void state_free(state *st)
 	ad_addr_index_free(&st->addrs);
 	free(st->seen);
 	free(st->miss);
+	for (size_t i = 0; st->copies && i < zl_model_view_count(st->m); i++) {
+		free(st->copies[i].v);
+		free(st->copies[i].dcs);
+	}
+	free(st->copies);
 }
 
 static int check(const zl_model *m, zl_report *r)
@@ -312,7 +378,8 @@ static int check(const zl_model *m, zl_report *r)
 	if (!forest || zl_name_labels(forest) == 0)
 		return 0;
 	st.seen = calloc(n + 1, sizeof(*st.seen));
-	if (!st.seen || !ad_map_init(&st.by_owner, n * AD_LOCATOR_COUNT) ||
+	st.copies = calloc(zl_model_view_count(m) + 1, sizeof(*st.copies));
+	if (!st.seen || !st.copies || !ad_map_init(&st.by_owner, n * AD_LOCATOR_COUNT) ||
 	    !ad_server_index_init(&st.server_index, m) || !ad_addr_index_init(&st.addrs, m))
 		st.oom = true;
 	for (uint32_t i = 0; i < n && !st.oom; i++)

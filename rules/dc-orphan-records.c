@@ -7,8 +7,9 @@
  *
  * A locator SRV owner is recognised by the table of rules/ad-locator.h,
  * <site> and <domainguid> matching any label.  The owners worth looking
- * at are found once per distinct record storage (views sharing a file
- * share their records), then each view walks only those RRsets.
+ * at are found, and their RRsets checked, once per distinct record
+ * storage (views sharing a file share their records); each view then
+ * only asks which of its servers holds the names of the records found.
  */
 #include "ad-locator.h"
 #include "relations.h"
@@ -27,12 +28,24 @@ typedef struct candidate {
 	int kind;
 } candidate;
 
-/* The candidates of one record storage. */
+/* What a storage holds that a view reports, in report order: a record
+ * (SRV, CNAME or address), or a count of records not checked. */
+enum { ITEM_SRV, ITEM_CNAME, ITEM_ADDR, ITEM_NO_GUID, ITEM_NO_ADDR };
+
+typedef struct item {
+	const zl_name *owner;     /* whose holder reports it */
+	const zl_record *rec;
+	zl_addr a;                /* ITEM_ADDR */
+	size_t count;             /* ITEM_NO_GUID, ITEM_NO_ADDR */
+	int what;
+	bool cut;                 /* ad_view_cut(owner) in the storage */
+} item;
+
+/* The items of one record storage. */
 typedef struct memo {
-	const zl_record *first;
-	size_t count;
-	candidate *c;
-	size_t n;
+	item *v;
+	size_t n, cap;
+	bool done;
 } memo;
 
 typedef struct state {
@@ -48,8 +61,7 @@ typedef struct state {
 	ad_map guids;             /* DSA GUID text -> server */
 	ad_addr_index addrs;
 	bool all_guids, all_addrs;
-	memo *memos;
-	size_t nmemos;
+	memo *memos;              /* by zl_view_records_index */
 	bool oom;
 } state;
 
@@ -163,45 +175,36 @@ static bool is_srv_owner(const state *st, const zl_name *n)
 	return false;
 }
 
-/* The owners of v worth a look, found once per record storage. */
-static const memo *candidates(state *st, const zl_view *v)
+/* The owners of v worth a look, in owner order: *n of them in *out;
+ * false when memory runs out. */
+static bool candidates(state *st, const zl_view *v, candidate **out, size_t *n)
 {
-	const zl_record *first = zl_view_record_count(v) ? zl_view_record(v, 0) : NULL;
-	size_t count = zl_view_record_count(v);
-
-	for (size_t i = 0; i < st->nmemos; i++)
-		if (st->memos[i].first == first && st->memos[i].count == count)
-			return &st->memos[i];
-	memo *mm = realloc(st->memos, (st->nmemos + 1) * sizeof(*mm));
-	if (!mm) {
-		st->oom = true;
-		return NULL;
-	}
-	st->memos = mm;
-	memo *me = &st->memos[st->nmemos++];
-	*me = (memo){ first, count, NULL, 0 };
 	size_t cap = 0;
+
+	*out = NULL;
+	*n = 0;
 	for (size_t i = 0; i < zl_view_owner_count(v); i++) {
-		const zl_name *n = zl_view_owner(v, i);
+		const zl_name *o = zl_view_owner(v, i);
 		int kind = 0;
-		if (zl_name_text(n)[0] == '_' && is_srv_owner(st, n))
+		if (zl_name_text(o)[0] == '_' && is_srv_owner(st, o))
 			kind = KIND_SRV;
-		else if (st->msdcs && zl_name_parent(n) == st->msdcs)
+		else if (st->msdcs && zl_name_parent(o) == st->msdcs)
 			kind = KIND_CNAME;
 		if (!kind)
 			continue;
-		if (me->n == cap) {
+		if (*n == cap) {
 			cap = cap ? cap * 2 : 16;
-			candidate *c = realloc(me->c, cap * sizeof(*c));
+			candidate *c = realloc(*out, cap * sizeof(*c));
 			if (!c) {
-				st->oom = true;
-				return NULL;
+				free(*out);
+				*out = NULL;
+				return false;
 			}
-			me->c = c;
+			*out = c;
 		}
-		me->c[me->n++] = (candidate){ n, kind };
+		(*out)[(*n)++] = (candidate){ o, kind };
 	}
-	return me;
+	return true;
 }
 
 /* What the finding is about; the holder is part of the data, so two
@@ -300,24 +303,40 @@ static bool guid_is_dc(const state *st, const zl_name *owner)
 	return strlen(g) == len && strncmp(g, text, len) == 0;
 }
 
-static void check_candidate(state *st, const zl_view *v, const candidate *c)
+static bool push(memo *me, item it)
 {
-	const zl_server *on = ad_view_holder(st->m, v, c->owner);
+	if (me->n == me->cap) {
+		size_t cap = me->cap ? me->cap * 2 : 16;
+		item *v = realloc(me->v, cap * sizeof(*v));
+		if (!v)
+			return false;
+		me->v = v;
+		me->cap = cap;
+	}
+	me->v[me->n++] = it;
+	return true;
+}
+
+/* The records of candidate c in v that a view holding it reports. */
+static bool candidate_items(state *st, const zl_view *v, memo *me, const candidate *c)
+{
+	uint16_t type = c->kind == KIND_SRV ? ZL_TYPE_SRV : ZL_TYPE_CNAME;
+	size_t no_guid = 0;
+	bool ok = true;
 	zl_iter it;
 
-	if (!on)
-		return;
-	uint16_t type = c->kind == KIND_SRV ? ZL_TYPE_SRV : ZL_TYPE_CNAME;
-	for (const zl_record *rec = zl_view_find(v, c->owner, type, &it); rec;
+	for (const zl_record *rec = zl_view_find(v, c->owner, type, &it); ok && rec;
 	     rec = zl_iter_next(&it)) {
 		if (c->kind == KIND_SRV && !is_dc_name(st->m, zl_record_target(rec)))
-			report_srv(st, v, on, rec);
+			ok = push(me, (item){ .owner = c->owner, .rec = rec, .what = ITEM_SRV });
 		else if (c->kind == KIND_CNAME && !st->all_guids)
-			zl_report_not_checked(st->r, "a DC has no dsa_guid: GUID aliases "
-			                      "are not checked", 1);
+			no_guid++;
 		else if (c->kind == KIND_CNAME && !guid_is_dc(st, c->owner))
-			report_cname(st, v, on, rec);
+			ok = push(me, (item){ .owner = c->owner, .rec = rec, .what = ITEM_CNAME });
 	}
+	if (ok && no_guid)
+		ok = push(me, (item){ .owner = c->owner, .count = no_guid, .what = ITEM_NO_GUID });
+	return ok;
 }
 
 static void is_a_dc(void *ctx, uint32_t server)
@@ -328,38 +347,105 @@ static void is_a_dc(void *ctx, uint32_t server)
 		p[1] = p[0];
 }
 
-static void check_addr_name(state *st, const zl_view *v, const zl_name *n)
+/* The address records at locator name n in v that a view holding it
+ * reports. */
+static bool addr_items(state *st, const zl_view *v, memo *me, const zl_name *n)
 {
-	const zl_server *on;
+	size_t no_addr = 0;
+	bool ok = true;
 	zl_iter it;
 
-	if (!zl_name_is_below(n, zl_zone_name(zl_view_zone(v))) ||
-	    !(on = ad_view_holder(st->m, v, n)))
-		return;
-	for (const zl_record *rec = ad_addr_first(v, n, &it); rec; rec = ad_addr_next(&it)) {
+	for (const zl_record *rec = ad_addr_first(v, n, &it); ok && rec; rec = ad_addr_next(&it)) {
 		zl_addr a;
 		void *found[2] = { (void *)st->m, NULL };
 		if (!zl_record_addr(rec, &a))
 			continue;
 		if (!st->all_addrs) {
-			zl_report_not_checked(st->r, "a DC has no address: locator A "
-			                      "records are not checked", 1);
+			no_addr++;
 			continue;
 		}
 		ad_addr_index_each(&st->addrs, st->m, &a, is_a_dc, found);
 		if (!found[1])
-			report_addr(st, v, on, rec, &a);
+			ok = push(me, (item){ .owner = n, .rec = rec, .a = a, .what = ITEM_ADDR });
+	}
+	if (ok && no_addr)
+		ok = push(me, (item){ .owner = n, .count = no_addr, .what = ITEM_NO_ADDR });
+	return ok;
+}
+
+/* Whether the storage cuts the items' owner off, from item `from` on. */
+static void set_cut(const zl_view *v, memo *me, size_t from)
+{
+	bool cut = me->n > from && ad_view_cut(v, me->v[from].owner);
+
+	for (size_t i = from; i < me->n; i++)
+		me->v[i].cut = cut;
+}
+
+/* The items of v's records, found once for all views sharing them. */
+static const memo *memo_of(state *st, const zl_view *v)
+{
+	memo *me = &st->memos[zl_view_records_index(v)];
+	const zl_name *zone = zl_zone_name(zl_view_zone(v));
+	candidate *c;
+	size_t nc;
+
+	if (me->done)
+		return me;
+	me->done = true;
+	bool ok = candidates(st, v, &c, &nc);
+	for (size_t i = 0; ok && i < nc; i++) {
+		size_t from = me->n;
+		ok = candidate_items(st, v, me, &c[i]);
+		set_cut(v, me, from);
+	}
+	free(c);
+	for (size_t i = 0; ok && i < st->naddr; i++) {
+		size_t from = me->n;
+		if (!zl_name_is_below(st->addr_names[i], zone))
+			continue;
+		ok = addr_items(st, v, me, st->addr_names[i]);
+		set_cut(v, me, from);
+	}
+	if (!ok)
+		st->oom = true;
+	return ok ? me : NULL;
+}
+
+static void report_item(state *st, const zl_view *v, const zl_server *on, const item *it)
+{
+	switch (it->what) {
+	case ITEM_SRV:
+		report_srv(st, v, on, it->rec);
+		break;
+	case ITEM_CNAME:
+		report_cname(st, v, on, it->rec);
+		break;
+	case ITEM_ADDR:
+		report_addr(st, v, on, it->rec, &it->a);
+		break;
+	case ITEM_NO_GUID:
+		zl_report_not_checked(st->r, "a DC has no dsa_guid: GUID aliases "
+		                      "are not checked", it->count);
+		break;
+	default:
+		zl_report_not_checked(st->r, "a DC has no address: locator A "
+		                      "records are not checked", it->count);
 	}
 }
 
 static void check_view(state *st, const zl_view *v)
 {
-	const memo *me = candidates(st, v);
+	const memo *me = memo_of(st, v);
+	const zl_server *on = NULL;
 
-	for (size_t i = 0; me && i < me->n; i++)
-		check_candidate(st, v, &me->c[i]);
-	for (size_t i = 0; i < st->naddr; i++)
-		check_addr_name(st, v, st->addr_names[i]);
+	for (size_t i = 0; me && i < me->n; i++) {
+		const item *it = &me->v[i];
+		if (i == 0 || it->owner != me->v[i - 1].owner || it->cut != me->v[i - 1].cut)
+			on = ad_view_holder_cut(st->m, v, it->owner, it->cut);
+		if (on)
+			report_item(st, v, on, it);
+	}
 }
 
 static void state_free(state *st)
@@ -367,8 +453,8 @@ static void state_free(state *st)
 	ad_map_free(&st->fixed);
 	ad_map_free(&st->guids);
 	ad_addr_index_free(&st->addrs);
-	for (size_t i = 0; i < st->nmemos; i++)
-		free(st->memos[i].c);
+	for (size_t i = 0; st->memos && i < zl_model_view_count(st->m); i++)
+		free(st->memos[i].v);
 	free(st->memos);
 }
 
@@ -388,7 +474,8 @@ static int check(const zl_model *m, zl_report *r)
 	}
 	if (!ad_map_init(&st.fixed, AD_LOCATOR_COUNT * (zl_model_domain_count(m) + 1)) ||
 	    !ad_map_init(&st.guids, zl_model_server_count(m)) ||
-	    !ad_addr_index_init(&st.addrs, m))
+	    !ad_addr_index_init(&st.addrs, m) ||
+	    !(st.memos = calloc(zl_model_view_count(m) + 1, sizeof(*st.memos))))
 		st.oom = true;
 	if (!st.oom) {
 		plan(&st);

@@ -10,7 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-#include "ad-common.h"
+#include "ad-locator.h"
 
 /* A growing string, for lists of server names of any length. */
 typedef struct text {
@@ -56,25 +56,16 @@ typedef struct plan {
 	bool *chosen;             /* [n] */
 	size_t *order;            /* [n]: chosen candidates, in choice order */
 	size_t nchosen;
+	const ad_map *index;      /* server name -> index in the model's list */
 } plan;
 
-/* Index of s in the model's server list (sorted by name). */
-static size_t server_index(const zl_model *m, const zl_server *s)
+/* Index of s in the model's server list: a hash lookup, for the walks
+ * below visit every server of a forest of thousands more than once. */
+static size_t server_index(const plan *pl, const zl_server *s)
 {
-	size_t lo = 0, hi = zl_model_server_count(m);
-	const char *name = zl_name_text(zl_server_name(s));
+	uint32_t i;
 
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-		int c = strcmp(zl_name_text(zl_server_name(zl_model_server(m, mid))), name);
-		if (c == 0)
-			return mid;
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return 0;
+	return ad_map_get(pl->index, ad_ptr_key(zl_server_name(s)), &i) ? i : 0;
 }
 
 /*
@@ -83,7 +74,7 @@ static size_t server_index(const zl_model *m, const zl_server *s)
  * breadth-first walk along outbound connections.  `seen` and `queue` have
  * one slot per server; `stamp` tells this walk's marks from older ones.
  */
-static void walk(const zl_model *m, plan *pl, size_t c, unsigned *seen,
+static void walk(plan *pl, size_t c, unsigned *seen,
                  unsigned stamp, const zl_server **queue, const size_t *slot)
 {
 	size_t head = 0, tail = 0, left = 0;
@@ -91,20 +82,20 @@ static void walk(const zl_model *m, plan *pl, size_t c, unsigned *seen,
 	for (size_t k = 0; k < pl->n; k++)
 		left += ad_pair_broken(&pl->pair[k]);
 	queue[tail++] = pl->pair[c].holder;
-	seen[server_index(m, pl->pair[c].holder)] = stamp;
-	seen[server_index(m, pl->subject)] = stamp;
+	seen[server_index(pl, pl->pair[c].holder)] = stamp;
+	seen[server_index(pl, pl->subject)] = stamp;
 	/* Once every broken candidate is reached the rest of the forest does
 	 * not matter: stop there, not after the whole graph of thousands. */
 	while (head < tail && left) {
 		const zl_server *x = queue[head++];
-		size_t xi = server_index(m, x);
+		size_t xi = server_index(pl, x);
 		if (slot[xi] < pl->n && ad_pair_broken(&pl->pair[slot[xi]])) {
 			pl->reach[c * pl->n + slot[xi]] = true;
 			left--;
 		}
 		for (size_t i = 0; i < zl_server_outbound_count(x); i++) {
 			const zl_server *y = zl_server_outbound(x, i);
-			size_t yi = server_index(m, y);
+			size_t yi = server_index(pl, y);
 			if (seen[yi] != stamp) {
 				seen[yi] = stamp;
 				queue[tail++] = y;
@@ -221,6 +212,7 @@ static void report(zl_report *r, const plan *pl, size_t *tmp)
 
 /* Work space for one run, sized by the model; freed by plan_free. */
 typedef struct space {
+	ad_map index;             /* server name -> index */
 	unsigned *seen;
 	size_t *slot;             /* server index -> candidate, n when none */
 	const zl_server **queue;
@@ -241,7 +233,7 @@ static void plan_free(plan *pl)
 static int plan_server(const zl_model *m, zl_report *r, const zl_server *s, space *sp)
 {
 	size_t deg = zl_server_partner_count(s);
-	plan pl = { .subject = s };
+	plan pl = { .subject = s, .index = &sp->index };
 	bool broken = false;
 
 	pl.pair = calloc(deg ? deg : 1, sizeof(*pl.pair));
@@ -267,11 +259,11 @@ static int plan_server(const zl_model *m, zl_report *r, const zl_server *s, spac
 		return -1;
 	}
 	for (size_t c = 0; c < pl.n; c++)
-		sp->slot[server_index(m, pl.pair[c].holder)] = c;
+		sp->slot[server_index(&pl, pl.pair[c].holder)] = c;
 	for (size_t c = 0; c < pl.n; c++)
-		walk(m, &pl, c, sp->seen, ++sp->stamp, sp->queue, sp->slot);
+		walk(&pl, c, sp->seen, ++sp->stamp, sp->queue, sp->slot);
 	for (size_t c = 0; c < pl.n; c++)
-		sp->slot[server_index(m, pl.pair[c].holder)] = SIZE_MAX;
+		sp->slot[server_index(&pl, pl.pair[c].holder)] = SIZE_MAX;
 	choose(&pl);
 	report(r, &pl, sp->tmp);
 	plan_free(&pl);
@@ -287,7 +279,8 @@ static int check(const zl_model *m, zl_report *r)
 		.queue = malloc((n + 1) * sizeof(*sp.queue)),
 		.tmp = malloc((n + 1) * sizeof(*sp.tmp)),
 	};
-	int rc = sp.seen && sp.slot && sp.queue && sp.tmp ? 0 : -1;
+	int rc = sp.seen && sp.slot && sp.queue && sp.tmp &&
+	         ad_server_index_init(&sp.index, m) ? 0 : -1;
 
 	for (size_t i = 0; sp.slot && i <= n; i++)
 		sp.slot[i] = SIZE_MAX;
@@ -297,6 +290,7 @@ static int check(const zl_model *m, zl_report *r)
 	free(sp.slot);
 	free(sp.queue);
 	free(sp.tmp);
+	ad_map_free(&sp.index);
 	return rc;
 }
 

@@ -5,6 +5,8 @@
  * them (dcdiag /test:DNS Dyn; [MS-DNSP] dnsProperty 0x02 = 0).  One finding
  * per zone for its own setting, one per server whose own says none.
  */
+#include <stdlib.h>
+
 #include "settings-common.h"
 
 static void report(zl_report *r, const zl_zone *z, const zl_server *s,
@@ -27,34 +29,55 @@ static void report(zl_report *r, const zl_zone *z, const zl_server *s,
 	st_command_update(f, fix_on, z, ZL_UPDATE_SECURE);
 }
 
-/* The listed domain whose locator names z holds on s, or NULL. */
-static const zl_name *locator_domain(const zl_model *m, const zl_zone *z,
-                                     const zl_server *s)
+/* A listed domain and one of its locator names (or its closest interned
+ * ancestor) below the zone. */
+typedef struct locator {
+	const zl_name *domain, *name;
+} locator;
+
+/* The locator names of the listed domains below z, in domain order: once
+ * a zone, not once a hosting server (the forest's _msdcs zone has one a
+ * DC, and a forest thousands of DCs). */
+static size_t locators_below(const zl_model *m, const zl_zone *z, locator *out)
 {
 	static const char *const names[] = { "_ldap._tcp.dc._msdcs.", "_ldap._tcp." };
 	char text[AD_NAME_MAX];
+	size_t n = 0;
 
 	for (size_t i = 0; i < zl_model_domain_count(m); i++)
 		for (size_t k = 0; k < 2; k++) {
-			const zl_name *d = zl_model_domain(m, i), *n;
+			const zl_name *d = zl_model_domain(m, i), *name;
 
 			snprintf(text, sizeof text, "%s%s", names[k], zl_name_text(d));
-			n = ad_name_or_ancestor(m, text);
-			if (zl_name_is_below(n, zl_zone_name(z)) &&
-			    zl_model_zone_holding(m, s, n) == z)
-				return d;
+			name = ad_name_or_ancestor(m, text);
+			if (zl_name_is_below(name, zl_zone_name(z)))
+				out[n++] = (locator){ d, name };
 		}
+	return n;
+}
+
+/* The listed domain whose locator names z holds on s, or NULL. */
+static const zl_name *locator_domain(const zl_model *m, const zl_zone *z,
+                                     const zl_server *s, const locator *loc, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (zl_model_zone_holding(m, s, loc[i].name) == z)
+			return loc[i].domain;
 	return NULL;
 }
 
-static void check_zone(const zl_model *m, zl_report *r, const zl_zone *z,
-                       size_t *unknown)
+static int check_zone(const zl_model *m, zl_report *r, const zl_zone *z,
+                      size_t *unknown)
 {
+	locator *loc = malloc((2 * zl_model_domain_count(m) + 1) * sizeof(*loc));
 	bool own_done = false;
 
+	if (!loc)
+		return -1;
+	size_t nloc = locators_below(m, z, loc);
 	for (size_t h = 0; h < zl_zone_host_count(z); h++) {
 		const zl_server *s = zl_zone_host(z, h);
-		const zl_name *d = st_runs_dns(s) ? locator_domain(m, z, s) : NULL;
+		const zl_name *d = st_runs_dns(s) ? locator_domain(m, z, s, loc, nloc) : NULL;
 		const zl_zone_settings *o = zl_server_zone_settings(s, z);
 		zl_zone_settings on;
 
@@ -70,18 +93,21 @@ static void check_zone(const zl_model *m, zl_report *r, const zl_zone *z,
 			own_done = true;
 		}
 	}
+	free(loc);
+	return 0;
 }
 
 static int check(const zl_model *m, zl_report *r)
 {
 	size_t unknown = 0;
+	int rc = 0;
 
-	for (size_t i = 0; i < zl_model_zone_count(m); i++)
+	for (size_t i = 0; i < zl_model_zone_count(m) && rc == 0; i++)
 		if (st_is_primary(zl_model_zone(m, i)))
-			check_zone(m, r, zl_model_zone(m, i), &unknown);
+			rc = check_zone(m, r, zl_model_zone(m, i), &unknown);
 	if (unknown)
 		zl_report_not_checked(r, "dynamic_update not known (server, zone)", unknown);
-	return 0;
+	return rc;
 }
 
 const zl_rule zl_rule_zone_no_update = {

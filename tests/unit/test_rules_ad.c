@@ -1833,6 +1833,157 @@ START_TEST(glue_mismatch_fires_and_silent)
 END_TEST
 
 
+/* ---- copies read from byte-identical files ---------------------------------- */
+
+/* A copy read from a file byte for byte the one of `from`: it shares
+ * from's records, as the loader makes it, with its own path and servers. */
+static zl_view *mk_shared_view(zl_model *m, const zl_view *from, const char *path,
+                               const char *servers)
+{
+	zl_view *v = zl_model_add_view(m, (zl_zone *)zl_view_zone(from), path);
+	char buf[256];
+
+	ck_assert_ptr_nonnull(v);
+	ck_assert_int_eq(zl_view_share(m, v, from), 0);
+	snprintf(buf, sizeof(buf), "%s", servers);
+	for (char *save = NULL, *w = strtok_r(buf, " ", &save); w;
+	     w = strtok_r(NULL, " ", &save))
+		ck_assert_int_eq(zl_view_attach_server(m, v, zl_model_server_find(m, t_name(m, w))),
+		                 0);
+	ck_assert_uint_eq(zl_view_records_index(v), zl_view_records_index(from));
+	return v;
+}
+
+/* The findings in `file`, into out[]; how many. */
+static size_t findings_in(const zl_results *r, const char *file, const zl_finding **out)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < r->findings.n; i++)
+		if (strcmp(t_finding(r, i)->file, file) == 0)
+			out[n++] = t_finding(r, i);
+	return n;
+}
+
+/* s with " on dc1.example.com." in place of " on dc2.example.com.". */
+static const char *on_dc1(const char *s, char *buf, size_t size)
+{
+	const char *at = strstr(s, " on dc2.example.com.");
+
+	ck_assert_ptr_nonnull(at);
+	snprintf(buf, size, "%.*s on dc1.example.com.%s", (int)(at - s), s,
+	         at + strlen(" on dc2.example.com."));
+	return buf;
+}
+
+/* dc1.example.com and dc2.example.com (dc, dns; site HQ) both host
+ * example.com; the domain's GUID is known. */
+static zl_model *shared_forest(void)
+{
+	zl_model *m = mk_model("example.com", (const char *const[]){ "example.com", NULL });
+	zl_server *dc1 = mk_server(m, 10, "dc1.example.com", "10.0.0.1/24", DC_DNS, NULL);
+	zl_server *dc2 = mk_server(m, 20, "dc2.example.com", "10.0.0.2/24", DC_DNS, NULL);
+
+	zl_server_set_site(dc1, "HQ");
+	zl_server_set_site(dc2, "HQ");
+	zl_server_set_dsa_guid(dc1, DC1_GUID);
+	zl_server_set_dsa_guid(dc2, RODC_GUID);
+	zl_model_set_domain_guid(m, t_name(m, "example.com"), DOM_GUID);
+	mk_zone(m, "example.com", ZL_STORAGE_AD_DOMAIN, "dc1.example.com dc2.example.com");
+	resolve(m);
+	return m;
+}
+
+/* Two copies of one file: the same findings in each, each on its own
+ * server; names below a zone cut in the copy are held by neither. */
+START_TEST(locator_records_shared_copy_each_server)
+{
+	zl_model *m = shared_forest();
+	zl_view *v = mk_view(m, "example.com", "zones/dc1/example.com.dns", "dc1.example.com",
+	                     RECORDS("_tcp.example.com. 3600 IN NS dc1.example.com."));
+	mk_shared_view(m, v, "zones/dc2/example.com.dns", "dc2.example.com");
+	zl_results *r = run(m, "dc-locator-records", 4);
+	const zl_finding *a[4], *b[4];
+	char buf[4096];
+
+	ck_assert_uint_eq(findings_in(r, "zones/dc1/example.com.dns", a), 2);
+	ck_assert_uint_eq(findings_in(r, "zones/dc2/example.com.dns", b), 2);
+	for (size_t i = 0; i < 2; i++) {
+		ck_assert_uint_eq(a[i]->line, 1);
+		ck_assert_uint_eq(b[i]->line, 1);
+		ck_assert_str_eq(a[i]->server, b[i]->server);
+		ck_assert_str_eq(on_dc1(b[i]->message, buf, sizeof(buf)), a[i]->message);
+		ck_assert_str_ne(a[i]->fingerprint, b[i]->fingerprint);
+		ck_assert_ptr_nonnull(strstr(a[i]->message, "SRV _kerberos._udp.example.com."));
+		ck_assert_ptr_null(strstr(a[i]->message, "SRV _kerberos._tcp.example.com."));
+		ck_assert_ptr_null(strstr(a[i]->message, "SRV _ldap._tcp.example.com."));
+	}
+	ck_assert_str_eq(a[0]->server, "dc1.example.com.");
+	ck_assert_str_eq(a[1]->server, "dc2.example.com.");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(orphan_records_shared_copy_each_server)
+{
+	zl_model *m = shared_forest();
+	zl_view *v = mk_view(m, "example.com", "zones/dc1/example.com.dns", "dc1.example.com",
+		RECORDS("_ldap._tcp.example.com. 600 IN SRV 0 100 389 old.example.com.",
+		        "example.com. 600 IN A 10.0.0.99",
+		        "_sites.example.com. 3600 IN NS dc1.example.com.",
+		        "_ldap._tcp.hq._sites.example.com. 600 IN SRV 0 100 389 old.example.com."));
+	mk_shared_view(m, v, "zones/dc2/example.com.dns", "dc2.example.com");
+	zl_results *r = run(m, "dc-orphan-records", 4);
+	const zl_finding *a[4], *b[4];
+	char buf[512];
+
+	ck_assert_uint_eq(findings_in(r, "zones/dc1/example.com.dns", a), 2);
+	ck_assert_uint_eq(findings_in(r, "zones/dc2/example.com.dns", b), 2);
+	ck_assert_uint_eq(a[0]->line, 3);
+	ck_assert_uint_eq(a[1]->line, 4);
+	for (size_t i = 0; i < 2; i++) {
+		ck_assert_uint_eq(b[i]->line, a[i]->line);
+		ck_assert_str_eq(on_dc1(b[i]->message, buf, sizeof(buf)), a[i]->message);
+		ck_assert_str_ne(a[i]->fingerprint, b[i]->fingerprint);
+	}
+	assert_cmd(b[0], 0, "dnscmd dc2.example.com /RecordDelete example.com "
+	                    "_ldap._tcp SRV 0 100 389 old.example.com /f");
+	assert_cmd(b[1], 0, "dnscmd dc2.example.com /RecordDelete example.com @ A 10.0.0.99 /f");
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
+START_TEST(glue_mismatch_shared_copy_each_server)
+{
+	zl_model *m = ns_forest();
+	zl_view *v = mk_view(m, "example.com", "zones/dc1/example.com.dns", "dc1.example.com",
+		RECORDS("emea.example.com. 3600 IN NS dc5.emea.example.com.",
+		        "emea.example.com. 3600 IN NS dc5.emea.example.com.",
+		        "dc5.emea.example.com. 3600 IN A 10.2.0.55"));
+	mk_shared_view(m, v, "zones/dc2/example.com.dns", "dc2.example.com");
+	mk_view(m, "emea.example.com", "zones/emea.example.com.dns",
+	        "dc5.emea.example.com dc6.emea.example.com",
+	        RECORDS("emea.example.com. 3600 IN NS dc5.emea.example.com."));
+	/* dc5, named twice, is checked once in each copy. */
+	zl_results *r = run(m, "glue-mismatch", 2);
+	const zl_finding *a[2], *b[2];
+	char buf[512];
+
+	ck_assert_uint_eq(findings_in(r, "zones/dc1/example.com.dns", a), 1);
+	ck_assert_uint_eq(findings_in(r, "zones/dc2/example.com.dns", b), 1);
+	ck_assert_uint_eq(a[0]->line, 5);
+	ck_assert_uint_eq(b[0]->line, 5);
+	ck_assert_str_eq(on_dc1(b[0]->message, buf, sizeof(buf)), a[0]->message);
+	assert_cmd(b[0], 0, "dnscmd dc2.example.com /RecordDelete example.com dc5.emea A "
+	                    "10.2.0.55 /f");
+	ck_assert_str_ne(a[0]->fingerprint, b[0]->fingerprint);
+	zl_results_free(r);
+	zl_model_free(m);
+}
+END_TEST
+
 Suite *ad_rules_suite(void)
 {
 	Suite *s = suite_create("ad rules");
@@ -1887,6 +2038,9 @@ Suite *ad_rules_suite(void)
 	tcase_add_test(locator, ns_missing_silent);
 	tcase_add_test(locator, ns_missing_follows_auto_ns);
 	tcase_add_test(locator, glue_mismatch_fires_and_silent);
+	tcase_add_test(locator, locator_records_shared_copy_each_server);
+	tcase_add_test(locator, orphan_records_shared_copy_each_server);
+	tcase_add_test(locator, glue_mismatch_shared_copy_each_server);
 	tcase_add_test(aged, aged_address_strictly_older);
 	tcase_add_test(aged, aged_address_zone_interval);
 	suite_add_tcase(s, self);
