@@ -5,7 +5,7 @@
  * changed, with the parent still giving the old one, is unreachable by
  * every resolver that comes through the parent.
  */
-#include "ad-delegation.h"
+#include "lib/delegation.h"
 
 typedef struct ctx {
 	const zl_model *m;

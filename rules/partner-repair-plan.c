@@ -10,7 +10,7 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-#include "ad-common.h"
+#include "lib/ad.h"
 
 /* A growing string, for lists of server names of any length. */
 typedef struct text {

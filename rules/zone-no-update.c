@@ -5,7 +5,7 @@
  * them (dcdiag /test:DNS Dyn; [MS-DNSP] dnsProperty 0x02 = 0).  One finding
  * per zone for its own setting, one per server whose own says none.
  */
-#include "settings-common.h"
+#include "lib/settings.h"
 
 static void report(zl_report *r, const zl_zone *z, const zl_server *s,
                    const zl_server *fix_on, zl_location where, const zl_name *domain)
