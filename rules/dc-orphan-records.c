@@ -5,7 +5,7 @@
  * behind (KB 216498 removes the directory objects, not these): clients
  * and replication partners keep trying a host that is no DC.
  *
- * A locator SRV owner is recognised by the table of rules/ad-locator.h,
+ * A locator SRV owner is recognised by the table of rules/lib/locator.h,
  * <site> and <domainguid> matching any label.  The owners worth looking
  * at are found once per distinct record storage (views sharing a file
  * share their records), then each view walks only those RRsets.
