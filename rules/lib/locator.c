@@ -68,8 +68,3 @@ void ad_command_delete_srv(zl_finding *f, const zl_server *on,
 	                      "-ZoneName %s -Force", t.ps_server, t.ps_zone, t.ps_node,
 	                      ps_target, t.ps_server, t.ps_zone);
 }
-
-bool ad_is_dc(const zl_server *s)
-{
-	return (zl_server_roles(s) & ZL_ROLE_DC) != 0;
-}

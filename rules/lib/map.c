@@ -2,14 +2,6 @@
 #include "map.h"
 #include "hash.h"
 
-static size_t ad_map_hash(uint64_t k, size_t cap)
-{
-	k ^= k >> 33;
-	k *= 0xff51afd7ed558ccdULL;
-	k ^= k >> 33;
-	return (size_t)k & (cap - 1);
-}
-
 bool ad_map_init(ad_map *mp, size_t n)
 {
 	mp->cap = 16;
@@ -36,16 +28,6 @@ void ad_map_put(ad_map *mp, uint64_t key, uint32_t value)
 		mp->keys[i] = key;
 		mp->values[i] = value;
 	}
-}
-
-bool ad_map_get(const ad_map *mp, uint64_t key, uint32_t *value)
-{
-	for (size_t i = ad_map_hash(key, mp->cap); mp->keys[i]; i = (i + 1) & (mp->cap - 1))
-		if (mp->keys[i] == key) {
-			*value = mp->values[i];
-			return true;
-		}
-	return false;
 }
 
 uint64_t ad_addr_key(const zl_addr *a)
