@@ -30,12 +30,16 @@ INFO_URI ?= file://$(PREFIX)/share/doc/zonelint/rules.md
 
 LIB_SRCS  := $(sort $(filter-out lint/main.c,$(wildcard lint/*.c lint/*/*.c lint/*/*/*.c)))
 RULE_SRCS := $(sort $(wildcard rules/*.c))
+# What rules share (rules/lib/): compiled like the rules, but no rule of
+# its own, as the registry is built from rules/*.c alone.
+RULELIB_SRCS := $(sort $(wildcard rules/lib/*.c))
 TEST_SRCS := $(sort $(wildcard tests/unit/*.c))
 PLUGIN_SRCS := $(sort $(wildcard contrib/plugins/*.c))
 PLUGINS   := $(PLUGIN_SRCS:contrib/plugins/%.c=$(BUILD)/plugins/%.so)
 
 LIB_OBJS  := $(LIB_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/rules_table.o
 RULE_OBJS := $(RULE_SRCS:%.c=$(BUILD)/%.o)
+RULELIB_OBJS := $(RULELIB_SRCS:%.c=$(BUILD)/%.o)
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 HEADERS   := $(wildcard include/zonelint/*.h lint/*.h lint/*/*.h lint/*/*/*.h)
 
@@ -65,8 +69,10 @@ test-deps:
 
 # Rules see only the public headers: nothing in rules/ may reach lint/
 # (-Iinclude only; tests/plugins/run.sh also checks that no include
-# leaves rules/ and include/).  Plugins are built the same way.
-$(BUILD)/rules/%.o: rules/%.c $(wildcard include/zonelint/*.h rules/*.h)
+# leaves rules/ and include/).  Plugins are built the same way.  This rule
+# builds rules/lib/ too; its functions stay the binary's own, as they are
+# not in exports.list and their headers are not installed.
+$(BUILD)/rules/%.o: rules/%.c $(wildcard include/zonelint/*.h rules/lib/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Iinclude -c $< -o $@
 
@@ -95,7 +101,7 @@ $(BUILD)/rules_table.c: $(RULE_SRCS) scripts/gen-rules-table.sh
 $(BUILD)/rules_table.o: $(BUILD)/rules_table.c
 	$(CC) $(ALL_CFLAGS) -Iinclude -c $< -o $@
 
-$(BUILD)/libzonelint.a: $(LIB_OBJS) $(RULE_OBJS)
+$(BUILD)/libzonelint.a: $(LIB_OBJS) $(RULE_OBJS) $(RULELIB_OBJS)
 	rm -f $@
 	ar rcs $@ $^
 
@@ -117,7 +123,7 @@ $(BUILD)/plugins/%.so: contrib/plugins/%.c $(wildcard include/zonelint/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -fPIC -shared -Iinclude -o $@ $<
 
-$(BUILD)/tests/%.o: tests/%.c $(HEADERS)
+$(BUILD)/tests/%.o: tests/%.c $(HEADERS) $(wildcard rules/lib/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Wno-missing-prototypes -Iinclude -Ilint $(PKG_CFLAGS) $(CHECK_CFLAGS) \
 		-DZL_TEST_DATA='"tests/data"' -c $< -o $@

@@ -4,7 +4,7 @@
  * ADIDNS research, Powermad): a user registers a name nobody holds yet
  * (wpad, a wildcard, a mistyped server name) and receives its traffic.
  */
-#include "adidns-common.h"
+#include "lib/adidns.h"
 
 static int check(const zl_model *m, zl_report *r)
 {

@@ -5,7 +5,7 @@
  * (Kevin Robertson's ADIDNS research, Powermad Enable-ADIDNSNode;
  * BlueTuxedo Get-BTTombstonedNode).
  */
-#include "settings-common.h"
+#include "lib/settings.h"
 
 static int check(const zl_model *m, zl_report *r)
 {

@@ -7,7 +7,7 @@
  * A static record there guards the name: it is no dynamic registration a
  * user could overwrite.
  */
-#include "adidns-common.h"
+#include "lib/adidns.h"
 
 /* A static record at n in some copy of z ([AGE:] 0: never aged out). */
 static bool guarded(const zl_model *m, const zl_zone *z, const zl_name *n)

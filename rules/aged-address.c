@@ -7,7 +7,7 @@
  */
 #include <stdlib.h>
 
-#include "ad-common.h"
+#include "lib/ad.h"
 
 /* Hours from 1601-01-01 (the [AGE:N] epoch) to 1970-01-01, both UTC. */
 #define HOURS_1601_TO_1970 3234576

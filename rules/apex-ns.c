@@ -3,7 +3,7 @@
  * without it the zone names no authoritative server and cannot be
  * delegated to or transferred.
  */
-#include "zone-common.h"
+#include "lib/zone.h"
 
 static int check_view(const zl_model *m, const zl_view *v, zl_report *r)
 {

@@ -3,7 +3,7 @@
  * RFC 2181 10.1); DNSSEC's RRSIG and NSEC may stand beside it (RFC 4035
  * 2.5).  A second CNAME with another target is as wrong (RFC 2181 10.1).
  */
-#include "zone-common.h"
+#include "lib/zone.h"
 
 static bool dnssec_type(uint16_t t)
 {

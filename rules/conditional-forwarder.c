@@ -6,7 +6,7 @@
  * on some DNS servers of a domain but not all makes the answer depend on
  * the DC a client asks (BlueTuxedo Get-BTConditionalForwarder).
  */
-#include "settings-common.h"
+#include "lib/settings.h"
 
 static void check_masters(zl_report *r, const zl_zone *z, size_t *unknown)
 {

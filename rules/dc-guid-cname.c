@@ -7,7 +7,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "ad-common.h"
+#include "lib/ad.h"
 
 typedef struct alias {
 	const zl_server *dc;

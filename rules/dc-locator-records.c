@@ -12,7 +12,8 @@
  * no RRset is walked once per DC, nor once per view: a view only asks
  * which of its servers holds the slots its copy lacks.
  */
-#include "ad-locator.h"
+#include "lib/hash.h"
+#include "lib/locator.h"
 
 typedef struct slot {
 	const ad_locator *loc;
@@ -81,15 +82,6 @@ static const char *const reason_guid =
 static const char *const reason_addr =
 	"no address in the inventory: the DC's locator A records are not checked";
 
-static uint64_t text_key(const char *t)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (; *t; t++)
-		h = (h ^ (unsigned char)*t) * 1099511628211ULL;
-	return h ? h : 1;
-}
-
 static bool grow(void **v, size_t *cap, size_t need, size_t size)
 {
 	if (need <= *cap)
@@ -108,7 +100,7 @@ static bool grow(void **v, size_t *cap, size_t need, size_t size)
 /* The slot of `owner` for row l, made when new. */
 static slot *slot_for(state *st, const ad_locator *l, const char *owner)
 {
-	uint64_t key = text_key(owner);
+	uint64_t key = rl_fnv1a_key(owner, strlen(owner));
 	uint32_t i;
 
 	if (ad_map_get(&st->by_owner, key, &i) && strcmp(st->slots[i].owner, owner) == 0)

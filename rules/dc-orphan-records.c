@@ -5,14 +5,15 @@
  * behind (KB 216498 removes the directory objects, not these): clients
  * and replication partners keep trying a host that is no DC.
  *
- * A locator SRV owner is recognised by the table of rules/ad-locator.h,
+ * A locator SRV owner is recognised by the table of rules/lib/locator.h,
  * <site> and <domainguid> matching any label.  The owners worth looking
  * at are found, and their RRsets checked, once per distinct record
  * storage (views sharing a file share their records); each view then
  * only asks which of its servers holds the names of the records found.
  */
-#include "ad-locator.h"
-#include "relations.h"
+#include "lib/hash.h"
+#include "lib/locator.h"
+#include "lib/relations.h"
 
 typedef struct pattern {
 	const char *prefix;       /* labels before the wildcard, dot included */
@@ -64,15 +65,6 @@ typedef struct state {
 	memo *memos;              /* by zl_view_records_index */
 	bool oom;
 } state;
-
-static uint64_t text_key(const char *t, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)t[i]) * 1099511628211ULL;
-	return h ? h : 1;
-}
 
 /* Row l, for `domain`, as a fixed owner or a wildcard pattern. */
 static void compile(state *st, const ad_locator *l, const char *domain)
@@ -147,7 +139,7 @@ static void plan_dcs(state *st)
 		if (!ad_is_dc(s))
 			continue;
 		if (g)
-			ad_map_put(&st->guids, text_key(g, strlen(g)), (uint32_t)i);
+			ad_map_put(&st->guids, rl_fnv1a_key(g, strlen(g)), (uint32_t)i);
 		st->all_guids &= g != NULL;
 		st->all_addrs &= zl_server_address_count(s) > 0;
 	}
@@ -297,7 +289,7 @@ static bool guid_is_dc(const state *st, const zl_name *owner)
 	size_t len = dot ? (size_t)(dot - text) : strlen(text);
 	uint32_t i;
 
-	if (!ad_map_get(&st->guids, text_key(text, len), &i))
+	if (!ad_map_get(&st->guids, rl_fnv1a_key(text, len), &i))
 		return false;
 	const char *g = zl_server_dsa_guid(zl_model_server(st->m, i));
 	return strlen(g) == len && strncmp(g, text, len) == 0;

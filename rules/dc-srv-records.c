@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "ad-common.h"
+#include "lib/ad.h"
 
 typedef struct service {
 	const char *prefix;       /* the labels before the domain */

@@ -2,7 +2,7 @@
  * dname: a DNAME redirects the whole subtree below its owner (RFC 6672
  * 2.3, 2.4): one DNAME a name, and no data below it.
  */
-#include "zone-common.h"
+#include "lib/zone.h"
 
 static void second_dname(const zl_view *v, const zl_name *owner, zl_report *r)
 {

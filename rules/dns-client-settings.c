@@ -6,7 +6,7 @@
  * address that is no DNS server of the forest resolves no AD name (dcdiag
  * Basc, BPA dd378975).  Each clause is its own finding (SPEC 6.2).
  */
-#include "settings-common.h"
+#include "lib/settings.h"
 
 /* Is a, in s's list, the DC's own DNS server? */
 static bool is_self(const zl_server *s, const zl_addr *a)

@@ -4,7 +4,8 @@
  * The records of an owner are sorted by a hash of their data, so an owner
  * with thousands of records costs n log n, not n squared.
  */
-#include "zone-common.h"
+#include "lib/hash.h"
+#include "lib/zone.h"
 
 typedef struct entry {
 	uint64_t hash;            /* of type, class and rdata */
@@ -18,20 +19,11 @@ typedef struct scratch {
 	bool oom;
 } scratch;
 
-static uint64_t mix(uint64_t h, const void *p, size_t n)
-{
-	const uint8_t *b = p;
-
-	for (size_t i = 0; i < n; i++)     /* FNV-1a */
-		h = (h ^ b[i]) * 1099511628211u;
-	return h;
-}
-
 /* Equal for records zl_record_same_data calls equal. */
 static uint64_t data_hash(const zl_record *x)
 {
 	uint16_t tc[2] = { zl_record_type(x), zl_record_class(x) };
-	uint64_t h = mix(14695981039346656037u, tc, sizeof(tc));
+	uint64_t h = rl_fnv1a(RL_FNV_BASIS, tc, sizeof(tc));
 
 	for (size_t i = 0; i < zl_record_field_count(x); i++) {
 		const zl_name *name = zl_record_field_name(x, i);
@@ -40,13 +32,13 @@ static uint64_t data_hash(const zl_record *x)
 		const uint8_t *bytes = zl_record_field_bytes(x, i, &len);
 		uint32_t n = zl_record_field_int(x, i);
 		if (name)
-			h = mix(h, &name, sizeof(name));     /* names are interned */
+			h = rl_fnv1a(h, &name, sizeof(name));     /* names are interned */
 		else if (zl_record_field_addr(x, i, &a))
-			h = mix(h, &a, sizeof(a));
+			h = rl_fnv1a(h, &a, sizeof(a));
 		else if (bytes)
-			h = mix(h, bytes, len);
+			h = rl_fnv1a(h, bytes, len);
 		else
-			h = mix(h, &n, sizeof(n));
+			h = rl_fnv1a(h, &n, sizeof(n));
 	}
 	return h;
 }

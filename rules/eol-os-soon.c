@@ -3,7 +3,7 @@
  * end of extended support within 180 days of the audit date: time to plan
  * the migration before eol-os fires.  Dates: Microsoft lifecycle policy.
  */
-#include "eol-common.h"
+#include "lib/eol.h"
 
 /* Half a year: the lead time a DC migration (new hardware, promotion,
  * FSMO and DNS moves) usually needs. */

@@ -2,7 +2,7 @@
  * eol-os: a server whose Windows Server version is past Microsoft's end of
  * extended support on the audit date.  Dates: Microsoft lifecycle policy.
  */
-#include "eol-common.h"
+#include "lib/eol.h"
 
 static int check(const zl_model *m, zl_report *r)
 {

@@ -7,7 +7,7 @@
  */
 #include <stdlib.h>
 
-#include "settings-common.h"
+#include "lib/settings.h"
 
 static void fix(zl_finding *f, const zl_server *s, const char *what,
                 const zl_addr_list *to)

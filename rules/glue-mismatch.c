@@ -12,7 +12,7 @@
  */
 #include <stdlib.h>
 
-#include "ad-delegation.h"
+#include "lib/delegation.h"
 
 /* A glue record that holds no address of server s (s NULL: a count of
  * servers named by a delegation with no address in the inventory). */

@@ -8,7 +8,7 @@
  */
 #include <ctype.h>
 
-#include "zone-common.h"
+#include "lib/zone.h"
 
 /* Why one label (len bytes of the name's canonical text) is no host-name
  * label, or NULL. */

@@ -8,7 +8,7 @@
  */
 #include <stdlib.h>
 
-#include "ad-common.h"
+#include "lib/ad.h"
 
 /* "corp., emea.corp.": the listed domains, for messages. */
 static const char *domains_text(const zl_model *m, char *buf, size_t size)

@@ -3,7 +3,7 @@
  * needs that server's address in the parent as glue (RFC 1034 4.2.1,
  * RFC 9471): without it the referral cannot be followed.
  */
-#include "zone-common.h"
+#include "lib/zone.h"
 
 static void check_cut(const zl_view *v, const zl_name *cut, zl_report *r, void *ctx)
 {

@@ -6,7 +6,7 @@
  * server missing there, and a zone transfer to it is refused by servers
  * that allow transfers to name servers only.
  */
-#include "ad-delegation.h"
+#include "lib/delegation.h"
 
 typedef struct ctx {
 	const zl_model *m;

@@ -5,8 +5,8 @@
  * forced demotion): resolvers that pick it time out (RFC 1034 4.2.2,
  * RFC 2181 6.1: every NS of a set must be authoritative).
  */
-#include "ad-delegation.h"
-#include "relations.h"
+#include "lib/delegation.h"
+#include "lib/relations.h"
 
 typedef struct ctx {
 	const zl_model *m;

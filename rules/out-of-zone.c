@@ -8,7 +8,7 @@
  * target lies outside the zone.  An A/AAAA record whose owner is the
  * target of an NS record of the zone is that glue, whatever wrote the file.
  */
-#include "zone-common.h"
+#include "lib/zone.h"
 
 /* The targets of the zone's NS records (apex and delegations); -1 on no
  * memory. */

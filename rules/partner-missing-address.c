@@ -3,8 +3,8 @@
  * or AAAA record for S at all.  KB 914050 (DNS event 6702), repair step 5:
  * where a partner has no host record of this server, add one it can reach.
  */
-#include "ad-common.h"
-#include "relations.h"
+#include "lib/ad.h"
+#include "lib/relations.h"
 
 static void check_pair(zl_report *r, const ad_pair *pr)
 {

@@ -5,7 +5,7 @@
  * the same network as the partner.  Routed networks between sites are
  * normal: only an address S really has on P's network counts.
  */
-#include "ad-common.h"
+#include "lib/ad.h"
 
 static void check_pair(zl_report *r, const ad_pair *pr)
 {

@@ -10,7 +10,8 @@
 #include <stdarg.h>
 #include <stdlib.h>
 
-#include "ad-locator.h"
+#include "lib/ad.h"
+#include "lib/map.h"
 
 /* A growing string, for lists of server names of any length. */
 typedef struct text {

@@ -4,7 +4,7 @@
  * 6702), repair step 4: on each partner that runs DNS, delete the host
  * records of this server that are not its addresses.
  */
-#include "ad-common.h"
+#include "lib/ad.h"
 
 static zl_finding *describe(zl_report *r, const ad_pair *pr, const zl_record *rec,
                             const zl_addr *a, const char *ip)

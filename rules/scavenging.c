@@ -5,7 +5,7 @@
  * ff807383, ff807357); a server's interval is outside 6 hours-28 days
  * (BPA ff807371).
  */
-#include "settings-common.h"
+#include "lib/settings.h"
 
 enum { MIN_HOURS = 6, MAX_HOURS = 672 };
 

@@ -4,7 +4,7 @@
  * does not have.  AD replication carries that copy to the partners, so a
  * wrong address here becomes their stale record (KB 914050, event 6702).
  */
-#include "ad-common.h"
+#include "lib/ad.h"
 
 static zl_finding *describe(zl_report *r, const ad_pair *pr, const zl_record *rec,
                             const zl_addr *a, const char *ip)

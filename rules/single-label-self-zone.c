@@ -9,7 +9,7 @@
 
 #include <zonelint/zonelint.h>
 
-#include "ad-common.h"
+#include "lib/ad.h"
 
 typedef struct scope {
 	const char *dnscmd;       /* /ZoneAdd arguments after /DsPrimary */

@@ -3,7 +3,7 @@
  * RFC 1034 4.3.4).  Without it no server loads the zone; a second one or
  * one below the apex is refused by BIND and Knot alike.
  */
-#include "zone-common.h"
+#include "lib/zone.h"
 
 static void away_from_apex(const zl_view *v, const zl_name *owner, zl_report *r,
                            void *ctx)

@@ -2,7 +2,7 @@
  * target-is-alias: an NS, MX or SRV record must name a host, not an alias
  * (RFC 2181 10.3; RFC 2782 for SRV; RFC 5321 5.1 for MX).
  */
-#include "zone-common.h"
+#include "lib/zone.h"
 
 static void check_target(const zl_model *m, const zl_view *v, zl_report *r,
                          const zl_record *rec, const zl_name *target)

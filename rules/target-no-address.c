@@ -3,8 +3,8 @@
  * in the zone (RFC 1034 4.2.2 for NS, RFC 5321 5.1 for MX, RFC 2782 for
  * SRV), or the service it names cannot be reached.
  */
-#include "relations.h"
-#include "zone-common.h"
+#include "lib/relations.h"
+#include "lib/zone.h"
 
 static void check_target(const zl_model *m, const zl_view *v, zl_report *r,
                          const zl_record *rec, const zl_name *target)

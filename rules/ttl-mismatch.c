@@ -2,7 +2,7 @@
  * ttl-mismatch: the records of one RRset share one TTL (RFC 2181 5.2).
  * Servers take one of them (BIND the first) and the rest is ignored.
  */
-#include "zone-common.h"
+#include "lib/zone.h"
 
 /* The first record of rec's RRset (same owner, type and class). */
 static const zl_record *rrset_first(const zl_view *v, const zl_record *rec)

@@ -6,7 +6,7 @@
  * creation (KB 867464, DNS event 4515; PingCastle issue 237).  DNS servers
  * then load one copy or the other, and updates land in either.
  */
-#include "settings-common.h"
+#include "lib/settings.h"
 
 static int check(const zl_model *m, zl_report *r)
 {

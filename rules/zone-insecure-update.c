@@ -5,7 +5,7 @@
  * and 2; DISA STIG V-259334).  One finding for the zone's own setting, one
  * per server whose own registry says so (SPEC 6.2).
  */
-#include "settings-common.h"
+#include "lib/settings.h"
 
 static void report(zl_report *r, const zl_zone *z, const zl_server *s,
                    const zl_server *fix_on, zl_location where)

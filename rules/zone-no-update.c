@@ -7,7 +7,7 @@
  */
 #include <stdlib.h>
 
-#include "settings-common.h"
+#include "lib/settings.h"
 
 static void report(zl_report *r, const zl_zone *z, const zl_server *s,
                    const zl_server *fix_on, zl_location where, const zl_name *domain)

@@ -9,7 +9,7 @@
  */
 #include <stdlib.h>
 
-#include "settings-common.h"
+#include "lib/settings.h"
 
 typedef enum setting { SET_UPDATE, SET_TRANSFERS, SET_AGING } setting;
 

@@ -6,7 +6,7 @@
  * the domain, DNS or not, and not to other domains (BlueTuxedo
  * Test-BTADILegacyZone).
  */
-#include "settings-common.h"
+#include "lib/settings.h"
 
 static void report(zl_report *r, const zl_zone *z, const char *why,
                    const char *scope, const char *dnscmd_scope)

@@ -5,7 +5,7 @@
  * A-DnsZoneTransfert).  One finding per (server, zone): each server's
  * setting is its own (SPEC 6.3).
  */
-#include "settings-common.h"
+#include "lib/settings.h"
 
 static void report(zl_report *r, const zl_zone *z, const zl_server *s,
                    zl_location where)

@@ -280,8 +280,8 @@ else
 fi
 
 # -MM lists every header a file reaches, system ones left out.
-outside=$($cc -MM -Iinclude rules/*.c contrib/plugins/*.c 2>&1 | tr ' \\' '\n\n' |
-	grep -v -E -e '^$' -e ':$' -e '^(rules/[^/]*|contrib/plugins/[^/]*\.c|include/zonelint/[^/]*)$')
+outside=$($cc -MM -Iinclude rules/*.c rules/lib/*.c contrib/plugins/*.c 2>&1 | tr ' \\' '\n\n' |
+	grep -v -E -e '^$' -e ':$' -e '^(rules/(lib/)?[^/]*|contrib/plugins/[^/]*\.c|include/zonelint/[^/]*)$')
 if [ -z "$outside" ]; then ok "rules/ and contrib/plugins/ include nothing but include/zonelint"
 else not_ok "rules/ or contrib/plugins/ include: $outside"; fi
 

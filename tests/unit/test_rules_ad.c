@@ -11,8 +11,8 @@
 #include "suites.h"
 #include "settings.h"
 #include "sources/rr_convert.h"
-#include "../../rules/ad-common.h"
-#include "../../rules/relations.h"
+#include "../../rules/lib/ad.h"
+#include "../../rules/lib/relations.h"
 
 static const int64_t DAY = 86400;
 /* 2026-11-27 00:00 UTC, in days since 1970 and in [AGE:N] hours. */

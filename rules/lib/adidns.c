@@ -1,18 +1,7 @@
-/*
- * rules/adidns-common.h - which trustees of a zone's create_child list
- * are "any user" (PingCastle A-DnsZoneAUCreateChild), shared by
- * adidns-create-child and adidns-unguarded-name.
- */
-#ifndef ZL_RULES_ADIDNS_COMMON_H
-#define ZL_RULES_ADIDNS_COMMON_H
+/* rules/lib/adidns.c - see adidns.h. */
+#include "adidns.h"
 
-#include <string.h>
-
-#include "settings-common.h"
-
-/* SPEC 6.1 names, or their SIDs ([MS-DTYP] 2.4.2.4: S-1-5-11, S-1-1-0,
- * domain RIDs 513 and 515). */
-static inline bool adidns_is_broad(const char *t)
+bool adidns_is_broad(const char *t)
 {
 	static const char *const words[] = {
 		"authenticated-users", "everyone", "domain-users", "domain-computers",
@@ -27,9 +16,7 @@ static inline bool adidns_is_broad(const char *t)
 	       (strcmp(t + len - 4, "-513") == 0 || strcmp(t + len - 4, "-515") == 0);
 }
 
-/* "authenticated-users, everyone" into buf: the broad trustees of z's
- * create_child; "" when none (or unknown). */
-static inline const char *adidns_broad(const zl_zone *z, char *buf, size_t size)
+const char *adidns_broad(const zl_zone *z, char *buf, size_t size)
 {
 	zl_text_list l = zl_zone_create_child(z);
 	size_t used = 0;
@@ -41,5 +28,3 @@ static inline const char *adidns_broad(const zl_zone *z, char *buf, size_t size)
 			                         used ? ", " : "", l.items[i]);
 	return buf;
 }
-
-#endif

@@ -1,22 +1,5 @@
-/*
- * rules/eol-common.h - Microsoft's end of extended support for each
- * inventory `os` value, shared by eol-os (past it) and eol-os-soon (within
- * 180 days of it): one table, so the two rules never disagree on a date.
- * Dates: Microsoft lifecycle policy (Fixed Lifecycle, extended support).
- */
-#ifndef ZL_RULES_EOL_COMMON_H
-#define ZL_RULES_EOL_COMMON_H
-
-#include <string.h>
-
-#include <zonelint/zonelint.h>
-
-typedef struct eol_lifecycle {
-	const char *os;           /* inventory `os` value */
-	const char *product;
-	const char *end;          /* last day of extended support */
-	int64_t end_day;          /* the same, in days since 1970-01-01 */
-} eol_lifecycle;
+/* rules/lib/eol.c - see eol.h. */
+#include "eol.h"
 
 static const eol_lifecycle eol_table[] = {
 	{ "windows-server-2003", "Windows Server 2003", "2015-07-14", 16630 },
@@ -32,8 +15,7 @@ static const eol_lifecycle eol_table[] = {
 	/* samba, other: no end date, never flagged. */
 };
 
-/* The lifecycle of an `os` value, NULL when it has no end date. */
-static inline const eol_lifecycle *eol_find(const char *os)
+const eol_lifecycle *eol_find(const char *os)
 {
 	for (size_t i = 0; os && i < sizeof(eol_table) / sizeof(*eol_table); i++)
 		if (strcmp(eol_table[i].os, os) == 0)
@@ -41,9 +23,7 @@ static inline const eol_lifecycle *eol_find(const char *os)
 	return NULL;
 }
 
-/* Servers without `os`: neither rule guesses their version (SPEC: unknown
- * data goes to not_checked). */
-static inline void eol_not_checked(const zl_model *m, zl_report *r)
+void eol_not_checked(const zl_model *m, zl_report *r)
 {
 	size_t unknown = 0;
 
@@ -52,5 +32,3 @@ static inline void eol_not_checked(const zl_model *m, zl_report *r)
 			unknown++;
 	zl_report_not_checked(r, "no os in the inventory", unknown);
 }
-
-#endif
