@@ -561,7 +561,7 @@ static bool copy_strings(zl_strings *to, const zl_strings *from)
 }
 
 /*
- * A relation key (rules/relations.h: "what|<view file>|...") with every
+ * A relation key (rules/lib/relations.h: "what|<view file>|...") with every
  * "|was|" and "|was:" naming `file` instead: the repeated finding is about
  * the same name in the other copy.
  */

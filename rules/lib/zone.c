@@ -132,7 +132,7 @@ char *zc_describe(const zl_record *rec, char *buf, size_t size)
 	char data[ZC_DATA_MAX], tb[16];
 
 	if (zl_record_type(rec) == ZL_TYPE_SOA) {
-		snprintf(buf, size, "SOA serial %u", (unsigned)zl_record_field_int(rec, 2));
+		snprintf(buf, size, "SOA serial %u", (unsigned)zl_record_field_int(rec, ZL_SOA_SERIAL));
 		return buf;
 	}
 	size_t len = strlen(zc_data(rec, data, sizeof(data)));
