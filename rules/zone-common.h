@@ -93,10 +93,11 @@ static inline int zc_each_view(const zl_model *m, zl_report *r, zc_view_fn *fn)
 		return zc_each_view(m, r, fn);                  \
 	}
 
-/* Runs fn over every owner of v inside the zone, in first-seen order.
- * Out-of-zone owners are left to out-of-zone: servers ignore them. */
-typedef void zc_owner_fn(const zl_view *v, const zl_name *owner, zl_report *r,
-                         void *ctx);
+/* Runs fn over every owner of v inside the zone, in first-seen order,
+ * with its index `at` for zl_view_owner_records.  Out-of-zone owners are
+ * left to out-of-zone: servers ignore them. */
+typedef void zc_owner_fn(const zl_view *v, const zl_name *owner, size_t at,
+                         zl_report *r, void *ctx);
 typedef struct zc_owner_walk { zc_owner_fn *fn; } zc_owner_walk;
 
 static inline void zc_each_owner(const zl_view *v, zl_report *r, zc_owner_fn *fn,
@@ -105,7 +106,7 @@ static inline void zc_each_owner(const zl_view *v, zl_report *r, zc_owner_fn *fn
 	for (size_t i = 0; i < zl_view_owner_count(v); i++) {
 		const zl_name *o = zl_view_owner(v, i);
 		if (zc_in_zone(v, o))
-			fn(v, o, r, ctx);
+			fn(v, o, i, r, ctx);
 	}
 }
 
@@ -350,7 +351,9 @@ static inline int zc_owners_with(const zl_view *v, uint16_t type, bool apex,
 	*out = (zc_names){ NULL, 0, 0 };
 	for (size_t i = 0; i < zl_view_owner_count(v); i++) {
 		const zl_name *o = zl_view_owner(v, i);
-		if (!zc_in_zone(v, o) || (!apex && o == zc_origin(v)) || !zc_has(v, o, type))
+		zl_iter it;
+		if (!zc_in_zone(v, o) || (!apex && o == zc_origin(v)) ||
+		    !zl_view_owner_records(v, i, type, &it))
 			continue;
 		if (out->n == out->cap) {
 			size_t cap = out->cap ? out->cap * 2 : 16;
