@@ -1396,6 +1396,17 @@ const zl_name *zl_view_owner(const zl_view *v, size_t i)
 	return record_at(v->data, v->data->owners.v[i])->owner;
 }
 
+/* owners.v holds each owner's first record: the chain starts there. */
+const zl_record *zl_view_owner_records(const zl_view *v, size_t i, uint16_t type,
+                                       zl_iter *it)
+{
+	it->view = v;
+	it->type = type;
+	it->by = 0;
+	it->next = i < v->data->owners.n ? v->data->owners.v[i] : NO_RECORD;
+	return zl_iter_next(it);
+}
+
 /* ---- identical content -------------------------------------------------- */
 
 void zl_view_set_content(zl_view *v, uint64_t hash, size_t len)

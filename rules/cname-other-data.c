@@ -19,18 +19,19 @@ static void fix(zl_finding *f, const zl_name *owner)
 /* The later record of each conflicting pair carries the finding (SPEC 3):
  * data before the first CNAME is named by that CNAME's finding, data after
  * it carries its own. */
-static void check_owner(const zl_view *v, const zl_name *owner, zl_report *r,
-                        void *ctx)
+static void check_owner(const zl_view *v, const zl_name *owner, size_t at,
+                        zl_report *r, void *ctx)
 {
 	zl_iter it;
-	const zl_record *cname = zl_view_find(v, owner, ZL_TYPE_CNAME, &it);
+	const zl_record *cname = zl_view_owner_records(v, at, ZL_TYPE_CNAME, &it);
 	const zl_record *before = NULL;
 	bool seen = false;
 
 	(void)ctx;
 	if (!cname)
 		return;
-	for (const zl_record *x = zl_view_find(v, owner, 0, &it); x; x = zl_iter_next(&it)) {
+	for (const zl_record *x = zl_view_owner_records(v, at, 0, &it); x;
+	     x = zl_iter_next(&it)) {
 		if (x == cname) {
 			seen = true;
 		} else if (dnssec_type(zl_record_type(x)) || zl_record_same_data(x, cname)) {

@@ -46,8 +46,8 @@ static bool nsec3_chain(const zl_view *v, const zl_record *x)
 	       (t == ZL_TYPE_RRSIG && zc_has(v, zl_record_owner(x), ZL_TYPE_NSEC3));
 }
 
-static void check_owner(const zl_view *v, const zl_name *owner, zl_report *r,
-                        void *ctx)
+static void check_owner(const zl_view *v, const zl_name *owner, size_t at,
+                        zl_report *r, void *ctx)
 {
 	const zc_names *dnames = ctx;
 	const zl_name *above = zc_enclosing(dnames, v, owner, false);
@@ -62,7 +62,8 @@ static void check_owner(const zl_view *v, const zl_name *owner, zl_report *r,
 		return;
 	/* Each record below carries its own finding (SPEC 3). */
 	const zl_record *dname = zl_view_find(v, above, ZL_TYPE_DNAME, &d);
-	for (const zl_record *x = zl_view_find(v, owner, 0, &it); x; x = zl_iter_next(&it)) {
+	for (const zl_record *x = zl_view_owner_records(v, at, 0, &it); x;
+	     x = zl_iter_next(&it)) {
 		if (nsec3_chain(v, x))
 			continue;
 		zl_finding *f = zc_report_conflict(r, v, x, dname, "is below");

@@ -53,12 +53,13 @@ static int cmp_entry(const void *a, const void *b)
 }
 
 /* Collects the owner's records, a second SOA left to the soa rule. */
-static size_t collect(const zl_view *v, const zl_name *owner, scratch *s)
+static size_t collect(const zl_view *v, size_t at, scratch *s)
 {
 	zl_iter it;
 	size_t n = 0;
 
-	for (const zl_record *x = zl_view_find(v, owner, 0, &it); x; x = zl_iter_next(&it)) {
+	for (const zl_record *x = zl_view_owner_records(v, at, 0, &it); x;
+	     x = zl_iter_next(&it)) {
 		if (zl_record_type(x) == ZL_TYPE_SOA)
 			continue;
 		if (n == s->cap) {
@@ -77,11 +78,13 @@ static size_t collect(const zl_view *v, const zl_name *owner, scratch *s)
 	return n;
 }
 
-static void check_owner(const zl_view *v, const zl_name *owner, zl_report *r,
-                        void *ctx)
+static void check_owner(const zl_view *v, const zl_name *owner, size_t at,
+                        zl_report *r, void *ctx)
 {
 	scratch *s = ctx;
-	size_t n = collect(v, owner, s);
+	size_t n = collect(v, at, s);
+
+	(void)owner;
 
 	if (n > 1)
 		qsort(s->v, n, sizeof(*s->v), cmp_entry);

@@ -5,7 +5,8 @@
  */
 #include "lib/zone.h"
 
-static void check_cut(const zl_view *v, const zl_name *cut, zl_report *r, void *ctx)
+static void check_cut(const zl_view *v, const zl_name *cut, size_t at, zl_report *r,
+                      void *ctx)
 {
 	const zc_names *cuts = ctx;
 	zl_iter it;
@@ -14,7 +15,7 @@ static void check_cut(const zl_view *v, const zl_name *cut, zl_report *r, void *
 	/* A cut below another cut is the child's business, not this zone's. */
 	if (!zc_names_has(cuts, cut) || zc_enclosing(cuts, v, cut, false))
 		return;
-	for (const zl_record *x = zl_view_find(v, cut, ZL_TYPE_NS, &it); x;
+	for (const zl_record *x = zl_view_owner_records(v, at, ZL_TYPE_NS, &it); x;
 	     x = zl_iter_next(&it)) {
 		const zl_name *t = zc_host_target(x);
 		/* Targets elsewhere in the zone are target-no-address's; those

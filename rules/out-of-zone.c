@@ -49,7 +49,8 @@ static int check_view(const zl_model *m, const zl_view *v, zl_report *r)
 		zl_iter it;
 		if (zc_in_zone(v, o))
 			continue;
-		for (const zl_record *x = zl_view_find(v, o, 0, &it); x; x = zl_iter_next(&it)) {
+		for (const zl_record *x = zl_view_owner_records(v, i, 0, &it); x;
+		     x = zl_iter_next(&it)) {
 			if (windows_glue(&targets, x))
 				continue;
 			zl_finding *f = zc_report(r, v, x, "%s at %s is outside zone %s: servers "

@@ -5,15 +5,15 @@
  */
 #include "lib/zone.h"
 
-static void away_from_apex(const zl_view *v, const zl_name *owner, zl_report *r,
-                           void *ctx)
+static void away_from_apex(const zl_view *v, const zl_name *owner, size_t at,
+                           zl_report *r, void *ctx)
 {
 	zl_iter it;
 
 	(void)ctx;
 	if (owner == zc_origin(v))
 		return;
-	for (const zl_record *x = zl_view_find(v, owner, ZL_TYPE_SOA, &it); x;
+	for (const zl_record *x = zl_view_owner_records(v, at, ZL_TYPE_SOA, &it); x;
 	     x = zl_iter_next(&it)) {
 		zl_finding *f = zc_report(r, v, x, "SOA at %s is not at the apex of zone %s",
 		                          zl_name_text(owner), zl_name_text(zc_origin(v)));

@@ -34,16 +34,18 @@ static const zl_record *first_of(const zl_view *v, const zl_record *x,
 	return x;
 }
 
-static void check_owner(const zl_view *v, const zl_name *owner, zl_report *r,
-                        void *ctx)
+static void check_owner(const zl_view *v, const zl_name *owner, size_t at,
+                        zl_report *r, void *ctx)
 {
 	zl_iter it;
 	char rel[96];
 	const zl_record *sets[MAX_SETS];
 	size_t nsets = 0;
 
+	(void)owner;
 	(void)ctx;
-	for (const zl_record *x = zl_view_find(v, owner, 0, &it); x; x = zl_iter_next(&it)) {
+	for (const zl_record *x = zl_view_owner_records(v, at, 0, &it); x;
+	     x = zl_iter_next(&it)) {
 		/* RRSIGs of one name cover different types: their TTLs may differ
 		 * (RFC 4034 3); a second SOA is the soa rule's. */
 		uint16_t t = zl_record_type(x);

@@ -224,6 +224,17 @@ size_t zl_view_records_index(const zl_view *v);
 /* Distinct owner names of the view, in first-seen order. */
 size_t zl_view_owner_count(const zl_view *v);
 const zl_name *zl_view_owner(const zl_view *v, size_t i);
+/*
+ * The records at the view's owner i (zl_view_owner(v, i)), in load order,
+ * optionally only of one `type` (0 = all types): what zl_view_find gives
+ * for that name, without looking it up.  Iterate with zl_iter_next.  A
+ * rule that walks every owner reads each one's records this way: the
+ * owners come in first-seen order, so the walk reads the records in the
+ * order they lie in memory, where a lookup by name of each of millions of
+ * owners is a cache and TLB miss in the owner index.
+ */
+const zl_record *zl_view_owner_records(const zl_view *v, size_t i, uint16_t type,
+                                       zl_iter *it);
 
 /* ---- records ---------------------------------------------------------- */
 

@@ -45,7 +45,7 @@ void zc_each_owner(const zl_view *v, zl_report *r, zc_owner_fn *fn,
 	for (size_t i = 0; i < zl_view_owner_count(v); i++) {
 		const zl_name *o = zl_view_owner(v, i);
 		if (zc_in_zone(v, o))
-			fn(v, o, r, ctx);
+			fn(v, o, i, r, ctx);
 	}
 }
 
@@ -246,7 +246,9 @@ int zc_owners_with(const zl_view *v, uint16_t type, bool apex,
 	*out = (zc_names){ NULL, 0, 0 };
 	for (size_t i = 0; i < zl_view_owner_count(v); i++) {
 		const zl_name *o = zl_view_owner(v, i);
-		if (!zc_in_zone(v, o) || (!apex && o == zc_origin(v)) || !zc_has(v, o, type))
+		zl_iter it;
+		if (!zc_in_zone(v, o) || (!apex && o == zc_origin(v)) ||
+		    !zl_view_owner_records(v, i, type, &it))
 			continue;
 		if (out->n == out->cap) {
 			size_t cap = out->cap ? out->cap * 2 : 16;

@@ -60,10 +60,11 @@ int zc_each_view(const zl_model *m, zl_report *r, zc_view_fn *fn);
 		return zc_each_view(m, r, fn);                  \
 	}
 
-/* Runs fn over every owner of v inside the zone, in first-seen order.
- * Out-of-zone owners are left to out-of-zone: servers ignore them. */
-typedef void zc_owner_fn(const zl_view *v, const zl_name *owner, zl_report *r,
-                         void *ctx);
+/* Runs fn over every owner of v inside the zone, in first-seen order,
+ * with its index `at` for zl_view_owner_records.  Out-of-zone owners are
+ * left to out-of-zone: servers ignore them. */
+typedef void zc_owner_fn(const zl_view *v, const zl_name *owner, size_t at,
+                         zl_report *r, void *ctx);
 
 void zc_each_owner(const zl_view *v, zl_report *r, zc_owner_fn *fn,
                    void *ctx);

@@ -177,6 +177,53 @@ START_TEST(view_index_and_records)
 }
 END_TEST
 
+/* An owner's records reached from its place in the owner list
+ * (zl_view_owner_records): the same records, in the same order, as a
+ * lookup of its name, interleaved owners included; a type filter; an
+ * index past the list gives nothing. */
+START_TEST(owner_records_follow_the_owner_list)
+{
+	zl_model *m = zl_model_new();
+	zl_zone *z = t_zone(m, "corp", ZL_STORAGE_AD_DOMAIN);
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	zl_view *v = zl_model_add_view(m, z, "zones/corp.dns");
+	t_record(m, v, 3, "corp. 3600 IN SOA dc1.corp. hostmaster.corp. 1 900 600 86400 3600");
+	t_record(m, v, 4, "dc1.corp. 600 IN A 10.0.0.1");
+	t_record(m, v, 5, "corp. 3600 IN NS dc1.corp.");
+	t_record(m, v, 6, "www.corp. 600 IN CNAME dc1.corp.");
+	t_record(m, v, 7, "dc1.corp. 600 IN AAAA fd00::1");
+	t_record(m, v, 8, "corp. 3600 IN NS dc2.corp.");
+	t_record(m, v, 9, "dc1.corp. 600 IN A 10.0.0.2");
+
+	static const unsigned want[3][4] = { { 3, 5, 8 }, { 4, 7, 9 }, { 6 } };
+	ck_assert_uint_eq(zl_view_owner_count(v), 3);
+	for (size_t i = 0; i < 3; i++) {
+		zl_iter it, by;
+		const zl_record *x = zl_view_owner_records(v, i, 0, &it);
+		const zl_record *y = zl_view_find(v, zl_view_owner(v, i), 0, &by);
+		for (size_t k = 0; k < 4; k++) {
+			ck_assert_ptr_eq(x, y);
+			if (!want[i][k]) {
+				ck_assert_ptr_null(x);
+				break;
+			}
+			ck_assert_uint_eq(zl_record_location(v, x).line, want[i][k]);
+			ck_assert_ptr_eq(zl_record_owner(x), zl_view_owner(v, i));
+			x = zl_iter_next(&it);
+			y = zl_iter_next(&by);
+		}
+	}
+	zl_iter it;
+	const zl_record *a = zl_view_owner_records(v, 1, ZL_TYPE_A, &it);
+	ck_assert_uint_eq(zl_record_location(v, a).line, 4);
+	ck_assert_uint_eq(zl_record_location(v, zl_iter_next(&it)).line, 9);
+	ck_assert_ptr_null(zl_iter_next(&it));
+	ck_assert_ptr_null(zl_view_owner_records(v, 2, ZL_TYPE_A, &it));
+	ck_assert_ptr_null(zl_view_owner_records(v, 3, 0, &it));
+	zl_model_free(m);
+}
+END_TEST
+
 /* zl_iter is held by value in plugins built for ABI version 1: the field
  * the target index added sits in what was padding. */
 _Static_assert(sizeof(zl_iter) == 16 && offsetof(zl_iter, view) == 0 &&
@@ -389,6 +436,7 @@ Suite *model_suite(void)
 	tcase_add_test(tc, servers_sorted_partners_both_ways);
 	tcase_add_test(tc, default_hosting_by_storage_scope);
 	tcase_add_test(tc, view_index_and_records);
+	tcase_add_test(tc, owner_records_follow_the_owner_list);
 	tcase_add_test(tc, target_index_finds_records_pointing_at_a_name);
 	tcase_add_test(tc, target_index_at_scale);
 	tcase_add_test(tc, zone_holding_walks_up_and_stops_at_cuts);
