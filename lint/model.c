@@ -179,7 +179,7 @@ zl_model *zl_model_new(void)
 		return NULL;
 	}
 	zl_arena_init(&m->arena);
-	zl_names_init(&m->names, &m->arena);
+	zl_names_init(&m->names);
 	return m;
 }
 
@@ -315,13 +315,13 @@ unsigned zl_name_labels(const zl_name *n)
 
 const zl_name *zl_name_parent(const zl_name *n)
 {
-	return n->parent;
+	return zl_names_parent(n);
 }
 
 bool zl_name_is_below(const zl_name *n, const zl_name *ancestor)
 {
 	while (n && n->labels > ancestor->labels)
-		n = n->parent;
+		n = zl_names_parent(n);
 	return n == ancestor;
 }
 
@@ -1462,7 +1462,7 @@ const zl_zone *zl_model_zone_holding(const zl_model *m, const zl_server *s,
 {
 	const zl_zone *z = NULL;
 
-	for (const zl_name *n = name; n && !z; n = n->parent) {
+	for (const zl_name *n = name; n && !z; n = zl_names_parent(n)) {
 		const zl_zone *c = zl_model_zone_find(m, n);
 		if (c && zl_zone_is_hosted_on(c, s))
 			z = c;
@@ -1472,7 +1472,7 @@ const zl_zone *zl_model_zone_holding(const zl_model *m, const zl_server *s,
 	/* RFC 1034 4.2.1: below a zone cut the data belongs to the child. */
 	const zl_view *v = zl_model_view_of(m, z, s);
 	if (v) {
-		for (const zl_name *n = name; n != z->name; n = n->parent) {
+		for (const zl_name *n = name; n != z->name; n = zl_names_parent(n)) {
 			zl_iter it;
 			if (zl_view_find(v, n, ZL_TYPE_NS, &it))
 				return NULL;
