@@ -1,5 +1,8 @@
 /* lint/arena.c - see arena.h. */
+#define _GNU_SOURCE             /* mremap */
 #include "arena.h"
+
+#include <string.h>
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -60,6 +63,24 @@ void zl_pages_free(void *p, size_t size)
 		free(p);
 	else
 		munmap(p, size);
+}
+
+void *zl_pages_grow(void *p, size_t old, size_t size)
+{
+	if (!p)
+		return zl_pages_alloc(size);
+	if (old >= PAGES_MIN && size >= HUGE_PAGE) {
+		void *q = mremap(p, old, size, MREMAP_MAYMOVE);
+		/* New pages read as zero; no huge pages, which would make the
+		 * unused end of the array resident. */
+		return q == MAP_FAILED ? NULL : q;
+	}
+	void *q = zl_pages_alloc(size);
+	if (q) {
+		memcpy(q, p, old < size ? old : size);
+		zl_pages_free(p, old);
+	}
+	return q;
 }
 
 void zl_arena_init(zl_arena *a)

@@ -31,6 +31,14 @@ void *zl_arena_alloc(zl_arena *a, size_t size, size_t align);
  */
 void *zl_pages_alloc(size_t size);
 void zl_pages_free(void *p, size_t size);
+/*
+ * p (of `old` bytes, from zl_pages_alloc, or NULL) grown to `size`, its
+ * contents kept and the rest zeroed; NULL on OOM (p is then untouched).
+ * Big ones are moved by the kernel, not copied, and leave no hole in the
+ * heap behind them (a growing array of millions that realloc copies
+ * leaves its earlier copies resident, since the heap is never trimmed).
+ */
+void *zl_pages_grow(void *p, size_t old, size_t size);
 
 /*
  * A region: one reservation of address space that is made usable as it
