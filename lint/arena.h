@@ -31,5 +31,34 @@ void *zl_arena_alloc(zl_arena *a, size_t size, size_t align);
  */
 void *zl_pages_alloc(size_t size);
 void zl_pages_free(void *p, size_t size);
+/*
+ * p (of `old` bytes, from zl_pages_alloc, or NULL) grown to `size`, its
+ * contents kept and the rest zeroed; NULL on OOM (p is then untouched).
+ * Big ones are moved by the kernel, not copied, and leave no hole in the
+ * heap behind them (a growing array of millions that realloc copies
+ * leaves its earlier copies resident, since the heap is never trimmed).
+ */
+void *zl_pages_grow(void *p, size_t old, size_t size);
+
+/*
+ * A region: one reservation of address space that is made usable as it
+ * fills, so that what it holds never moves and can be named by a 32-bit
+ * offset from its base in units of 4 bytes (16 GiB at most): the name
+ * table's slots and a name's link to its parent.  Reserved space costs no
+ * memory; pages count once written.  Freed all at once.
+ */
+typedef struct zl_region {
+	char *base;              /* NULL until the first allocation */
+	size_t reserved;         /* bytes of address space at base */
+	size_t committed;        /* bytes at base readable and writable */
+	size_t used;             /* bytes handed out */
+} zl_region;
+
+#define ZL_REGION_UNIT 4
+
+void zl_region_init(zl_region *r);
+void zl_region_release(zl_region *r);
+/* `size` bytes aligned to ZL_REGION_UNIT; NULL on OOM or a full region. */
+void *zl_region_alloc(zl_region *r, size_t size);
 
 #endif

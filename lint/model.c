@@ -36,6 +36,18 @@ typedef struct owner_slot {
 	uint32_t hash;            /* the owner name's */
 } owner_slot;
 
+/* The index is cut into OWNER_SHARDS tables by the hash's high bits,
+ * each growing on its own: the old and the new copy of a million-owner
+ * index are never held together (that was the peak of such a zone). */
+#define OWNER_SHARDS 16
+#define OWNER_SHARD_BITS 4
+
+typedef struct owner_table {
+	owner_slot *slots;
+	size_t cap;               /* 0: none yet */
+	size_t count;
+} owner_table;
+
 /*
  * The target index (zl_view_find_target): the records that point to a
  * name (zl_record_target), grouped by that name, each group in load
@@ -54,9 +66,9 @@ typedef struct view_data {
 	zl_record **chunks;
 	size_t nchunks;
 	size_t count;
-	owner_slot *slots;
-	size_t slot_cap;          /* a power of two, or 0 */
-	VEC(uint32_t) owners;     /* first record of each owner, first-seen order */
+	owner_table own[OWNER_SHARDS];
+	VEC(uint32_t) owners;     /* first record of each owner, first-seen order;
+	                             from zl_pages_grow (owner_push) */
 	uint32_t soa;             /* first SOA at the apex, NO_RECORD if none */
 	bool partial;             /* the loader stopped before the file's end */
 	unsigned refs;
@@ -179,7 +191,7 @@ zl_model *zl_model_new(void)
 		return NULL;
 	}
 	zl_arena_init(&m->arena);
-	zl_names_init(&m->names, &m->arena);
+	zl_names_init(&m->names);
 	return m;
 }
 
@@ -210,10 +222,11 @@ static void view_data_release(view_data *d)
 	if (!d || --d->refs > 0)
 		return;
 	free(d->chunks);          /* the chunks are in the model's arena */
-	zl_pages_free(d->slots, d->slot_cap * sizeof(*d->slots));
+	for (size_t k = 0; k < OWNER_SHARDS; k++)
+		zl_pages_free(d->own[k].slots, d->own[k].cap * sizeof(owner_slot));
 	zl_pages_free(d->tslots, d->tcap * sizeof(*d->tslots));
 	zl_pages_free(d->by, d->nby * sizeof(*d->by));
-	VEC_FREE(d->owners);
+	zl_pages_free(d->owners.v, d->owners.cap * sizeof(*d->owners.v));
 	free(d);
 }
 
@@ -315,13 +328,13 @@ unsigned zl_name_labels(const zl_name *n)
 
 const zl_name *zl_name_parent(const zl_name *n)
 {
-	return n->parent;
+	return zl_names_parent(n);
 }
 
 bool zl_name_is_below(const zl_name *n, const zl_name *ancestor)
 {
 	while (n && n->labels > ancestor->labels)
-		n = n->parent;
+		n = zl_names_parent(n);
 	return n == ancestor;
 }
 
@@ -1075,16 +1088,25 @@ static size_t home(uint32_t h, size_t cap)
 	return (size_t)(((uint64_t)h * cap) >> 32);
 }
 
-/* The slot of owner n: its own, or the empty one where it would go. */
+static owner_table *owner_shard(const view_data *d, uint32_t h)
+{
+	return (owner_table *)&d->own[h >> (32 - OWNER_SHARD_BITS)];
+}
+
+/* The slot of owner n: its own, or the empty one where it would go;
+ * NULL when its shard has no table yet. */
 static owner_slot *owner_find(const view_data *d, const zl_name *n)
 {
-	size_t i = home(n->hash, d->slot_cap);
+	const owner_table *t = owner_shard(d, n->hash);
+	size_t i = home(n->hash << OWNER_SHARD_BITS, t->cap);
 
-	while (d->slots[i].last != NO_RECORD &&
-	       (d->slots[i].hash != n->hash || record_at(d, d->slots[i].last)->owner != n))
-		if (++i == d->slot_cap)
+	if (!t->cap)
+		return NULL;
+	while (t->slots[i].last != NO_RECORD &&
+	       (t->slots[i].hash != n->hash || record_at(d, t->slots[i].last)->owner != n))
+		if (++i == t->cap)
 			i = 0;
-	return &d->slots[i];
+	return &t->slots[i];
 }
 
 void zl_view_prefetch_owner(const zl_model *m, const zl_view *v, const char *text,
@@ -1093,34 +1115,53 @@ void zl_view_prefetch_owner(const zl_model *m, const zl_view *v, const char *tex
 	const view_data *d = v->data;
 	uint32_t h;
 
-	if (zl_names_prefetch_rel(&m->names, text, len, origin, &h) && d->slot_cap)
-		__builtin_prefetch(&d->slots[home(h, d->slot_cap)]);
+	if (!zl_names_prefetch_rel(&m->names, text, len, origin, &h))
+		return;
+	const owner_table *t = owner_shard(d, h);
+	if (t->cap)
+		__builtin_prefetch(&t->slots[home(h << OWNER_SHARD_BITS, t->cap)]);
 }
 
-/* Grows the index by half when seven eighths full (8 to 12 slots of 8
- * bytes for 7 owners): the 32-bit hash beside each slot keeps the longer
- * probes cheap, and a million-owner zone needs the memory. */
-static int owner_grow(view_data *d)
+/* Grows a shard of the index by half when seven eighths full (8 to 12
+ * slots of 8 bytes for 7 owners): the 32-bit hash beside each slot keeps
+ * the longer probes cheap, and a million-owner zone needs the memory. */
+static int owner_grow(owner_table *t)
 {
-	size_t cap = d->slot_cap ? d->slot_cap + d->slot_cap / 2 : 64;
+	size_t cap = t->cap ? t->cap + t->cap / 2 : 64 / OWNER_SHARDS;
 	owner_slot *slots = zl_pages_alloc(cap * sizeof(*slots));
 
 	if (!slots)
 		return -1;
 	for (size_t i = 0; i < cap; i++)
 		slots[i].last = NO_RECORD;
-	for (size_t i = 0; i < d->slot_cap; i++) {
-		if (d->slots[i].last == NO_RECORD)
+	for (size_t i = 0; i < t->cap; i++) {
+		if (t->slots[i].last == NO_RECORD)
 			continue;
-		size_t j = home(d->slots[i].hash, cap);
+		size_t j = home(t->slots[i].hash << OWNER_SHARD_BITS, cap);
 		while (slots[j].last != NO_RECORD)
 			if (++j == cap)
 				j = 0;
-		slots[j] = d->slots[i];
+		slots[j] = t->slots[i];
 	}
-	zl_pages_free(d->slots, d->slot_cap * sizeof(*d->slots));
-	d->slots = slots;
-	d->slot_cap = cap;
+	zl_pages_free(t->slots, t->cap * sizeof(*t->slots));
+	t->slots = slots;
+	t->cap = cap;
+	return 0;
+}
+
+/* Appends to the first-seen list; -1 on OOM. */
+static int owner_push(view_data *d, uint32_t index)
+{
+	if (d->owners.n == d->owners.cap) {
+		size_t cap = d->owners.cap ? d->owners.cap * 2 : 16;
+		uint32_t *v = zl_pages_grow(d->owners.v, d->owners.cap * sizeof(*v),
+		                            cap * sizeof(*v));
+		if (!v)
+			return -1;
+		d->owners.v = v;
+		d->owners.cap = cap;
+	}
+	d->owners.v[d->owners.n++] = index;
 	return 0;
 }
 
@@ -1161,18 +1202,20 @@ int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
                        const zl_rdata_builder *rdata)
 {
 	view_data *d = v->data;
+	owner_table *t = owner_shard(d, spec->owner->hash);
 
 	if (rdata->overflow || d->refs > 1 || d->frozen)
 		return -1;
-	if ((d->owners.n + 1) * 8 > d->slot_cap * 7 && owner_grow(d) != 0)
+	if ((t->count + 1) * 8 > t->cap * 7 && owner_grow(t) != 0)
 		return -1;
 	zl_record *r = record_slot(m, d);
 	const uint8_t *blob = r ? store_rdata(m, spec, rdata) : NULL;
 	owner_slot *slot = owner_find(d, spec->owner);
 	uint32_t index = (uint32_t)d->count;
 
-	if (!blob || (slot->last == NO_RECORD && VEC_PUSH(d->owners, index) != 0))
+	if (!blob || (slot->last == NO_RECORD && owner_push(d, index) != 0))
 		return -1;
+	t->count += slot->last == NO_RECORD;
 	*r = (zl_record){
 		.owner = spec->owner, .rdata = blob, .ttl = spec->ttl,
 		.line = spec->line, .next = index, .type = spec->type, .file = spec->file,
@@ -1360,7 +1403,7 @@ const zl_record *zl_view_find(const zl_view *v, const zl_name *owner,
                               uint16_t type, zl_iter *it)
 {
 	const view_data *d = v->data;
-	const owner_slot *slot = owner && d->slot_cap ? owner_find(d, owner) : NULL;
+	const owner_slot *slot = owner ? owner_find(d, owner) : NULL;
 
 	it->view = v;
 	it->type = type;
@@ -1480,7 +1523,7 @@ const zl_zone *zl_model_zone_holding(const zl_model *m, const zl_server *s,
 {
 	const zl_zone *z = NULL;
 
-	for (const zl_name *n = name; n && !z; n = n->parent) {
+	for (const zl_name *n = name; n && !z; n = zl_names_parent(n)) {
 		const zl_zone *c = zl_model_zone_find(m, n);
 		if (c && zl_zone_is_hosted_on(c, s))
 			z = c;
@@ -1490,7 +1533,7 @@ const zl_zone *zl_model_zone_holding(const zl_model *m, const zl_server *s,
 	/* RFC 1034 4.2.1: below a zone cut the data belongs to the child. */
 	const zl_view *v = zl_model_view_of(m, z, s);
 	if (v) {
-		for (const zl_name *n = name; n != z->name; n = n->parent) {
+		for (const zl_name *n = name; n != z->name; n = zl_names_parent(n)) {
 			zl_iter it;
 			if (zl_view_find(v, n, ZL_TYPE_NS, &it))
 				return NULL;

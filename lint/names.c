@@ -13,23 +13,19 @@
 
 #define TABLE_MIN 64
 
-void zl_names_init(zl_names *t, zl_arena *arena)
+void zl_names_init(zl_names *t)
 {
 	memset(t, 0, sizeof(*t));
-	t->arena = arena;
-}
-
-static size_t table_bytes(size_t cap)
-{
-	return cap * (sizeof(uint32_t) + sizeof(const zl_name *));
+	zl_region_init(&t->region);
 }
 
 void zl_names_release(zl_names *t)
 {
 	for (size_t k = 0; k < ZL_NAME_SHARDS; k++)
-		zl_pages_free(t->shard[k].tags, table_bytes(t->shard[k].cap));
+		zl_pages_free(t->shard[k].slots, t->shard[k].cap * sizeof(zl_names_slot));
 	memset(t->shard, 0, sizeof(t->shard));
 	t->count = 0;
+	zl_region_release(&t->region);
 }
 
 /*
@@ -148,6 +144,11 @@ static zl_names_shard *shard_of(const zl_names *t, uint32_t h)
 	return (zl_names_shard *)&t->shard[h >> 26];
 }
 
+static const zl_name *name_at(const zl_names *t, uint32_t at)
+{
+	return (const zl_name *)(t->region.base + (size_t)at * ZL_REGION_UNIT);
+}
+
 /* The first slot to probe: the hash's bits below the shard's scaled to
  * the table (Lemire's fast range reduction), so any size works. */
 static size_t home(uint32_t h, size_t cap)
@@ -155,16 +156,19 @@ static size_t home(uint32_t h, size_t cap)
 	return (size_t)(((uint64_t)(uint32_t)(h << 6) * cap) >> 32);
 }
 
-static size_t find_slot(const zl_names_shard *t, const char *text, size_t len, uint32_t h)
+static size_t find_slot(const zl_names *t, const zl_names_shard *sh, const char *text,
+                        size_t len, uint32_t h)
 {
 	uint32_t tag = tag_of(h);
-	size_t i = home(h, t->cap);
+	size_t i = home(tag, sh->cap);
 
-	while (t->tags[i]) {
-		const zl_name *n = t->slots[i];
-		if (t->tags[i] == tag && n->len == len && memcmp(n->text, text, len) == 0)
-			break;
-		if (++i == t->cap)
+	while (sh->slots[i].tag) {
+		if (sh->slots[i].tag == tag) {
+			const zl_name *n = name_at(t, sh->slots[i].at);
+			if (n->len == len && memcmp(n->text, text, len) == 0)
+				break;
+		}
+		if (++i == sh->cap)
 			i = 0;
 	}
 	return i;
@@ -175,31 +179,31 @@ static const zl_name *find(const zl_names *t, const char *text, size_t len, uint
 {
 	const zl_names_shard *sh = shard_of(t, h);
 
-	return sh->cap ? sh->slots[find_slot(sh, text, len, h)] : NULL;
+	if (!sh->cap)
+		return NULL;
+	const zl_names_slot *s = &sh->slots[find_slot(t, sh, text, len, h)];
+	return s->tag ? name_at(t, s->at) : NULL;
 }
 
+/* Slots are placed by their tags (a name's hash but for 0, in the same
+ * shard as 1), so they move without reading their names. */
 static bool grow(zl_names_shard *t)
 {
 	size_t cap = t->cap ? (t->cap + t->cap / 2 + 1) & ~(size_t)1 : TABLE_MIN;
-	uint32_t *tags = zl_pages_alloc(table_bytes(cap));
-	const zl_name **slots;
+	zl_names_slot *slots = zl_pages_alloc(cap * sizeof(*slots));
 
-	if (!tags)
+	if (!slots)
 		return false;
-	slots = (const zl_name **)(tags + cap);
 	for (size_t i = 0; i < t->cap; i++) {
-		const zl_name *n = t->slots[i];
-		if (!n)
+		if (!t->slots[i].tag)
 			continue;
-		size_t j = home(n->hash, cap);
-		while (tags[j])
+		size_t j = home(t->slots[i].tag, cap);
+		while (slots[j].tag)
 			if (++j == cap)
 				j = 0;
-		tags[j] = t->tags[i];
-		slots[j] = n;
+		slots[j] = t->slots[i];
 	}
-	zl_pages_free(t->tags, table_bytes(t->cap));
-	t->tags = tags;
+	zl_pages_free(t->slots, t->cap * sizeof(*t->slots));
 	t->slots = slots;
 	t->cap = cap;
 	return true;
@@ -213,20 +217,22 @@ static const zl_name *insert(zl_names *t, const char *text, size_t tlen, uint32_
 
 	if ((sh->count + 1) * 8 > sh->cap * 7 && !grow(sh))
 		return NULL;
-	size_t slot = find_slot(sh, text, tlen, h);
-	if (sh->slots[slot])
-		return sh->slots[slot];
-	zl_name *n = zl_arena_alloc(t->arena, sizeof(*n) + tlen + 1, _Alignof(zl_name));
+	size_t slot = find_slot(t, sh, text, tlen, h);
+	if (sh->slots[slot].tag)
+		return name_at(t, sh->slots[slot].at);
+	zl_name *n = zl_region_alloc(&t->region, offsetof(zl_name, text) + tlen + 1);
 	if (!n)
 		return NULL;
-	n->parent = parent;
+	/* Parents are stored before their children, so `up` is positive. */
+	n->up = parent ? (uint32_t)(((const char *)n - (const char *)parent) / ZL_REGION_UNIT) : 0;
 	n->hash = h;
 	n->len = (uint16_t)tlen;
 	n->labels = (uint8_t)labels;
 	memcpy(n->text, text, tlen);
 	n->text[tlen] = '\0';
-	sh->tags[slot] = tag_of(h);
-	sh->slots[slot] = n;
+	sh->slots[slot] = (zl_names_slot){
+		tag_of(h), (uint32_t)(((const char *)n - t->region.base) / ZL_REGION_UNIT),
+	};
 	sh->count++;
 	t->count++;
 	return n;
@@ -422,11 +428,8 @@ bool zl_names_prefetch_rel(const zl_names *t, const char *s, size_t len,
 	if (!plain_rel(s, len, origin, &p))
 		return false;
 	const zl_names_shard *sh = shard_of(t, p.h);
-	if (sh->cap) {
-		size_t i = home(p.h, sh->cap);
-		__builtin_prefetch(&sh->tags[i]);
-		__builtin_prefetch(&sh->slots[i]);
-	}
+	if (sh->cap)
+		__builtin_prefetch(&sh->slots[home(tag_of(p.h), sh->cap)]);
 	*hash = p.h;
 	return true;
 }

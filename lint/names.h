@@ -16,39 +16,57 @@
 #include "arena.h"
 #include "status.h"
 
+/*
+ * A name lives in its table's region, 4-byte aligned, in 11 bytes and its
+ * text: a million-name zone spends its memory on names, so the link to
+ * the parent is the distance back to it (parents are stored first) and
+ * table slots name it by its offset in the region.
+ */
 struct zl_name {
-	const zl_name *parent;   /* NULL for the root */
+	uint32_t up;             /* ZL_REGION_UNITs back to the parent; 0: root */
 	uint32_t hash;           /* of text */
 	uint16_t len;            /* strlen(text) */
 	uint8_t labels;          /* root = 0 */
 	char text[];             /* canonical presentation, trailing dot */
 };
 
+/* The parent of n, NULL for the root. */
+static inline const zl_name *zl_names_parent(const zl_name *n)
+{
+	return n->up ? (const zl_name *)((const char *)n - (size_t)n->up * ZL_REGION_UNIT)
+	             : NULL;
+}
+
 /*
- * Open addressing with linear probing.  Each slot's tag (the name's hash,
- * 0 meaning empty) sits in an array of its own, so a probe reads 4 bytes
- * beside the last one and looks at a name only when the tags match.  The
- * table is cut into ZL_NAME_SHARDS tables by the hash's low bits, each
- * growing by half when seven eighths full: a table of millions of names
- * grows a sixty-fourth at a time, so the old and the new copy of the whole
- * table are never held together (the peak of a million-name zone).
+ * Open addressing with linear probing.  A slot is the name's hash as a
+ * tag (0 meaning empty) beside the name's offset in the region: 8 bytes,
+ * so a probe reads the slots beside the last one and looks at a name only
+ * when the tags match.  The table is cut into ZL_NAME_SHARDS tables by
+ * the hash's high bits, each growing by half when seven eighths full: a
+ * table of millions of names grows a sixty-fourth at a time, so the old
+ * and the new copy of the whole table are never held together (the peak
+ * of a million-name zone).
  */
 #define ZL_NAME_SHARDS 64
 
+typedef struct zl_names_slot {
+	uint32_t tag;            /* the name's hash, never 0; 0 = empty */
+	uint32_t at;             /* the name's offset in ZL_REGION_UNITs */
+} zl_names_slot;
+
 typedef struct zl_names_shard {
-	uint32_t *tags;          /* cap tags, 0 = empty; owns the allocation */
-	const zl_name **slots;   /* cap names, NULL = empty; after the tags */
+	zl_names_slot *slots;    /* cap slots */
 	size_t cap;
 	size_t count;
 } zl_names_shard;
 
 typedef struct zl_names {
-	zl_arena *arena;         /* ref only: where names are stored */
+	zl_region region;        /* the names */
 	zl_names_shard shard[ZL_NAME_SHARDS];
 	size_t count;
 } zl_names;
 
-void zl_names_init(zl_names *t, zl_arena *arena);
+void zl_names_init(zl_names *t);
 void zl_names_release(zl_names *t);
 
 /* Presentation text to uncompressed wire; what is wrong when malformed

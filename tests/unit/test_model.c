@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "arena.h"
 #include "helpers.h"
 #include "settings.h"
 #include "suites.h"
@@ -333,6 +334,70 @@ START_TEST(target_index_at_scale)
 }
 END_TEST
 
+/* Enough names and owners that the names region is made usable many
+ * times over and every shard of both tables grows: parents, texts,
+ * lookups and each owner's records stay right. */
+START_TEST(names_and_owners_at_scale)
+{
+	enum { SITES = 40, HOSTS = 250 };
+	zl_model *m = zl_model_new();
+	zl_zone *z = t_zone(m, "corp", ZL_STORAGE_AD_DOMAIN);
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	zl_view *v = zl_model_add_view(m, z, "zones/corp.dns");
+	const zl_name *corp = t_name(m, "corp");
+	char text[128];
+	unsigned line = 1;
+	for (unsigned h = 0; h < HOSTS; h++)
+		for (unsigned s = 0; s < SITES; s++) {
+			snprintf(text, sizeof(text), "h%u.s%u.corp. 600 IN A 10.%u.%u.%u", h, s,
+			         s, h / 250, h % 250);
+			t_record(m, v, line++, text);
+		}
+	ck_assert_uint_eq(zl_view_owner_count(v), SITES * HOSTS);
+	for (unsigned s = 0; s < SITES; s++)
+		for (unsigned h = 0; h < HOSTS; h++) {
+			snprintf(text, sizeof(text), "H%u.S%u.CORP.", h, s);
+			const zl_name *n = zl_model_name(m, text);
+			ck_assert_ptr_nonnull(n);
+			snprintf(text, sizeof(text), "h%u.s%u.corp.", h, s);
+			ck_assert_str_eq(zl_name_text(n), text);
+			ck_assert_str_eq(zl_name_text(zl_name_parent(n)), strchr(text, '.') + 1);
+			ck_assert_ptr_eq(zl_name_parent(zl_name_parent(n)), corp);
+			ck_assert(zl_name_is_below(n, corp));
+			zl_iter it;
+			const zl_record *r = zl_view_find(v, n, ZL_TYPE_A, &it);
+			ck_assert_ptr_nonnull(r);
+			ck_assert_uint_eq(zl_record_location(v, r).line, h * SITES + s + 1);
+			ck_assert_ptr_null(zl_iter_next(&it));
+		}
+	ck_assert_ptr_null(zl_model_name(m, "h250.s0.corp."));
+	zl_model_free(m);
+}
+END_TEST
+
+/* A page-backed array grown from the heap's size to the kernel's, moved
+ * by mremap past 2 MiB: its contents kept, the new part zero. */
+START_TEST(pages_grow_keeps_contents)
+{
+	size_t sizes[] = { 100, 40000, (size_t)1 << 20, (size_t)4 << 20, (size_t)9 << 20 };
+	size_t old = 0;
+	unsigned char *p = NULL;
+	for (size_t k = 0; k < sizeof(sizes) / sizeof(sizes[0]); k++) {
+		unsigned char *q = zl_pages_grow(p, old, sizes[k]);
+		ck_assert_ptr_nonnull(q);
+		for (size_t i = 0; i < old; i += 997)
+			ck_assert_uint_eq(q[i], (unsigned char)(i * 7 + 1));
+		for (size_t i = old; i < sizes[k]; i += 991)
+			ck_assert_uint_eq(q[i], 0);
+		for (size_t i = 0; i < sizes[k]; i++)
+			q[i] = (unsigned char)(i * 7 + 1);
+		p = q;
+		old = sizes[k];
+	}
+	zl_pages_free(p, old);
+}
+END_TEST
+
 START_TEST(zone_holding_walks_up_and_stops_at_cuts)
 {
 	zl_model *m = zl_model_new();
@@ -439,6 +504,8 @@ Suite *model_suite(void)
 	tcase_add_test(tc, owner_records_follow_the_owner_list);
 	tcase_add_test(tc, target_index_finds_records_pointing_at_a_name);
 	tcase_add_test(tc, target_index_at_scale);
+	tcase_add_test(tc, names_and_owners_at_scale);
+	tcase_add_test(tc, pages_grow_keeps_contents);
 	tcase_add_test(tc, zone_holding_walks_up_and_stops_at_cuts);
 	tcase_add_test(tc, addresses_and_prefixes);
 	tcase_add_test(tc, settings_unknown_until_given);
