@@ -31,13 +31,16 @@ const char *zl_file_strerror(int err)
 	return err == ZL_ENOTREG ? "not a regular file" : strerror(err);
 }
 
-/* Up to `size` bytes of fd into buf, fewer at the end; -1 on error. */
-static ssize_t read_upto(int fd, char *buf, size_t size)
+/* Up to n bytes of fd into buf, fewer only at the end of the file: from
+ * the file's position when off is negative (read), else from off (pread,
+ * the position unmoved); -1 with errno set on an error. */
+ssize_t zl_file_read_full(int fd, char *buf, size_t n, off_t off)
 {
 	size_t got = 0;
 
-	while (got < size) {
-		ssize_t r = read(fd, buf + got, size - got);
+	while (got < n) {
+		ssize_t r = off < 0 ? read(fd, buf + got, n - got)
+		                    : pread(fd, buf + got, n - got, off + (off_t)got);
 
 		if (r < 0 && errno == EINTR)
 			continue;
@@ -67,7 +70,7 @@ zl_status zl_file_read(const char *path, size_t max, char **out, size_t *len)
 		err = EFBIG;
 	else if (!(buf = malloc((size_t)st.st_size + 1)))
 		err = ENOMEM;
-	else if ((got = read_upto(fd, buf, (size_t)st.st_size)) < 0)
+	else if ((got = zl_file_read_full(fd, buf, (size_t)st.st_size, -1)) < 0)
 		err = errno;
 	close(fd);
 	if (err) {

@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #include "status.h"
 
@@ -30,5 +31,10 @@ const char *zl_file_strerror(int err);
  * is not a regular file, or is over `max` bytes (EFBIG).
  */
 zl_status zl_file_read(const char *path, size_t max, char **out, size_t *len);
+
+/* Up to n bytes of fd into buf, fewer only at the end of the file: from
+ * the file's position when off is negative, else from off (the position
+ * unmoved); -1 with errno set on an error. */
+ssize_t zl_file_read_full(int fd, char *buf, size_t n, off_t off);
 
 #endif

@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
 #include "hash.h"
 
 /*
@@ -48,23 +49,6 @@ static void hash_bytes(zf_content *c, const unsigned char *p, size_t n)
 	hash_word(c, w ^ ((uint64_t)n << 56));
 }
 
-/* Reads n bytes at `off` (fewer only at the end of the file); -1 on error. */
-static ssize_t pread_full(int fd, char *buf, size_t n, off_t off)
-{
-	size_t got = 0;
-
-	while (got < n) {
-		ssize_t r = pread(fd, buf + got, n - got, off + (off_t)got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			break;
-		got += (size_t)r;
-	}
-	return (ssize_t)got;
-}
 
 /* The length and sample hash of a regular file's bytes (the first and the
  * last ZF_CHUNK); false for anything else. */
@@ -79,14 +63,14 @@ bool zf_hash_file(const char *path, zf_content *c)
 	c->hash = ZL_FNV64_BASIS;
 	if (buf && fstat(fd, &st) == 0 && st.st_size >= 0) {
 		c->len = (size_t)st.st_size;
-		head = pread_full(fd, buf, ZF_CHUNK, 0);
+		head = zl_file_read_full(fd, buf, ZF_CHUNK, 0);
 		/* binary data is not read whole (nor shared): read_file stops early */
 		if (head > 0 && zf_binary_start(buf, (size_t)head))
 			head = -1;
 		if (head >= 0)
 			hash_bytes(c, (const unsigned char *)buf, (size_t)head);
 		if (head >= 0 && c->len > ZF_CHUNK)
-			tail = pread_full(fd, buf, ZF_CHUNK, (off_t)(c->len - ZF_CHUNK));
+			tail = zl_file_read_full(fd, buf, ZF_CHUNK, (off_t)(c->len - ZF_CHUNK));
 		if (head >= 0 && tail > 0)
 			hash_bytes(c, (const unsigned char *)buf, (size_t)tail);
 		hash_word(c, (uint64_t)c->len);

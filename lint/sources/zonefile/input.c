@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "file.h"
+
 void zf_buf_free(zf_buf *b)
 {
 	if (b->size)
@@ -56,23 +58,6 @@ static bool buf_grow(zf_buf *b, size_t *cap)
 	return true;
 }
 
-/* Reads up to n bytes, fewer only at the end of the file; -1 on error. */
-static ssize_t read_full(int fd, char *buf, size_t n)
-{
-	size_t got = 0;
-
-	while (got < n) {
-		ssize_t r = read(fd, buf + got, n - got);
-		if (r < 0 && errno == EINTR)
-			continue;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			break;
-		got += (size_t)r;
-	}
-	return (ssize_t)got;
-}
 
 const char *zl_zonefile_strerror(int err)
 {
@@ -86,11 +71,11 @@ static int read_all(int fd, zf_buf *b, size_t cap)
 	for (;;) {
 		char probe;
 		size_t room = cap - b->len - 1;
-		ssize_t r = read_full(fd, b->p + b->len, room);
+		ssize_t r = zl_file_read_full(fd, b->p + b->len, room, -1);
 		if (r < 0)
 			return -1;
 		b->len += (size_t)r;
-		if ((size_t)r < room || (r = read_full(fd, &probe, 1)) == 0)
+		if ((size_t)r < room || (r = zl_file_read_full(fd, &probe, 1, -1)) == 0)
 			break;
 		if (r < 0 || !buf_grow(b, &cap))
 			return -1;
@@ -127,7 +112,7 @@ int zf_read_file(const char *path, zf_buf *b)
 	if (fd < 0)
 		return -1;
 	b->p = NULL;
-	if (fstat(fd, &st) != 0 || (r = read_full(fd, probe, sizeof probe)) < 0) {
+	if (fstat(fd, &st) != 0 || (r = zl_file_read_full(fd, probe, sizeof probe, -1)) < 0) {
 		err = errno;
 		goto done;
 	}
