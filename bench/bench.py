@@ -137,16 +137,8 @@ def hyperfine_stats(commands, runs, json_path):
 
 def hyperfine(commands, runs, json_path):
     """Median seconds of each (name, argv), timed in one hyperfine run."""
-    args = ["hyperfine", "-N", "-i", "--style", "basic", "--warmup", "1",
-            "--runs", str(runs), "--export-json", json_path]
-    for name, argv in commands:
-        args += ["-n", name, quote(argv)]
-    p = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if p.returncode != 0:
-        sys.exit(f"bench: hyperfine failed:\n{p.stderr}")
-    with open(json_path) as f:
-        results = json.load(f)["results"]
-    return {r["command"]: r["median"] for r in results}
+    stats = hyperfine_stats(commands, runs, json_path)
+    return {name: median for name, (median, _) in stats.items()}
 
 
 def count_records(path):

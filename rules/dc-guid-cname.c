@@ -4,6 +4,7 @@
  * that alias, not by host name: without it, or pointing elsewhere, a
  * partner cannot replicate with the DC.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -228,20 +229,6 @@ static void report_view(zl_report *r, const zl_model *m, const zl_view *v,
 	}
 }
 
-/* Where each key group starts (and n after the last). */
-static size_t *groups_of(const alias *als, size_t n, size_t *groups)
-{
-	size_t *out = malloc((n + 2) * sizeof(*out));
-
-	*groups = 0;
-	for (size_t i = 0; out && i < n; i++)
-		if (i == 0 || als[i].key != als[i - 1].key)
-			out[(*groups)++] = i;
-	if (out)
-		out[*groups] = n;
-	return out;
-}
-
 static int check(const zl_model *m, zl_report *r)
 {
 	const zl_name *forest = zl_model_forest(m);
@@ -257,7 +244,8 @@ static int check(const zl_model *m, zl_report *r)
 	/* The alias's owner is the GUID: without it nothing can be looked up. */
 	zl_report_not_checked(r, "DC without dsa_guid in the inventory", unknown);
 	alias *als = aliases_of(m, forest, &n);
-	size_t *group = als ? groups_of(als, n, &groups) : NULL;
+	size_t *group = als ? ad_group_starts(als, n, sizeof(*als), offsetof(alias, key),
+	                                      &groups) : NULL;
 	verdicts **vs = calloc(nv + 1, sizeof(*vs));
 	int rc = group && vs ? 0 : -1;
 

@@ -5,6 +5,7 @@
  * catalog.  Its Netlogon service registers them; a copy without them does
  * not send anybody to that DC.
  */
+#include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -176,25 +177,12 @@ static void report_view(const zl_model *m, zl_report *r, const zl_view *v,
 	}
 }
 
-/* Where each anchor group starts in needs (and n after the last). */
-static size_t *groups_of(const need *needs, size_t n, size_t *groups)
-{
-	size_t *out = malloc((n + 2) * sizeof(*out));
-
-	*groups = 0;
-	for (size_t i = 0; out && i < n; i++)
-		if (i == 0 || needs[i].anchor != needs[i - 1].anchor)
-			out[(*groups)++] = i;
-	if (out)
-		out[*groups] = n;
-	return out;
-}
-
 static int check(const zl_model *m, zl_report *r)
 {
 	size_t n = 0, groups = 0, nv = zl_model_view_count(m), no_domain = 0;
 	need *needs = needs_of(m, &n);
-	size_t *group = needs ? groups_of(needs, n, &groups) : NULL;
+	size_t *group = needs ? ad_group_starts(needs, n, sizeof(*needs),
+	                                        offsetof(need, anchor), &groups) : NULL;
 	missing **ms = calloc(nv + 1, sizeof(*ms));
 	int rc = group && ms ? 0 : -1;
 

@@ -1,6 +1,8 @@
 /* rules/lib/ad.c - see ad.h. */
 #include "ad.h"
 
+#include <stdlib.h>
+
 const char *ad_bare(const char *text, char *buf, size_t size)
 {
 	snprintf(buf, size, "%s", text);
@@ -97,6 +99,28 @@ const zl_server *ad_view_holder_cut(const zl_model *m, const zl_view *v,
 			return s;
 	}
 	return NULL;
+}
+
+static const zl_name *key_of(const void *items, size_t i, size_t size, size_t key_at)
+{
+	const zl_name *key;
+
+	memcpy(&key, (const char *)items + i * size + key_at, sizeof(key));
+	return key;
+}
+
+size_t *ad_group_starts(const void *items, size_t n, size_t size, size_t key_at,
+                        size_t *groups)
+{
+	size_t *out = malloc((n + 2) * sizeof(*out));
+
+	*groups = 0;
+	for (size_t i = 0; out && i < n; i++)
+		if (i == 0 || key_of(items, i, size, key_at) != key_of(items, i - 1, size, key_at))
+			out[(*groups)++] = i;
+	if (out)
+		out[*groups] = n;
+	return out;
 }
 
 const zl_record *ad_addr_next(zl_iter *it)

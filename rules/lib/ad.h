@@ -68,6 +68,15 @@ bool ad_view_cut(const zl_view *v, const zl_name *name);
 const zl_server *ad_view_holder_cut(const zl_model *m, const zl_view *v,
                                     const zl_name *name, bool cut);
 
+/*
+ * Where each run of equal keys starts in `items`, n elements of `size`
+ * bytes sorted so that equal keys are adjacent, each holding its key (a
+ * const zl_name *) at byte `key_at` (offsetof): *groups starts, then n
+ * after the last.  NULL when out of memory; the caller frees it.
+ */
+size_t *ad_group_starts(const void *items, size_t n, size_t size, size_t key_at,
+                        size_t *groups);
+
 /* ---- address records ------------------------------------------------------ */
 
 /* The A and AAAA records at `owner`, in load order (A and AAAA alike). */
