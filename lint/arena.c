@@ -55,6 +55,13 @@ void *zl_pages_alloc(size_t size)
 	return map_pages(size);
 }
 
+size_t zl_pages_fit(size_t size)
+{
+	if (size < HUGE_PAGE / 2)
+		return size;
+	return (size + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+}
+
 void zl_pages_free(void *p, size_t size)
 {
 	if (!p)

@@ -32,6 +32,13 @@ void *zl_arena_alloc(zl_arena *a, size_t size, size_t align);
 void *zl_pages_alloc(size_t size);
 void zl_pages_free(void *p, size_t size);
 /*
+ * The size to ask zl_pages_alloc for so that a table of at least `size`
+ * bytes gets huge pages: from 1 MiB on, rounded up to whole huge pages
+ * (a table of 1.5 MiB in small pages costs a TLB miss a probe; rounded
+ * to 2 MiB it costs none).  A hash table takes the slack as capacity.
+ */
+size_t zl_pages_fit(size_t size);
+/*
  * p (of `old` bytes, from zl_pages_alloc, or NULL) grown to `size`, its
  * contents kept and the rest zeroed; NULL on OOM (p is then untouched).
  * Big ones are moved by the kernel, not copied, and leave no hole in the

@@ -23,6 +23,10 @@
 #define CHUNK_SIZE (1u << CHUNK_BITS)
 #define NO_RECORD UINT32_MAX
 
+/* What a zl_iter walks (its `by`): an owner's chain, a group of the
+ * target index, or the view's list of SOA, NS and DNAME records. */
+enum { ITER_OWNER = 0, ITER_TARGET = 1, ITER_SHAPE = 2 };
+
 /*
  * The owner index: open addressing on the interned name's hash.  A slot
  * holds the owner's LAST record; each owner's records form a circular
@@ -70,6 +74,8 @@ typedef struct view_data {
 	VEC(uint32_t) owners;     /* first record of each owner, first-seen order;
 	                             from zl_pages_grow (owner_push) */
 	uint32_t soa;             /* first SOA at the apex, NO_RECORD if none */
+	VEC(uint32_t) shape;      /* the SOA, NS and DNAME records, load order
+	                             (zl_view_shape_records) */
 	bool partial;             /* the loader stopped before the file's end */
 	unsigned refs;
 	size_t first;             /* index of the first view holding it */
@@ -227,6 +233,7 @@ static void view_data_release(view_data *d)
 	zl_pages_free(d->tslots, d->tcap * sizeof(*d->tslots));
 	zl_pages_free(d->by, d->nby * sizeof(*d->by));
 	zl_pages_free(d->owners.v, d->owners.cap * sizeof(*d->owners.v));
+	VEC_FREE(d->shape);
 	free(d);
 }
 
@@ -1128,6 +1135,8 @@ void zl_view_prefetch_owner(const zl_model *m, const zl_view *v, const char *tex
 static int owner_grow(owner_table *t)
 {
 	size_t cap = t->cap ? t->cap + t->cap / 2 : 64 / OWNER_SHARDS;
+
+	cap = zl_pages_fit(cap * sizeof(owner_slot)) / sizeof(owner_slot);
 	owner_slot *slots = zl_pages_alloc(cap * sizeof(*slots));
 
 	if (!slots)
@@ -1198,6 +1207,12 @@ static const uint8_t *store_rdata(zl_model *m, const zl_record_spec *spec,
 	return blob;
 }
 
+/* The types zl_view_shape_records lists. */
+static bool is_shape_type(uint16_t type)
+{
+	return type == ZL_TYPE_SOA || type == ZL_TYPE_NS || type == ZL_TYPE_DNAME;
+}
+
 int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
                        const zl_rdata_builder *rdata)
 {
@@ -1213,7 +1228,8 @@ int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
 	owner_slot *slot = owner_find(d, spec->owner);
 	uint32_t index = (uint32_t)d->count;
 
-	if (!blob || (slot->last == NO_RECORD && owner_push(d, index) != 0))
+	if (!blob || (slot->last == NO_RECORD && owner_push(d, index) != 0) ||
+	    (is_shape_type(spec->type) && VEC_PUSH(d->shape, index) != 0))
 		return -1;
 	t->count += slot->last == NO_RECORD;
 	*r = (zl_record){
@@ -1393,7 +1409,7 @@ const zl_record *zl_view_find_target(const zl_view *v, const zl_name *target,
 
 	it->view = v;
 	it->type = type;
-	it->by = 1;
+	it->by = ITER_TARGET;
 	it->next = s && s->start != NO_RECORD ? s->start : NO_RECORD;
 	return target_next(it);
 }
@@ -1407,9 +1423,32 @@ const zl_record *zl_view_find(const zl_view *v, const zl_name *owner,
 
 	it->view = v;
 	it->type = type;
-	it->by = 0;
+	it->by = ITER_OWNER;
 	it->next = slot && slot->last != NO_RECORD ? record_at(d, slot->last)->next
 	                                           : NO_RECORD;
+	return zl_iter_next(it);
+}
+
+/* it->next is the place in `shape` to look at. */
+static const zl_record *shape_next(zl_iter *it)
+{
+	const view_data *d = it->view->data;
+
+	while (it->next < d->shape.n) {
+		const zl_record *r = record_at(d, d->shape.v[it->next++]);
+		if (r->type == it->type)
+			return r;
+	}
+	it->next = NO_RECORD;
+	return NULL;
+}
+
+const zl_record *zl_view_shape_records(const zl_view *v, uint16_t type, zl_iter *it)
+{
+	it->view = v;
+	it->type = type;
+	it->by = ITER_SHAPE;
+	it->next = is_shape_type(type) ? 0 : NO_RECORD;
 	return zl_iter_next(it);
 }
 
@@ -1417,7 +1456,9 @@ const zl_record *zl_iter_next(zl_iter *it)
 {
 	const view_data *d = it->view->data;
 
-	if (it->by)
+	if (it->by == ITER_SHAPE)
+		return shape_next(it);
+	if (it->by == ITER_TARGET)
 		return target_next(it);
 	while (it->next != NO_RECORD) {
 		uint32_t i = it->next;
@@ -1445,7 +1486,7 @@ const zl_record *zl_view_owner_records(const zl_view *v, size_t i, uint16_t type
 {
 	it->view = v;
 	it->type = type;
-	it->by = 0;
+	it->by = ITER_OWNER;
 	it->next = i < v->data->owners.n ? v->data->owners.v[i] : NO_RECORD;
 	return zl_iter_next(it);
 }

@@ -190,6 +190,8 @@ static const zl_name *find(const zl_names *t, const char *text, size_t len, uint
 static bool grow(zl_names_shard *t)
 {
 	size_t cap = t->cap ? (t->cap + t->cap / 2 + 1) & ~(size_t)1 : TABLE_MIN;
+
+	cap = zl_pages_fit(cap * sizeof(zl_names_slot)) / sizeof(zl_names_slot);
 	zl_names_slot *slots = zl_pages_alloc(cap * sizeof(*slots));
 
 	if (!slots)

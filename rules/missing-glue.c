@@ -5,17 +5,16 @@
  */
 #include "lib/zone.h"
 
-static void check_cut(const zl_view *v, const zl_name *cut, size_t at, zl_report *r,
-                      void *ctx)
+static void check_cut(const zl_view *v, const zl_name *cut, zl_report *r,
+                      const zc_names *cuts)
 {
-	const zc_names *cuts = ctx;
 	zl_iter it;
 	char desc[ZC_DESC_MAX];
 
 	/* A cut below another cut is the child's business, not this zone's. */
-	if (!zc_names_has(cuts, cut) || zc_enclosing(cuts, v, cut, false))
+	if (zc_enclosing(cuts, v, cut, false))
 		return;
-	for (const zl_record *x = zl_view_owner_records(v, at, ZL_TYPE_NS, &it); x;
+	for (const zl_record *x = zl_view_find(v, cut, ZL_TYPE_NS, &it); x;
 	     x = zl_iter_next(&it)) {
 		const zl_name *t = zc_host_target(x);
 		/* Targets elsewhere in the zone are target-no-address's; those
@@ -37,7 +36,8 @@ static int check_view(const zl_model *m, const zl_view *v, zl_report *r)
 	(void)m;
 	if (zc_cuts(v, &cuts) != 0)
 		return -1;
-	zc_each_owner(v, r, check_cut, &cuts);
+	for (size_t i = 0; i < cuts.n; i++)
+		check_cut(v, cuts.v[i], r, &cuts);
 	zc_names_free(&cuts);
 	return 0;
 }

@@ -236,6 +236,17 @@ const zl_name *zl_view_owner(const zl_view *v, size_t i);
 const zl_record *zl_view_owner_records(const zl_view *v, size_t i, uint16_t type,
                                        zl_iter *it);
 
+/*
+ * The view's records of one `type` that shapes a zone: ZL_TYPE_SOA,
+ * ZL_TYPE_NS (the apex set and every delegation) or ZL_TYPE_DNAME, in
+ * load order; NULL for any other type.  Iterate with zl_iter_next.  The
+ * view lists these few records as it loads them, so finding the zone cuts
+ * or the DNAMEs of a zone of millions of records costs what they number,
+ * not a walk of every owner.
+ */
+const zl_record *zl_view_shape_records(const zl_view *v, uint16_t type,
+                                       zl_iter *it);
+
 /* ---- records ---------------------------------------------------------- */
 
 /* Record types, as numbered by IANA. */

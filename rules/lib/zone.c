@@ -105,6 +105,10 @@ bool zc_has_address(const zl_model *m, const zl_view *v,
 
 bool zc_below_dname(const zl_view *v, const zl_name *n)
 {
+	zl_iter it;
+
+	if (!zl_view_shape_records(v, ZL_TYPE_DNAME, &it))
+		return false;             /* the zone has none: no lookups */
 	for (const zl_name *a = zl_name_parent(n); a && zc_in_zone(v, a);
 	     a = zl_name_parent(a))
 		if (zc_has(v, a, ZL_TYPE_DNAME))
@@ -240,30 +244,39 @@ void zc_names_sort(zc_names *s)
 		qsort(s->v, s->n, sizeof(*s->v), zc_cmp_name_ptr);
 }
 
+/* o is an in-zone owner to list (the apex only when `apex`). */
+static bool zc_listed_owner(const zl_view *v, const zl_name *o, bool apex)
+{
+	return zc_in_zone(v, o) && (apex || o != zc_origin(v));
+}
+
 int zc_owners_with(const zl_view *v, uint16_t type, bool apex,
                    zc_names *out)
 {
+	zl_iter it;
+	const zl_record *x = zl_view_shape_records(v, type, &it);
+	bool listed = type == ZL_TYPE_SOA || type == ZL_TYPE_NS || type == ZL_TYPE_DNAME;
+
 	*out = (zc_names){ NULL, 0, 0 };
-	for (size_t i = 0; i < zl_view_owner_count(v); i++) {
+	/* SOA, NS and DNAME records the view lists: as many steps as there
+	 * are of them.  Any other type: a walk of every owner. */
+	for (; x; x = zl_iter_next(&it))
+		if (zc_listed_owner(v, zl_record_owner(x), apex) &&
+		    zc_names_add(out, zl_record_owner(x)) != 0)
+			return -1;
+	for (size_t i = 0; !listed && i < zl_view_owner_count(v); i++) {
 		const zl_name *o = zl_view_owner(v, i);
-		zl_iter it;
-		if (!zc_in_zone(v, o) || (!apex && o == zc_origin(v)) ||
-		    !zl_view_owner_records(v, i, type, &it))
-			continue;
-		if (out->n == out->cap) {
-			size_t cap = out->cap ? out->cap * 2 : 16;
-			const zl_name **p = realloc(out->v, cap * sizeof(*p));
-			if (!p) {
-				zc_names_free(out);
-				return -1;
-			}
-			out->v = p;
-			out->cap = cap;
-		}
-		out->v[out->n++] = o;
+		if (zc_listed_owner(v, o, apex) && zl_view_owner_records(v, i, type, &it) &&
+		    zc_names_add(out, o) != 0)
+			return -1;
 	}
-	if (out->n > 1)
-		qsort(out->v, out->n, sizeof(*out->v), zc_cmp_name_ptr);
+	zc_names_sort(out);
+	/* An owner with several such records was added once for each. */
+	size_t n = 0;
+	for (size_t i = 0; i < out->n; i++)
+		if (n == 0 || out->v[n - 1] != out->v[i])
+			out->v[n++] = out->v[i];
+	out->n = n;
 	return 0;
 }
 

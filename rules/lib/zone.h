@@ -149,7 +149,9 @@ void zc_names_sort(zc_names *s);
 
 /*
  * The in-zone owners of v holding a record of `type`, the apex left out
- * when `apex` is false; -1 when memory runs out.  One pass over the view.
+ * when `apex` is false, sorted as zc_names_sort does; -1 when memory runs
+ * out.  For SOA, NS and DNAME only those records are read
+ * (zl_view_shape_records); for another type, every owner.
  */
 int zc_owners_with(const zl_view *v, uint16_t type, bool apex,
                    zc_names *out);

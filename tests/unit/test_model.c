@@ -225,6 +225,44 @@ START_TEST(owner_records_follow_the_owner_list)
 }
 END_TEST
 
+/* The SOA, NS and DNAME records of a view (zl_view_shape_records): each
+ * of the asked type, in load order, whatever its owner; nothing for a
+ * type the view does not list, nor when there is none of the type. */
+START_TEST(shape_records_list_soa_ns_dname)
+{
+	zl_model *m = zl_model_new();
+	zl_zone *z = t_zone(m, "corp", ZL_STORAGE_AD_DOMAIN);
+	ck_assert_int_eq(zl_model_resolve(m), 0);
+	zl_view *v = zl_model_add_view(m, z, "zones/corp.dns");
+	t_record(m, v, 3, "corp. 3600 IN SOA dc1.corp. hostmaster.corp. 1 900 600 86400 3600");
+	t_record(m, v, 4, "corp. 3600 IN NS dc1.corp.");
+	t_record(m, v, 5, "dc1.corp. 600 IN A 10.0.0.1");
+	t_record(m, v, 6, "child.corp. 3600 IN NS ns.child.corp.");
+	t_record(m, v, 7, "old.corp. 3600 IN DNAME new.corp.");
+	t_record(m, v, 8, "corp. 3600 IN NS dc2.corp.");
+	t_record(m, v, 9, "sub.corp. 3600 IN SOA dc1.corp. hostmaster.corp. 1 900 600 86400 3600");
+
+	static const struct { uint16_t type; unsigned lines[4]; } want[] = {
+		{ ZL_TYPE_SOA, { 3, 9 } }, { ZL_TYPE_NS, { 4, 6, 8 } },
+		{ ZL_TYPE_DNAME, { 7 } }, { ZL_TYPE_A, { 0 } }, { 0, { 0 } },
+	};
+	for (size_t i = 0; i < sizeof(want) / sizeof(want[0]); i++) {
+		zl_iter it;
+		const zl_record *x = zl_view_shape_records(v, want[i].type, &it);
+		for (size_t k = 0; want[i].lines[k]; k++, x = zl_iter_next(&it)) {
+			ck_assert_ptr_nonnull(x);
+			ck_assert_uint_eq(zl_record_type(x), want[i].type);
+			ck_assert_uint_eq(zl_record_location(v, x).line, want[i].lines[k]);
+		}
+		ck_assert_ptr_null(x);
+	}
+	zl_view *empty = zl_model_add_view(m, z, "zones/empty.dns");
+	zl_iter it;
+	ck_assert_ptr_null(zl_view_shape_records(empty, ZL_TYPE_NS, &it));
+	zl_model_free(m);
+}
+END_TEST
+
 /* zl_iter is held by value in plugins built for ABI version 1: the field
  * the target index added sits in what was padding. */
 _Static_assert(sizeof(zl_iter) == 16 && offsetof(zl_iter, view) == 0 &&
@@ -398,6 +436,24 @@ START_TEST(pages_grow_keeps_contents)
 }
 END_TEST
 
+/* Sizes from 1 MiB on are rounded up to whole 2 MiB huge pages (a hash
+ * table takes the slack as capacity); smaller ones are left alone. */
+START_TEST(pages_fit_rounds_big_tables_to_huge_pages)
+{
+	size_t mib = (size_t)1 << 20;
+	ck_assert_uint_eq(zl_pages_fit(0), 0);
+	ck_assert_uint_eq(zl_pages_fit(4096), 4096);
+	ck_assert_uint_eq(zl_pages_fit(mib - 8), mib - 8);
+	ck_assert_uint_eq(zl_pages_fit(mib), 2 * mib);
+	ck_assert_uint_eq(zl_pages_fit(2 * mib), 2 * mib);
+	ck_assert_uint_eq(zl_pages_fit(2 * mib + 8), 4 * mib);
+	unsigned char *p = zl_pages_alloc(zl_pages_fit(3 * mib / 2));
+	ck_assert_ptr_nonnull(p);
+	p[zl_pages_fit(3 * mib / 2) - 1] = 1;
+	zl_pages_free(p, zl_pages_fit(3 * mib / 2));
+}
+END_TEST
+
 START_TEST(zone_holding_walks_up_and_stops_at_cuts)
 {
 	zl_model *m = zl_model_new();
@@ -502,10 +558,12 @@ Suite *model_suite(void)
 	tcase_add_test(tc, default_hosting_by_storage_scope);
 	tcase_add_test(tc, view_index_and_records);
 	tcase_add_test(tc, owner_records_follow_the_owner_list);
+	tcase_add_test(tc, shape_records_list_soa_ns_dname);
 	tcase_add_test(tc, target_index_finds_records_pointing_at_a_name);
 	tcase_add_test(tc, target_index_at_scale);
 	tcase_add_test(tc, names_and_owners_at_scale);
 	tcase_add_test(tc, pages_grow_keeps_contents);
+	tcase_add_test(tc, pages_fit_rounds_big_tables_to_huge_pages);
 	tcase_add_test(tc, zone_holding_walks_up_and_stops_at_cuts);
 	tcase_add_test(tc, addresses_and_prefixes);
 	tcase_add_test(tc, settings_unknown_until_given);
