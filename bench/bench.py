@@ -38,7 +38,9 @@ Then the scale series of issue 17:
   - a million-record zone in which nearly every record has its own owner
     (gen-zone.py --unique-owners): at most 150 bytes of peak RSS a record;
   - a --big (ten million) record zone, written into a temporary folder and
-    removed after: time per record within 1.3 times that at a million.
+    removed after: time per record within 1.3 times that at a million,
+    the two zones timed in turns (a run of one, then of the other), so
+    that both meet the same load.
 
 Ratios of times use the fastest of the runs (the one least slowed by the
 other jobs of a shared machine); the tables give medians too.  --quick
@@ -53,9 +55,11 @@ import json
 import os
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
+import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ORIGIN = "ad.bench.example"
@@ -133,6 +137,26 @@ def hyperfine_stats(commands, runs, json_path):
     with open(json_path) as f:
         results = json.load(f)["results"]
     return {r["command"]: (r["median"], r["min"]) for r in results}
+
+
+def interleaved(commands, runs):
+    """(median, fastest) wall seconds of each (name, argv), the commands
+    taking turns: one run of each to warm up, then `runs` rounds, each
+    in the other order from the one before.  Two sizes compared this way
+    meet the same load on a shared machine, where one hyperfine series
+    after the other can meet a different one minutes later."""
+    def once(argv):
+        start = time.monotonic()
+        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        return time.monotonic() - start
+
+    for _, argv in commands:
+        once(argv)
+    times = {name: [] for name, _ in commands}
+    for k in range(runs):
+        for name, argv in commands if k % 2 == 0 else commands[::-1]:
+            times[name].append(once(argv))
+    return {name: (statistics.median(t), min(t)) for name, t in times.items()}
 
 
 def hyperfine(commands, runs, json_path):
@@ -276,25 +300,29 @@ def bench_unique(zonelint, out, runs):
     return rss * 1024 / 1e6
 
 
-def bench_big(zonelint, records, runs, small):
-    """Time and memory per record of a `records` zone against `small`
-    (records, fastest s, KiB) of the same generator; the zone is written
-    into a temporary folder and removed."""
+def bench_big(zonelint, records, runs, one):
+    """Time and memory per record of a `records` zone against `one`
+    (records, path, peak KiB) of the same generator, the two timed in
+    turns (interleaved); the big zone is written into a temporary folder
+    and removed."""
     gen = os.path.join(HERE, "gen-zone.py")
+    n, one_path, s_rss = one
     with tempfile.TemporaryDirectory(prefix="zonelint-bench-") as tmp:
         path = os.path.join(tmp, f"zone-{records}.dns")
         run([sys.executable, gen, path, "--records", str(records), "--origin", ORIGIN],
             stdout=subprocess.DEVNULL)
         argv = [zonelint, "--date", "2026-11-27", "-z", ORIGIN, path]
-        med, best = hyperfine_stats([("big", argv)], runs,
-                                    os.path.join(tmp, "hyperfine.json"))["big"]
+        small_argv = [zonelint, "--date", "2026-11-27", "-z", ORIGIN, one_path]
+        stats = interleaved([("one", small_argv), ("big", argv)], runs)
         rss = peak_rss_kib(argv)
-    n, s_best, s_rss = small
+    med, best = stats["big"]
+    s_best = stats["one"][1]
     t_growth = (best / records) / (s_best / n)
     m_growth = (rss / records) / (s_rss / n)
-    say(f"\nzone of {records} records (gen-zone.py, in a temporary folder): median "
-        f"{med:.3f} s, fastest {best:.3f} s, {mib(rss):.1f} MiB peak; per record "
-        f"x{t_growth:.2f} the time and x{m_growth:.2f} the memory of {n}")
+    say(f"\nzone of {records} records (gen-zone.py, in a temporary folder), timed in "
+        f"turns with the zone of {n}: median {med:.3f} s, fastest {best:.3f} s "
+        f"(the zone of {n}: fastest {s_best:.3f} s), {mib(rss):.1f} MiB peak; per "
+        f"record x{t_growth:.2f} the time and x{m_growth:.2f} the memory of {n}")
     return t_growth, m_growth
 
 
@@ -417,16 +445,11 @@ def main():
     big = None
     if args.big:
         one = 1000000
-        ensure_zone(args.out, one)
-        small = hyperfine_stats(
-            [("one", [zonelint, "--date", "2026-11-27", "-z", ORIGIN,
-                      os.path.join(args.out, f"zone-{one}.dns")])],
-            args.runs, os.path.join(args.out, "hyperfine-one.json"))["one"]
+        one_path = ensure_zone(args.out, one)
         small_rss = results[one]["zonelint -z"][1] if one in results else peak_rss_kib(
-            [zonelint, "--date", "2026-11-27", "-z", ORIGIN,
-             os.path.join(args.out, f"zone-{one}.dns")])
+            [zonelint, "--date", "2026-11-27", "-z", ORIGIN, one_path])
         big = bench_big(zonelint, args.big, max(1, min(args.runs, 3)),
-                        (one, small[1], small_rss))
+                        (one, one_path, small_rss))
     ok &= check_scale(scale, html, locator, unique, big)
     with open(os.path.join(args.out, "table.txt"), "w") as f:
         f.write("\n".join(LINES) + "\n")
