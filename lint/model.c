@@ -1223,14 +1223,18 @@ int zl_view_add_record(zl_model *m, zl_view *v, const zl_record_spec *spec,
 		return -1;
 	if ((t->count + 1) * 8 > t->cap * 7 && owner_grow(t) != 0)
 		return -1;
+	/* Room in the shape list first: nothing below fails half-way. */
+	if (is_shape_type(spec->type) && VEC_RESERVE(d->shape, d->shape.n + 1) != 0)
+		return -1;
 	zl_record *r = record_slot(m, d);
 	const uint8_t *blob = r ? store_rdata(m, spec, rdata) : NULL;
 	owner_slot *slot = owner_find(d, spec->owner);
 	uint32_t index = (uint32_t)d->count;
 
-	if (!blob || (slot->last == NO_RECORD && owner_push(d, index) != 0) ||
-	    (is_shape_type(spec->type) && VEC_PUSH(d->shape, index) != 0))
+	if (!blob || (slot->last == NO_RECORD && owner_push(d, index) != 0))
 		return -1;
+	if (is_shape_type(spec->type))
+		d->shape.v[d->shape.n++] = index;
 	t->count += slot->last == NO_RECORD;
 	*r = (zl_record){
 		.owner = spec->owner, .rdata = blob, .ttl = spec->ttl,
