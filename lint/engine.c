@@ -14,7 +14,7 @@
 
 #include "hash.h"
 #include "model_int.h"
-#include "writers/writers.h"
+#include "utf8.h"
 
 /* Generated from the files in rules/ by scripts/gen-rules-table.sh. */
 extern const zl_rule *const zl_builtin_rules[];
@@ -241,35 +241,16 @@ zl_severity zl_engine_severity(const zl_engine *e, const zl_rule *rule)
  */
 static char *valid_utf8(char *s)
 {
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p;
-	uint32_t c;
-	size_t bad = 0;
-	char *out, *o;
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len;
 
 	if (!s)
 		return NULL;
-	for (p = (const unsigned char *)s; *p; ) {
-		size_t len = zl_utf8_next(p, &c);
-		bad += !len;
-		p += len ? len : 1;
-	}
-	if (!bad)
-		return s;
-	out = o = malloc(strlen(s) + 3 * bad + 1);
-	for (p = (const unsigned char *)s; out && *p; ) {
-		size_t len = zl_utf8_next(p, &c);
-		if (len) {
-			memcpy(o, p, len);
-			o += len;
-			p += len;
-		} else {
-			o += sprintf(o, "\\x%c%c", hex[*p >> 4], hex[*p & 15]);
-			p++;
-		}
-	}
-	if (out)
-		*o = '\0';
+	while (*p && (len = zl_utf8_len(p)))
+		p += len;
+	if (!*p)
+		return s;             /* all UTF-8: nearly every text */
+	char *out = zl_escape_dup(s, zl_utf8_len);
 	free(s);
 	return out;
 }

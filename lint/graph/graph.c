@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "writers/writers.h"
+#include "utf8.h"
 
 /* Severity colours: fill for nodes and badges, line for borders, edges and
  * text.  Chosen to stay apart in grey print and for red-green blindness
@@ -61,30 +61,6 @@ static void set_defaults(Agraph_t *g, int kind, const char *const (*kv)[2], size
 
 /* ---- text ---------------------------------------------------------------- */
 
-/* `in` with what zl_shown_as_bytes names (and bytes that are not UTF-8)
- * as \xHH; line breaks are kept.  Malloc'd, NULL when memory runs out. */
-static char *visible(const char *in)
-{
-	static const char hex[] = "0123456789abcdef";
-	const unsigned char *p = (const unsigned char *)in;
-	char *out = malloc(4 * strlen(in) + 1), *o = out;
-
-	while (out && *p) {
-		size_t len = zl_visible_len(p, true);
-		if (len) {
-			memcpy(o, p, len);
-			o += len;
-			p += len;
-		} else {
-			o += sprintf(o, "\\x%c%c", hex[*p >> 4], hex[*p & 15]);
-			p++;
-		}
-	}
-	if (out)
-		*o = '\0';
-	return out;
-}
-
 /*
  * Labels and tooltips are Graphviz escStrings: a backslash starts an
  * escape (\N, \n, ...), so the model's own backslashes ("a\032b") are
@@ -107,7 +83,7 @@ static char *visible(const char *in)
  */
 static char *graph_text(const char *raw, zl_graph_target t, bool escstring)
 {
-	char *in = visible(raw);
+	char *in = zl_escape_dup(raw, zl_visible_line_len);
 	size_t n = 1;
 
 	if (!in)

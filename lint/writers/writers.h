@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "engine.h"
+#include "utf8.h"
 
 /* What a writer is given besides the findings and the model; a NULL
  * zl_write_options means all zero, except for the SARIF writer, which
@@ -128,27 +129,5 @@ int zl_html_escape(FILE *out, const char *in);
 int zl_write_rules_text(FILE *out, const zl_engine *e);
 int zl_write_rules_json(FILE *out, const zl_engine *e);
 
-/* Copies `in` to `out` (size bytes) with control characters and terminal
- * escapes shown as \xHH, so zone data cannot drive the user's terminal;
- * so too bytes that are not UTF-8 and what zl_shown_as_bytes names. */
-void zl_escape_text(const char *in, char *out, size_t size);
-
-/* Length of the valid UTF-8 sequence at p and its code point in *cp, or 0
- * when it is not one (overlong forms and surrogates are not, RFC 3629 4). */
-size_t zl_utf8_next(const unsigned char *p, uint32_t *cp);
-
-/*
- * Code points every writer shows as their bytes (\xHH), never as
- * themselves: C0 and C1 controls and DEL (ESC and BEL drive terminals, as
- * does NEL U+0085), the line and paragraph separators U+2028 and U+2029,
- * and the bidirectional formatting characters (Unicode UAX #9: U+061C,
- * U+200E, U+200F, U+202A to U+202E, U+2066 to U+2069), which reorder what
- * a reader sees ("Trojan Source", CVE-2021-42574).
- */
-bool zl_shown_as_bytes(uint32_t c);
-
-/* Length of the character at p when a writer may copy it as it is, else
- * 0 (not UTF-8, or zl_shown_as_bytes; '\n' is kept when keep_newline). */
-size_t zl_visible_len(const unsigned char *p, bool keep_newline);
 
 #endif

@@ -90,6 +90,21 @@ START_TEST(text_is_compiler_style_and_escaped)
 }
 END_TEST
 
+/* zl_escape_dup: bytes that are not UTF-8 always as \xHH; with
+ * zl_visible_line_len also ESC and U+202E (RLO), line breaks kept. */
+START_TEST(escape_dup_shows_bytes_as_hex)
+{
+	const char *in = "caf\xc3\xa9 \xff\x1b[2J\n\xe2\x80\xae";
+	char *all = zl_escape_dup(in, zl_utf8_len);
+	char *seen = zl_escape_dup(in, zl_visible_line_len);
+
+	ck_assert_str_eq(all, "caf\xc3\xa9 \\xff\x1b[2J\n\xe2\x80\xae");
+	ck_assert_str_eq(seen, "caf\xc3\xa9 \\xff\\x1b[2J\n\\xe2\\x80\\xae");
+	free(all);
+	free(seen);
+}
+END_TEST
+
 START_TEST(json_has_spec_fields)
 {
 	zl_model *m;
@@ -259,6 +274,7 @@ Suite *output_suite(void)
 	TCase *tc = tcase_create("output");
 
 	tcase_add_test(tc, text_is_compiler_style_and_escaped);
+	tcase_add_test(tc, escape_dup_shows_bytes_as_hex);
 	tcase_add_test(tc, json_has_spec_fields);
 	tcase_add_test(tc, ps1_plan_each_command_once_by_server_and_kind);
 	tcase_add_test(tc, ps1_nothing_to_fix_writes_nothing);
