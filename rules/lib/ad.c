@@ -222,6 +222,11 @@ bool ad_dnscmd_ok(zl_finding *f, const ad_target *t, const char *data)
 	                  : !ad_dnscmd_safe(t->node, NULL) ? t->node
 	                  : !ad_dnscmd_safe(data, ": ") ? data : NULL;
 
+	return ad_dnscmd_note(f, bad);
+}
+
+bool ad_dnscmd_note(zl_finding *f, const char *bad)
+{
 	if (bad)
 		zl_finding_note(f, "no dnscmd command: cmd.exe would interpret characters "
 		                "of %s (only letters, digits, '-', '_', '.', '*' and '@' are "

@@ -115,6 +115,9 @@ const char *ad_ps_quote(const char *s, char *buf, size_t size);
  * % ( ) everywhere, so a name with anything else gets no dnscmd command.
  */
 bool ad_dnscmd_safe(const char *s, const char *extra);
+/* True when `bad` is NULL; else notes on f that the finding has no dnscmd
+ * command because of `bad` (what ad_dnscmd_safe refused). */
+bool ad_dnscmd_note(zl_finding *f, const char *bad);
 
 /* Where a command runs and on what: arguments as dnscmd and PowerShell
  * take them. */

@@ -127,11 +127,7 @@ bool st_dnscmd_ok(zl_finding *f, const st_target *t)
 	const char *bad = !ad_dnscmd_safe(t->server, NULL) ? t->server
 	                  : !ad_dnscmd_safe(t->zone, NULL) ? t->zone : NULL;
 
-	if (bad)
-		zl_finding_note(f, "no dnscmd command: cmd.exe would interpret characters "
-		                "of %s (only letters, digits, '-', '_', '.', '*' and '@' are "
-		                "passed to it safely); use the PowerShell command", bad);
-	return !bad;
+	return ad_dnscmd_note(f, bad);
 }
 
 void st_command_update(zl_finding *f, const zl_server *on,
